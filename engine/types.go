@@ -1,0 +1,114 @@
+// Package engine turns a decoded snapshot into factor scores, a weighted
+// composite and a ranking. It is pure Go over columnar slices: no
+// syscall/js, no go-app, no package-level mutable state, so the CLI, the
+// tests and the browser run the same code.
+//
+// Flow: Decode (bytes -> *Snapshot) -> ComputeMetrics (*Snapshot -> *Metrics,
+// once per snapshot) -> NewScreen (filters and ranking options -> per-metric
+// percentiles and factor normal scores, once per filter change) ->
+// Screen.Score (weights -> composite and order, on every slider move, no
+// allocation).
+package engine
+
+// SchemaVersion is the snapshot format this package reads (data/SNAPSHOT.md).
+const SchemaVersion = 1
+
+// Factor is one of the six factors of the design brief.
+type Factor int
+
+const (
+	Profitability Factor = iota
+	FreeCashFlow
+	BalanceSheet
+	CapitalEfficiency
+	Valuation
+	Momentum
+	NumFactors = 6
+)
+
+// factorKeys are the short, stable names used in URLs, CLI flags and JSON.
+var factorKeys = [NumFactors]string{"profit", "fcf", "balance", "efficiency", "value", "momentum"}
+
+// Key is the factor's short stable name ("profit", "fcf", "balance",
+// "efficiency", "value", "momentum").
+func (f Factor) Key() string {
+	if f < 0 || f >= NumFactors {
+		return ""
+	}
+	return factorKeys[f]
+}
+
+// ParseFactor is the inverse of Key.
+func ParseFactor(key string) (Factor, bool) {
+	for i, k := range factorKeys {
+		if k == key {
+			return Factor(i), true
+		}
+	}
+	return 0, false
+}
+
+// Weights holds one non-negative weight per factor. Only ratios matter.
+type Weights [NumFactors]float64
+
+// Metric is one input of a factor (see the table in the design brief).
+type Metric int
+
+const (
+	OperatingMargin       Metric = iota // Profitability
+	OperatingMarginChange               // Profitability
+	GrossProfitability                  // Profitability (Novy-Marx 2013)
+	FCFToAssets                         // FreeCashFlow
+	FCFMargin                           // FreeCashFlow
+	FCFChange                           // FreeCashFlow
+	DebtToAssets                        // BalanceSheet (lower is better)
+	NetDebtToEBITDA                     // BalanceSheet (lower is better)
+	InterestCoverage                    // BalanceSheet
+	ROE                                 // CapitalEfficiency
+	ROIC                                // CapitalEfficiency
+	EarningsYield                       // Valuation
+	EBITToEV                            // Valuation
+	FCFToEV                             // Valuation
+	BookToPrice                         // Valuation
+	Momentum12_1                        // Momentum
+	Momentum6_1                         // Momentum
+	Trend                               // Momentum
+	NumMetrics = 18
+)
+
+// Index selects the current universe by fund membership.
+type Index int
+
+const (
+	IndexAny  Index = iota // in IWM or IJR (or, in history, the whole modelled universe)
+	IndexIWM               // held by IWM (history: the Russell-2000-like universe)
+	IndexIJR               // held by IJR (history: the S&P-600-like subset)
+	IndexBoth              // held by both
+)
+
+// Filter restricts the cross-section that is ranked. Percentiles are
+// computed within the filtered universe.
+type Filter struct {
+	Index Index
+	// Sectors is a bit set over Snapshot.Sectors; 0 means every sector.
+	Sectors uint32
+	// MinMcap and MaxMcap bound market cap in USD millions; 0 means no bound.
+	MinMcap, MaxMcap float64
+	// ProfitableOnly keeps stocks with positive TTM net income.
+	ProfitableOnly bool
+}
+
+// Options are the settings that change percentiles (and so need a new Screen).
+type Options struct {
+	Filter
+	// SectorNeutral ranks each metric within its GICS sector, falling back
+	// to the whole universe where a sector has fewer than MinSectorSize members.
+	SectorNeutral bool
+	// ExcludeFinancials leaves Financials and Real Estate out of the metrics
+	// that do not apply to them (gross profitability, FCF metrics, debt
+	// ratios, EBITDA, ROIC, EBIT/EV): missing for them, not zero.
+	ExcludeFinancials bool
+}
+
+// MinSectorSize is the smallest sector ranked on its own when SectorNeutral is set.
+const MinSectorSize = 8
