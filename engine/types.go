@@ -73,7 +73,7 @@ const (
 	Momentum12_1                        // Momentum
 	Momentum6_1                         // Momentum
 	Trend                               // Momentum
-	NumMetrics = 18
+	NumMetrics            = 18
 )
 
 // Index selects the current universe by fund membership.
