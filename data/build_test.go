@@ -1,0 +1,386 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const fixtureDir = "testdata/raw"
+
+func fixtureFundamentals(t *testing.T) *Fundamentals {
+	t.Helper()
+	fu := loadFundamentals(fixtureDir, 2)
+	if fu.companies["AAA"] == nil {
+		t.Fatal("fixture company AAA not loaded")
+	}
+	return fu
+}
+
+func approx(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+// A quarter published one day after the as-of date must not be used: AAA's
+// 2025Q1 (NI 8 M) became public on 2025-05-10.
+func TestStatementPublishedAfterAsOfIsNotUsed(t *testing.T) {
+	c := fixtureFundamentals(t).companies["AAA"]
+	before := c.asOf(mustDay("2025-05-09"))
+	on := c.asOf(mustDay("2025-05-10"))
+	if w := before.cur[fNI]; !w.ok || !approx(w.v, 22e6) || w.end != mustDay("2024-12-31") {
+		t.Errorf("TTM NI on 2025-05-09 = %+v, want 4+5+6+7 = 22e6 ending 2024-12-31", w)
+	}
+	if w := on.cur[fNI]; !w.ok || !approx(w.v, 26e6) || w.end != mustDay("2025-03-31") || w.pub != mustDay("2025-05-10") {
+		t.Errorf("TTM NI on 2025-05-10 = %+v, want 5+6+7+8 = 26e6 ending 2025-03-31", w)
+	}
+	// The share count follows the same rule.
+	if got := before.shares[0].end; got != mustDay("2024-12-31") {
+		t.Errorf("shares on 2025-05-09 from period %v, want 2024-12-31", got)
+	}
+}
+
+// TTM is the sum of four consecutive quarters; the year-earlier TTM is the
+// four quarters ending a year before; where both sources have a quarter
+// the quarterly summary wins.
+func TestTTMFromQuarters(t *testing.T) {
+	c := fixtureFundamentals(t).companies["AAA"]
+	p := c.asOf(mustDay("2025-05-10"))
+	if w := p.prior[fNI]; !w.ok || !approx(w.v, 10e6) || w.end != mustDay("2024-03-31") {
+		t.Errorf("year-earlier TTM NI = %+v, want 1+2+3+4 = 10e6 ending 2024-03-31", w)
+	}
+	// Revenue: 2024Q2 is 14.5 M in the summary, 14 M in SimFin.
+	if w := p.cur[fRev]; !w.ok || !approx(w.v, 62.5e6) {
+		t.Errorf("TTM revenue = %+v, want 14.5+15+16+17 = 62.5e6", w)
+	}
+	if w := p.cur[fRev]; w.src != srcSummary {
+		t.Errorf("TTM revenue source = %d, want quarterly summary", w.src)
+	}
+	// Gross profit exists only in SimFin (to 2024Q2): its own newest window.
+	if w := p.cur[fGP]; !w.ok || !approx(w.v, (5+6+7+8)*1e6) || w.end != mustDay("2024-06-30") {
+		t.Errorf("TTM gross profit = %+v, want 26e6 ending 2024-06-30", w)
+	}
+	// Capex is the negated change in fixed assets; FCF = OCF - capex.
+	p2 := c.asOf(mustDay("2024-08-05"))
+	if w := p2.cur[fCapex]; !w.ok || !approx(w.v, 4e6) {
+		t.Errorf("TTM capex = %+v, want 4e6", w)
+	}
+}
+
+// Without four consecutive quarters, the last published annual report is
+// the TTM; the year-earlier value is the prior annual report.
+func TestTTMAnnualFallback(t *testing.T) {
+	c := fixtureFundamentals(t).companies["BBB"]
+	p := c.asOf(mustDay("2025-06-30"))
+	if w := p.cur[fNI]; !w.ok || !w.annual || !approx(w.v, 12e6) || w.end != mustDay("2024-12-31") {
+		t.Errorf("NI = %+v, want FY2024 annual 12e6", w)
+	}
+	if w := p.prior[fNI]; !w.ok || !approx(w.v, 9e6) {
+		t.Errorf("year-earlier NI = %+v, want FY2023 annual 9e6", w)
+	}
+	// Before FY2024 was published the FY2023 report is used.
+	if w := c.asOf(mustDay("2025-02-28")).cur[fNI]; !w.ok || !approx(w.v, 9e6) {
+		t.Errorf("NI on 2025-02-28 = %+v, want FY2023 9e6", w)
+	}
+}
+
+func TestQuarterWindowNeedsConsecutiveQuarters(t *testing.T) {
+	q := []record{newRecord(mustDay("2024-03-31"), 1, 0, false), newRecord(mustDay("2024-06-30"), 1, 0, false),
+		newRecord(mustDay("2024-12-31"), 1, 0, false), newRecord(mustDay("2025-03-31"), 1, 0, false)}
+	for i := range q {
+		q[i].v[fNI] = 1
+	}
+	if w := quarterWindow(q, 3, fNI); w.ok {
+		t.Errorf("window over a missing quarter accepted: %+v", w)
+	}
+	q[2].end = mustDay("2024-09-30")
+	q[3].end = mustDay("2024-12-31")
+	if w := quarterWindow(q, 3, fNI); !w.ok || w.v != 4 {
+		t.Errorf("consecutive window = %+v, want 4", w)
+	}
+}
+
+// CCC's newest share count (2024Q4) is 40,000 against 40 million in the
+// quarters before: rejected, flagged, and the 2024Q3 count stands in.
+func TestShareCountGlitchCaught(t *testing.T) {
+	fu := fixtureFundamentals(t)
+	if fu.counts.SharesScale == 0 {
+		t.Fatal("no share record rejected")
+	}
+	p := fu.companies["CCC"].asOf(mustDay("2025-11-24"))
+	if !p.sharesFlag || p.flags&(1<<FlagSharesScale) == 0 {
+		t.Error("CCC not flagged shares_scale")
+	}
+	if len(p.shares) == 0 || p.shares[0].v != 40e6 || p.shares[0].end != mustDay("2024-09-30") {
+		t.Errorf("CCC shares = %+v, want 40e6 from 2024-09-30", p.shares)
+	}
+	// Before the glitched quarter was published nothing is flagged.
+	if q := fu.companies["CCC"].asOf(mustDay("2025-01-31")); q.sharesFlag {
+		t.Error("flag raised before the glitched statement was public")
+	}
+}
+
+// The INOD case: one period 1,000x below its neighbours.
+func TestShareGlitchIsolatedPeriod(t *testing.T) {
+	c := &company{shares: []shareRec{
+		{end: mustDay("2022-12-31"), v: 28e6}, {end: mustDay("2023-12-31"), v: 28131}, {end: mustDay("2024-12-31"), v: 29.2e6},
+	}}
+	if n := c.markShareGlitches(); n != 1 {
+		t.Fatalf("rejected %d records, want 1", n)
+	}
+	for _, s := range c.shares {
+		if s.bad != (s.v == 28131) {
+			t.Errorf("record %v bad=%v", s.v, s.bad)
+		}
+	}
+}
+
+// Corrupt rows are skipped and counted; the rest of the file is read.
+func TestCorruptRowSkippedAndCounted(t *testing.T) {
+	res := parseSimfinFile(filepath.Join(fixtureDir, "fundamentals/simfin/us-income-quarterly.csv"), simfinFiles[0])
+	if res.counts.RowsMalformed != 1 {
+		t.Errorf("malformed rows = %d, want 1", res.counts.RowsMalformed)
+	}
+	if res.counts.CellsNonFinite != 1 {
+		t.Errorf("non-finite cells = %d, want 1 (FFF revenue NaN)", res.counts.CellsNonFinite)
+	}
+	if res.counts.NegRevenue != 1 {
+		t.Errorf("negative revenue = %d, want 1", res.counts.NegRevenue)
+	}
+	if len(res.rows) != res.counts.Rows-1 {
+		t.Errorf("kept %d of %d rows", len(res.rows), res.counts.Rows)
+	}
+	s, c := parsePriceFile(filepath.Join(fixtureDir, "prices/AAA.csv"))
+	if c.RowsMalformed != 1 || s == nil || len(s.days) != c.Rows-1 {
+		t.Errorf("price file: %d malformed of %d rows", c.RowsMalformed, c.Rows)
+	}
+	// The JPM-style header is read by name; the number in a date column is
+	// a malformed row; a file without the required columns is reported.
+	fu := fixtureFundamentals(t)
+	if d := fu.companies["DDD"]; d == nil || len(d.recs[bInc]) != 4 {
+		t.Errorf("DDD (header without ticker) not read by column names: %+v", d)
+	}
+	if len(fu.counts.BadHeaderFiles) != 1 || !strings.Contains(fu.counts.BadHeaderFiles[0], "BAD.csv") {
+		t.Errorf("bad header files = %v", fu.counts.BadHeaderFiles)
+	}
+}
+
+func fixtureOptions() Options {
+	return Options{DataDir: fixtureDir, HistoryYears: []int{2024, 2025}, RankFirst: 1, RankLast: 3}
+}
+
+func TestBuildFixture(t *testing.T) {
+	res, err := Build(fixtureOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files[f.Name] = f.Data
+	}
+	for _, name := range []string{"current.json", "history-2024.json", "history-2025.json", "funds.json"} {
+		b := files[name]
+		if b == nil {
+			t.Fatalf("%s not built", name)
+		}
+		checkEnvelope(t, name, b)
+	}
+	cur := string(files["current.json"])
+	// Equities only (no cash, no CVR), the "-" row resolved to FFF, sorted.
+	if !strings.Contains(cur, `"ticker":["AAA","BBBB","CCC","DDD","EEE","FFF"]`) {
+		t.Errorf("current tickers wrong: %.300s", cur[strings.Index(cur, `"cols"`):])
+	}
+	// BBBB (class B) found its price file BBB-B and statements BBB; EEE is missing, not zero.
+	if !strings.Contains(cur, `"mcap":[4317.6,451.3,1343.6,558.6,null,243.6]`) {
+		t.Errorf("mcap column: %s", between(cur, `"mcap":`, "]"))
+	}
+	if !strings.Contains(cur, `"fwd12":[null,null,null,null,null,null]`) {
+		t.Errorf("current fwd12 must be null (no 12 months of prices after asof): %s", between(cur, `"fwd12":`, "]"))
+	}
+	h := string(files["history-2025.json"])
+	// GGG is Canadian: not in the US universe. Ranks 1-3 of AAA, BBB-B, CCC, DDD, FFF by mcap.
+	if strings.Contains(h, `"GGG"`) {
+		t.Error("non-US company in history universe")
+	}
+	if !strings.Contains(h, `"n":3`) || !strings.Contains(h, `"modelled":true`) || !strings.Contains(h, "Survivorship bias") {
+		t.Errorf("history body: %.400s", h)
+	}
+	fu := string(files["funds.json"])
+	if !strings.Contains(fu, `"ticker":"VTWO"`) || !strings.Contains(fu, "IWM's prices stand in") {
+		t.Error("VTWO note missing")
+	}
+	if !strings.Contains(fu, `"first_month":"2000-05"`) {
+		t.Error("IWM monthly series does not start at inception")
+	}
+	if rep := res.Report(0); !strings.Contains(rep, "current.json") || !strings.Contains(rep, "mcap") {
+		t.Errorf("report: %s", rep)
+	}
+}
+
+// checkEnvelope verifies the schema-first envelope and the FNV-1a hash.
+func checkEnvelope(t *testing.T, name string, b []byte) {
+	t.Helper()
+	prefix := `{"schema":1,"hash":"fnv1a64:`
+	if !bytes.HasPrefix(b, []byte(prefix)) {
+		t.Fatalf("%s: envelope prefix %.40s", name, b)
+	}
+	hexHash := string(b[len(prefix) : len(prefix)+16])
+	rest := b[len(prefix)+16:]
+	if !bytes.HasPrefix(rest, []byte(`","body":`)) || !bytes.HasSuffix(rest, []byte("}")) {
+		t.Fatalf("%s: envelope layout", name)
+	}
+	body := rest[len(`","body":`) : len(rest)-1]
+	h := fnv.New64a()
+	h.Write(body)
+	if got := fmt.Sprintf("%016x", h.Sum64()); got != hexHash {
+		t.Errorf("%s: hash %s, body hashes to %s", name, hexHash, got)
+	}
+}
+
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(s[i:], to)
+	if j < 0 {
+		return s[i:]
+	}
+	return s[i : i+j+1]
+}
+
+// Same inputs, byte-identical output, whatever the parallelism.
+func TestDeterministic(t *testing.T) {
+	o1 := fixtureOptions()
+	o1.Workers = 1
+	o2 := fixtureOptions()
+	o2.Workers = 4
+	a, err := Build(o1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for run := 0; run < 2; run++ {
+		b, err := Build(o2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Files) != len(b.Files) {
+			t.Fatal("file count differs")
+		}
+		for i := range a.Files {
+			if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+				t.Errorf("%s differs between builds", a.Files[i].Name)
+			}
+		}
+	}
+	dir := t.TempDir()
+	if err := a.WriteDir(dir); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "current.json"))
+	if err != nil || !bytes.Equal(got, a.Files[0].Data) {
+		t.Errorf("written current.json differs: %v", err)
+	}
+}
+
+func TestMissingDataDir(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope")
+	_, err := Build(Options{DataDir: missing})
+	if err == nil || !errors.Is(err, ErrDataDir) || !strings.Contains(err.Error(), missing) {
+		t.Errorf("err = %v, want ErrDataDir naming %s", err, missing)
+	}
+	// A directory without holdings is an error too, never a panic.
+	_, err = Build(Options{DataDir: t.TempDir()})
+	if err == nil || !errors.Is(err, ErrDataDir) {
+		t.Errorf("empty dir: err = %v", err)
+	}
+}
+
+func TestTickerMatching(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"BRK.B", "BRKB"}, {"BRK-B", "BRKB"}, {"brk/b", "BRKB"}, {"BRKB", "BRKB"}, {"CTG_delisted", "CTG_DELISTED"},
+	} {
+		if got := tickerKey(tc.in); got != tc.want {
+			t.Errorf("tickerKey(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := classCandidates("GEFB", "GREIF INC CLASS B"); len(got) < 2 || got[1] != "GEF" {
+		t.Errorf("GEFB candidates %v", got)
+	}
+	if got := classCandidates("ABCB", "AMERIS BANCORP"); len(got) != 1 {
+		t.Errorf("ABCB must not fall back to ABC: %v", got)
+	}
+	if nameKey("CECO Environmental Corp.") != nameKey("CECO ENVIRONMENTAL CORP") {
+		t.Error("nameKey not normalising")
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		sig  int
+		want string
+	}{{123456.7, 5, "123460"}, {0.000123456, 5, "0.00012346"}, {-2.5, 5, "-2.5"}, {math.NaN(), 5, "null"}, {math.Inf(1), 5, "null"}, {67110458608, -1, "67110458608"}} {
+		if got := fmtSig(tc.v, tc.sig); got != tc.want {
+			t.Errorf("fmtSig(%v,%d) = %s, want %s", tc.v, tc.sig, got, tc.want)
+		}
+	}
+	if d := mustDay("2020-03-31").AddMonths(-1); d.String() != "2020-02-29" {
+		t.Errorf("AddMonths clamp: %s", d)
+	}
+}
+
+func FuzzSplitRow(f *testing.F) {
+	for _, s := range []string{"a;b;c", `x,"1,234.5",y`, `"unterminated`, `"a""b",c`, "", ";;", "\"\"x"} {
+		f.Add(s, byte(';'))
+		f.Add(s, byte(','))
+	}
+	f.Fuzz(func(t *testing.T, line string, sep byte) {
+		if sep == '"' || sep == '\r' {
+			return
+		}
+		fields, err := splitRow([]byte(line), sep, nil)
+		if err != nil {
+			return
+		}
+		clean := strings.TrimSuffix(line, "\r")
+		if !strings.Contains(clean, `"`) {
+			if got := strings.Join(fields, string([]byte{sep})); got != clean {
+				t.Fatalf("split/join %q -> %q", clean, got)
+			}
+		}
+		for _, fld := range fields {
+			v, st := parseNumber(fld)
+			if st == numOK && (math.IsNaN(v) || math.IsInf(v, 0)) {
+				t.Fatalf("parseNumber(%q) ok but %v", fld, v)
+			}
+			parseDay(fld)
+		}
+	})
+}
+
+// FuzzSummaryFile feeds arbitrary bytes to the quarterly-summary parser:
+// it must never panic, and every kept row must have finite-or-missing
+// values and a period ending no later than it was published... or be counted.
+func FuzzSummaryFile(f *testing.F) {
+	f.Add([]byte("ticker,period_end,available_date,revenue,net_income\nX,2024-03-31,2024-05-01,1,2\n"))
+	f.Add([]byte("period_end,available_date,revenue,eps\n2024-03-31,2024-05-01,NaN,1\n2024-06-30,4279100,1,1\n"))
+	f.Add([]byte("a\n\n\n"))
+	f.Fuzz(func(t *testing.T, content []byte) {
+		res := parseSummaryContent("fuzz.csv", "X", content)
+		if res.counts.Rows < res.counts.RowsMalformed {
+			t.Fatal("more malformed rows than rows")
+		}
+		for _, r := range res.rows {
+			for _, v := range r.rec.v {
+				if math.IsInf(v, 0) {
+					t.Fatal("infinite value kept")
+				}
+			}
+		}
+		parsePriceContent("fuzz.csv", "X", content)
+	})
+}

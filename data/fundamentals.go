@@ -1,0 +1,426 @@
+package data
+
+import (
+	"math"
+	"path/filepath"
+	"sort"
+)
+
+// Fundamentals holds every company's statements from all sources, keyed by
+// tickerKey.
+type Fundamentals struct {
+	companies map[string]*company
+	// meta is every row of us-companies.csv, with or without statements.
+	meta   map[string]companyMeta
+	counts Counts
+}
+
+// loadFundamentals reads the SimFin files and the quarterly summary files
+// (in parallel, merged in a fixed order so the result never depends on
+// scheduling) and marks implausible share counts.
+func loadFundamentals(dataDir string, workers int) *Fundamentals {
+	simDir := filepath.Join(dataDir, "fundamentals", "simfin")
+	sumDir := filepath.Join(dataDir, "fundamentals", "quarterly")
+	type job func() parsedFile
+	var jobs []job
+	for _, sf := range simfinFiles {
+		sf := sf
+		jobs = append(jobs, func() parsedFile { return parseSimfinFile(filepath.Join(simDir, sf.name), sf) })
+	}
+	summaryFiles, err := listCSV(sumDir)
+	fu := &Fundamentals{companies: map[string]*company{}}
+	if err != nil {
+		fu.counts.UnreadFiles = append(fu.counts.UnreadFiles, "fundamentals/quarterly/")
+	}
+	for _, p := range summaryFiles {
+		p := p
+		jobs = append(jobs, func() parsedFile { return parseSummaryFile(p) })
+	}
+	results := make([]parsedFile, len(jobs))
+	parallelFor(len(jobs), workers, func(i int) { results[i] = jobs[i]() })
+
+	get := func(key string) *company {
+		c := fu.companies[key]
+		if c == nil {
+			c = &company{key: key}
+			fu.companies[key] = c
+		}
+		return c
+	}
+	for _, res := range results {
+		fu.counts.add(res.counts)
+		for _, r := range res.rows {
+			c := get(r.key)
+			c.recs[r.blk] = append(c.recs[r.blk], r.rec)
+			if !math.IsNaN(r.shares) {
+				c.shares = append(c.shares, shareRec{end: r.rec.end, pub: r.rec.pub, src: r.rec.src, v: r.shares})
+			}
+			c.events = append(c.events, r.events...)
+		}
+		for i, k := range res.keys {
+			c := get(k)
+			c.events = append(c.events, res.orphan[i])
+		}
+	}
+	meta, mc, _ := parseCompanies(filepath.Join(simDir, "us-companies.csv"))
+	fu.counts.add(mc)
+	fu.meta = meta
+	for k, m := range meta {
+		if c := fu.companies[k]; c != nil {
+			c.name, c.isin, c.cik, c.industry = m.name, m.isin, m.cik, m.industry
+		}
+	}
+	for _, c := range fu.companies {
+		fu.counts.SharesScale += c.markShareGlitches()
+	}
+	return fu
+}
+
+// shareScaleLimit is the factor at which a share count is implausible:
+// real share counts move by splits (2–20x) and issuance, never by 1,000x
+// between neighbouring periods.
+const shareScaleLimit = 1000
+
+// markShareGlitches rejects share counts that are ≥ 1,000x off the median
+// of the company's counts at other period ends within three years
+// (neighbours are looked up both ways in time: this is a data-cleaning
+// test, not a signal, and the glitch is visible in either direction).
+// It returns the number of rejected records.
+func (c *company) markShareGlitches() int {
+	sort.Slice(c.shares, func(i, j int) bool {
+		a, b := c.shares[i], c.shares[j]
+		if a.end != b.end {
+			return a.end < b.end
+		}
+		if a.src != b.src {
+			return a.src < b.src
+		}
+		if a.pub != b.pub {
+			return a.pub < b.pub
+		}
+		return a.v < b.v
+	})
+	n := 0
+	var nb []float64
+	for i := range c.shares {
+		s := &c.shares[i]
+		if !(s.v > 0) {
+			s.bad = true
+			continue
+		}
+		nb = nb[:0]
+		for j := range c.shares {
+			o := c.shares[j]
+			d := int(o.end - s.end)
+			if d < 0 {
+				d = -d
+			}
+			if d > 15 && d <= 3*366 && o.v > 0 {
+				nb = append(nb, o.v)
+			}
+		}
+		if len(nb) == 0 {
+			continue
+		}
+		sort.Float64s(nb)
+		med := nb[len(nb)/2]
+		if len(nb)%2 == 0 {
+			med = (nb[len(nb)/2-1] + nb[len(nb)/2]) / 2
+		}
+		if r := s.v / med; r >= shareScaleLimit || r <= 1.0/shareScaleLimit {
+			s.bad = true
+			n++
+		}
+	}
+	return n
+}
+
+// Point-in-time assembly ---------------------------------------------------
+
+// maxAge is how old (period end before the as-of date) a statement may be
+// and still be used for TTM and balance-sheet values: beyond two years a
+// company has stopped reporting in these files and its numbers describe a
+// different business. (inc_end, bal_end, cf_end show the age of what is used.)
+const maxAge = 730
+
+// quarterGap bounds the days between consecutive quarter ends (52/53-week
+// fiscal calendars make them 84–98 days).
+const quarterGapMin, quarterGapMax = 75, 105
+
+// sameEnd is the tolerance for two sources' period ends to name the same period.
+const sameEnd = 15
+
+// yearTol is the tolerance around "one year earlier".
+const yearTol = 45
+
+// srcRank orders sources for the same period: the quarterly summary is the
+// newer derivation of the same SimFin data and reaches a year further, so
+// it wins where both have a value ("newer source wins").
+func srcRank(s uint8) int {
+	if s == srcSummary {
+		return 1
+	}
+	return 0
+}
+
+// pitBlock is one block's statements as known on the as-of date.
+type pitBlock struct {
+	q []record // merged quarters, ascending end
+	a []record // annual reports, ascending end
+}
+
+// visibleBlock keeps the records published on or before asof and merges
+// quarters that two sources report for the same period: per field, the
+// higher-ranked source wins, then the later publication.
+func visibleBlock(recs []record, asof Day) pitBlock {
+	var q, a []record
+	for _, r := range recs {
+		if r.pub > asof || r.end > asof || r.end < asof-maxAge-2*366 {
+			continue
+		}
+		if r.annual {
+			a = append(a, r)
+		} else {
+			q = append(q, r)
+		}
+	}
+	return pitBlock{q: mergePeriods(q), a: mergePeriods(a)}
+}
+
+func mergePeriods(rs []record) []record {
+	if len(rs) == 0 {
+		return nil
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].end != rs[j].end {
+			return rs[i].end < rs[j].end
+		}
+		if srcRank(rs[i].src) != srcRank(rs[j].src) {
+			return srcRank(rs[i].src) < srcRank(rs[j].src)
+		}
+		return rs[i].pub < rs[j].pub
+	})
+	// Within a group, later entries (higher rank, later publication) overwrite.
+	var out []record
+	start := 0
+	for i := 1; i <= len(rs); i++ {
+		if i < len(rs) && rs[i].end-rs[start].end <= sameEnd {
+			continue
+		}
+		m := rs[start]
+		for _, r := range rs[start+1 : i] {
+			for f := range r.v {
+				if !math.IsNaN(r.v[f]) {
+					m.v[f] = r.v[f]
+				}
+			}
+			if r.pub > m.pub {
+				m.pub = r.pub
+			}
+			m.src = r.src
+			m.end = r.end
+		}
+		// FCF recomputed only where no source gave it directly.
+		if math.IsNaN(m.v[fFCF]) {
+			m.v[fFCF] = m.v[fOCF] - m.v[fCapex]
+		}
+		out = append(out, m)
+		start = i
+	}
+	return out
+}
+
+// window is a TTM (or point) value and where it came from.
+type window struct {
+	v        float64
+	end, pub Day
+	src      uint8
+	annual   bool
+	ok       bool
+}
+
+// quarterWindow sums field f over the four quarters ending at q[i], which
+// must be consecutive (each 75–105 days after the previous) and all carry
+// f. Cash flow quarters in these files are already per-quarter, not
+// year-to-date, so a plain sum is right.
+func quarterWindow(q []record, i int, f field) window {
+	if i < 3 {
+		return window{}
+	}
+	s := 0.0
+	pub := Day(0)
+	for k := i - 3; k <= i; k++ {
+		v := q[k].v[f]
+		if math.IsNaN(v) {
+			return window{}
+		}
+		if k > i-3 {
+			gap := int(q[k].end - q[k-1].end)
+			if gap < quarterGapMin || gap > quarterGapMax {
+				return window{}
+			}
+		}
+		s += v
+		if q[k].pub > pub {
+			pub = q[k].pub
+		}
+	}
+	return window{v: s, end: q[i].end, pub: pub, src: q[i].src, ok: true}
+}
+
+// ttm is the trailing-twelve-month value of f on the as-of date: the sum of
+// the newest four consecutive published quarters carrying f, or the newest
+// published annual report where that is more recent (or quarters are
+// missing). prior is the same sum one year earlier: the window ending
+// 365±45 days before, from quarters or else an annual report.
+func ttm(b pitBlock, f field, asof Day) (cur, prior window) {
+	for i := len(b.q) - 1; i >= 3; i-- {
+		if w := quarterWindow(b.q, i, f); w.ok {
+			cur = w
+			break
+		}
+	}
+	for i := len(b.a) - 1; i >= 0; i-- {
+		if v := b.a[i].v[f]; !math.IsNaN(v) {
+			if !cur.ok || b.a[i].end > cur.end+sameEnd {
+				cur = window{v: v, end: b.a[i].end, pub: b.a[i].pub, src: b.a[i].src, annual: true, ok: true}
+			}
+			break
+		}
+	}
+	if !cur.ok || int(asof-cur.end) > maxAge {
+		return window{}, window{}
+	}
+	target := cur.end - 365
+	fromQuarters := func() window {
+		for i := len(b.q) - 1; i >= 3; i-- {
+			if d := int(b.q[i].end - target); d >= -yearTol && d <= yearTol {
+				if w := quarterWindow(b.q, i, f); w.ok {
+					return w
+				}
+			}
+		}
+		return window{}
+	}
+	fromAnnual := func() window {
+		for i := len(b.a) - 1; i >= 0; i-- {
+			r := b.a[i]
+			if d := int(r.end - target); d >= -yearTol && d <= yearTol && !math.IsNaN(r.v[f]) {
+				return window{v: r.v[f], end: r.end, pub: r.pub, src: r.src, annual: true, ok: true}
+			}
+		}
+		return window{}
+	}
+	if cur.annual {
+		if prior = fromAnnual(); !prior.ok {
+			prior = fromQuarters()
+		}
+	} else if prior = fromQuarters(); !prior.ok {
+		prior = fromAnnual()
+	}
+	return cur, prior
+}
+
+// point is the newest balance-sheet value of f (quarter or annual report,
+// whichever period ends later) and the value about a year before it.
+func point(b pitBlock, f field, asof Day) (cur, prior window) {
+	pick := func(match func(r record) bool) window {
+		var best window
+		for _, rs := range [][]record{b.q, b.a} {
+			for i := len(rs) - 1; i >= 0; i-- {
+				r := rs[i]
+				if math.IsNaN(r.v[f]) || !match(r) {
+					continue
+				}
+				if !best.ok || r.end > best.end+sameEnd {
+					best = window{v: r.v[f], end: r.end, pub: r.pub, src: r.src, annual: r.annual, ok: true}
+				}
+				break
+			}
+		}
+		return best
+	}
+	cur = pick(func(record) bool { return true })
+	if !cur.ok || int(asof-cur.end) > maxAge {
+		return window{}, window{}
+	}
+	target := cur.end - 365
+	prior = pick(func(r record) bool { d := int(r.end - target); return d >= -yearTol && d <= yearTol })
+	return cur, prior
+}
+
+// pitFundamentals is a company's statement data as known on one date.
+type pitFundamentals struct {
+	cur, prior [nFields]window
+	shares     []window // candidates, newest first
+	sharesFlag bool
+	flags      uint32
+}
+
+// asOf assembles the company's point-in-time fundamentals: only statements
+// published on or before asof are used.
+func (c *company) asOf(asof Day) pitFundamentals {
+	var p pitFundamentals
+	var blocks [nBlocks]pitBlock
+	for b := block(0); b < nBlocks; b++ {
+		blocks[b] = visibleBlock(c.recs[b], asof)
+	}
+	for f := field(0); f < nFields; f++ {
+		b := blocks[fieldBlock[f]]
+		if fieldBlock[f] == bBal {
+			p.cur[f], p.prior[f] = point(b, f, asof)
+		} else {
+			p.cur[f], p.prior[f] = ttm(b, f, asof)
+		}
+	}
+	p.shares, p.sharesFlag = c.shareCandidates(asof)
+	for _, e := range c.events {
+		if e.pub <= asof {
+			p.flags |= 1 << e.flag
+		}
+	}
+	if p.sharesFlag {
+		p.flags |= 1 << FlagSharesScale
+	}
+	return p
+}
+
+// shareCandidates are the plausible share counts published on or before
+// asof, newest period first, one per period: the first is the newest
+// count however old (its period end is written as sh_end so staleness
+// shows). Where sources share a period the quarterly summary's
+// `shares_outstanding` wins (a period-end count), else SimFin's basic
+// weighted shares (diluted where basic is missing): basic, not diluted,
+// because market cap counts shares that exist, not options. Counts
+// rejected by the neighbour test are skipped and reported by skipped.
+// Older entries are the fall-backs used when a newer count fails the
+// price-implied size test; fall-backs are kept within maxAge of asof,
+// since share counts drift by a few percent a year — far less than the
+// 1,000x error they replace, but not nothing.
+func (c *company) shareCandidates(asof Day) (out []window, skipped bool) {
+	for i := len(c.shares) - 1; i >= 0; i-- {
+		s := c.shares[i]
+		if s.pub > asof || s.end > asof {
+			continue
+		}
+		if s.bad {
+			if len(out) == 0 {
+				skipped = true
+			}
+			continue
+		}
+		if n := len(out); n > 0 && s.end >= out[n-1].end-sameEnd {
+			// Same period: sorted by end then source, so a higher-ranked
+			// source of the same period comes first; keep it.
+			if srcRank(s.src) > srcRank(out[n-1].src) {
+				out[n-1] = window{v: s.v, end: s.end, pub: s.pub, src: s.src, ok: true}
+			}
+			continue
+		}
+		if len(out) > 0 && int(asof-s.end) > maxAge {
+			break
+		}
+		out = append(out, window{v: s.v, end: s.end, pub: s.pub, src: s.src, ok: true})
+	}
+	return out, skipped
+}
