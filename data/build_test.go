@@ -384,3 +384,21 @@ func FuzzSummaryFile(f *testing.F) {
 		parsePriceContent("fuzz.csv", "X", content)
 	})
 }
+
+// Operating income ends at SimFin's 2024Q2 while revenue reaches 2025Q1 in
+// the quarterly summary: the margin's revenue must cover the same four
+// quarters as operating income (11+12+13+14.5, the summary winning 2024Q2).
+func TestRevenueOverOperatingIncomeWindow(t *testing.T) {
+	c := fixtureFundamentals(t).companies["AAA"]
+	p := c.asOf(mustDay("2025-05-10"))
+	op := p.cur[fOpInc]
+	if !op.ok || op.end != mustDay("2024-06-30") {
+		t.Fatalf("operating income window = %+v, want one ending 2024-06-30", op)
+	}
+	if w := p.revAtOp; !w.ok || w.end != op.end || !approx(w.v, 50.5e6) {
+		t.Errorf("revenue over the operating-income window = %+v, want 50.5e6 ending 2024-06-30", w)
+	}
+	if p.cur[fRev].end == op.end {
+		t.Fatal("fixture no longer has revenue newer than operating income; the test proves nothing")
+	}
+}

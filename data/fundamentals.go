@@ -321,6 +321,30 @@ func ttm(b pitBlock, f field, asof Day) (cur, prior window) {
 	return cur, prior
 }
 
+// sameWindow is the TTM sum of f over the same period as w (the annual
+// report, or the four quarters, ending at w.end), or not ok where f is
+// missing for that period.
+func sameWindow(b pitBlock, f field, w window) window {
+	if !w.ok {
+		return window{}
+	}
+	near := func(end Day) bool { d := int(end - w.end); return d >= -sameEnd && d <= sameEnd }
+	if w.annual {
+		for _, r := range b.a {
+			if near(r.end) && !math.IsNaN(r.v[f]) {
+				return window{v: r.v[f], end: r.end, pub: r.pub, src: r.src, annual: true, ok: true}
+			}
+		}
+		return window{}
+	}
+	for i := range b.q {
+		if near(b.q[i].end) {
+			return quarterWindow(b.q, i, f)
+		}
+	}
+	return window{}
+}
+
 // point is the newest balance-sheet value of f (quarter or annual report,
 // whichever period ends later) and the value about a year before it.
 func point(b pitBlock, f field, asof Day) (cur, prior window) {
@@ -352,7 +376,13 @@ func point(b pitBlock, f field, asof Day) (cur, prior window) {
 // pitFundamentals is a company's statement data as known on one date.
 type pitFundamentals struct {
 	cur, prior [nFields]window
-	shares     []window // candidates, newest first
+	// revAtOp and revAtOpPrior are TTM revenue over exactly the windows of
+	// cur[fOpInc] and prior[fOpInc]: operating income exists only in
+	// SimFin, revenue also in the newer quarterly summary, so the newest
+	// revenue can be a quarter or more younger than the newest operating
+	// income, and a margin must not divide numbers from two periods.
+	revAtOp, revAtOpPrior window
+	shares                []window // candidates, newest first
 	sharesFlag bool
 	flags      uint32
 }
@@ -373,6 +403,8 @@ func (c *company) asOf(asof Day) pitFundamentals {
 			p.cur[f], p.prior[f] = ttm(b, f, asof)
 		}
 	}
+	p.revAtOp = sameWindow(blocks[bInc], fRev, p.cur[fOpInc])
+	p.revAtOpPrior = sameWindow(blocks[bInc], fRev, p.prior[fOpInc])
 	p.shares, p.sharesFlag = c.shareCandidates(asof)
 	for _, e := range c.events {
 		if e.pub <= asof {

@@ -391,6 +391,7 @@ type row struct {
 	sp600                int
 	price, shares, mcap  float64
 	cur, prior           [nFields]float64
+	revOp, revOpP        float64 // revenue over the operating-income windows
 	mom12, mom6, trend   float64
 	fwd12, fwdlast       float64
 	ends                 [nBlocks][2]int // [block][primary, secondary] period end YYYYMMDD, 0 = null
@@ -414,6 +415,7 @@ const million = 1e6
 func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day, sharesHeld float64) {
 	nan := math.NaN()
 	r.price, r.shares, r.mcap = nan, nan, nan
+	r.revOp, r.revOpP = nan, nan
 	r.mom12, r.mom6, r.trend, r.fwd12, r.fwdlast = nan, nan, nan, nan, nan
 	for f := range r.cur {
 		r.cur[f], r.prior[f] = nan, nan
@@ -439,6 +441,12 @@ func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day, sha
 	}
 	p := c.asOf(asof)
 	r.flags = p.flags
+	if p.revAtOp.ok {
+		r.revOp = p.revAtOp.v / million
+	}
+	if p.revAtOpPrior.ok {
+		r.revOpP = p.revAtOpPrior.v / million
+	}
 	for f := field(0); f < nFields; f++ {
 		if p.cur[f].ok {
 			r.cur[f] = p.cur[f].v / million
@@ -768,6 +776,8 @@ var columns = []column{
 	{name: "ocf_p", coverage: true, val: moneyP(fOCF)},
 	{name: "capex_p", coverage: true, val: moneyP(fCapex)},
 	{name: "fcf_p", coverage: true, val: moneyP(fFCF)},
+	{name: "rev_op", coverage: true, val: func(r *row) (float64, int) { return r.revOp, 5 }},
+	{name: "rev_op_p", coverage: true, val: func(r *row) (float64, int) { return r.revOpP, 5 }},
 	{name: "assets", coverage: true, val: money(fAssets)},
 	{name: "equity", coverage: true, val: money(fEquity)},
 	{name: "debt", coverage: true, val: money(fDebt)},
