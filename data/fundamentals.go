@@ -383,8 +383,8 @@ type pitFundamentals struct {
 	// income, and a margin must not divide numbers from two periods.
 	revAtOp, revAtOpPrior window
 	shares                []window // candidates, newest first
-	sharesFlag bool
-	flags      uint32
+	sharesFlag            bool
+	flags                 uint32
 }
 
 // asOf assembles the company's point-in-time fundamentals: only statements
