@@ -106,8 +106,18 @@ type Options struct {
 	SectorNeutral bool
 	// ExcludeFinancials leaves Financials and Real Estate out of the metrics
 	// that do not apply to them (gross profitability, FCF metrics, debt
-	// ratios, EBITDA, ROIC, EBIT/EV): missing for them, not zero.
+	// ratios, EBITDA, ROIC, EBIT/EV): missing for them, not zero. The exact
+	// list is Metric.NotForFinancials: gross profitability, the three FCF
+	// metrics, debt/assets, net debt/EBITDA, interest coverage, ROIC,
+	// EBIT/EV and FCF/EV.
 	ExcludeFinancials bool
+	// MinCoverage leaves stocks with fewer than this many factors present
+	// out of the composite ranking: Score gives them no composite, so they
+	// rank last without a percentile. 0 keeps everyone, as the design
+	// brief's composite averages over whatever factors a stock has (which
+	// lets a stock with one strong factor top the list). Score reads it, so
+	// changing it needs no new Screen.
+	MinCoverage int
 }
 
 // MinSectorSize is the smallest sector ranked on its own when SectorNeutral is set.

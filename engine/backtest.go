@@ -1,0 +1,449 @@
+package engine
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// History backtest: for each point-in-time snapshot, score the universe
+// with the user's weights, bucket the composite into quantiles and read
+// each bucket's FORWARD return.
+//
+// Look-ahead: forward returns (Snapshot.Fwd12, FwdLast) are copied into
+// BacktestDate.Fwd once, before any scoring, and only ever read after
+// Screen.Score has produced the composite; the Screen never sees them
+// (TestForwardReturnsNeverFeedScoring scrambles them and checks the order).
+//
+// Speed: NewBacktest builds metrics and a Screen per date once per option
+// set; Run (on every weight change) re-runs only Score plus O(n) bucket
+// and rank statistics on preallocated scratch.
+
+// BacktestDate is one snapshot prepared for repeated scoring.
+type BacktestDate struct {
+	Snap   *Snapshot
+	Screen *Screen
+	// Basis is "12 months" (Fwd12: From → From+12 months) or "to last
+	// price" (FwdLast: From → FwdLastDate).
+	Basis    string
+	From, To time.Time
+	// Fwd[j] is member j's forward total return; NaN = no later price.
+	Fwd []float64
+	// MissingFwd counts members without a forward price.
+	MissingFwd int
+	// FactorSpread[b][f] and FactorIC[f] are single-factor results (they do
+	// not depend on the weights): top-minus-bottom bucket mean return with
+	// b = 0 for quintiles, 1 for deciles, and the Spearman IC.
+	FactorSpread [2][NumFactors]float64
+	FactorIC     [NumFactors]float64
+
+	fwdAsc            []int32 // members with a forward return, ascending return, ties by position
+	bucket            []int8
+	rankX, rankY, tmp []float64
+}
+
+// Backtest holds the prepared dates, oldest first.
+type Backtest struct {
+	Dates []*BacktestDate
+	Opts  Options
+}
+
+// NewBacktest prepares every snapshot under one option set. Snapshots
+// without a usable forward window are an error.
+func NewBacktest(snaps []*Snapshot, o Options) (*Backtest, error) {
+	if len(snaps) == 0 {
+		return nil, errors.New("backtest: no snapshots")
+	}
+	bt := &Backtest{Opts: o}
+	for _, s := range snaps {
+		col, from, to, basis, ok := ForwardColumn(s)
+		if !ok {
+			return nil, fmt.Errorf("backtest: snapshot %s %q has no forward window (asof %q, fwd_last_date %q)", s.Kind, s.AsOf, s.AsOf, s.FwdLastDate)
+		}
+		sc := NewScreen(s, ComputeMetrics(s), o)
+		n := len(sc.Members)
+		d := &BacktestDate{Snap: s, Screen: sc, Basis: basis, From: from, To: to,
+			Fwd: make([]float64, n), bucket: make([]int8, n),
+			rankX: make([]float64, n), rankY: make([]float64, n), tmp: make([]float64, n)}
+		for j, row := range sc.Members {
+			d.Fwd[j] = col[row]
+			if math.IsNaN(d.Fwd[j]) {
+				d.MissingFwd++
+			} else {
+				d.fwdAsc = append(d.fwdAsc, int32(j))
+			}
+		}
+		slices.SortFunc(d.fwdAsc, func(a, b int32) int {
+			if c := cmp.Compare(d.Fwd[a], d.Fwd[b]); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		d.factorStats()
+		bt.Dates = append(bt.Dates, d)
+	}
+	slices.SortStableFunc(bt.Dates, func(a, b *BacktestDate) int { return a.From.Compare(b.From) })
+	return bt, nil
+}
+
+// factorStats fills the weight-independent single-factor results.
+func (d *BacktestDate) factorStats() {
+	sc := d.Screen
+	n := len(sc.Members)
+	ord := make([]int32, 0, n)
+	for f := 0; f < NumFactors; f++ {
+		ord = ord[:0]
+		pct := sc.FactorPct[f]
+		for j := 0; j < n; j++ {
+			if !math.IsNaN(pct[j]) {
+				ord = append(ord, int32(j))
+			}
+		}
+		// Descending score, ties by position: the same convention as Order.
+		slices.SortFunc(ord, func(a, b int32) int {
+			if c := cmp.Compare(pct[b], pct[a]); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		for b, k := range []int{5, 10} {
+			AssignBuckets(ord, pct, k, d.bucket)
+			bs := d.bucketStats(ord, k)
+			d.FactorSpread[b][f] = bs[k-1].Mean - bs[0].Mean
+		}
+		d.FactorIC[f], _ = d.spearman(ord, pct)
+	}
+}
+
+// AssignBuckets puts the scored members into k quantile buckets of their
+// score: bucket 0 holds the lowest scores, k−1 the highest. order lists
+// the scored members by score descending (as Screen.Order does, without
+// its NaN tail). With n scored members, ascending position p (0..n−1)
+// falls in bucket ⌊p·k/n⌋. Ties at a boundary are not split by ticker
+// order: a run of equal scores occupying positions a..c is placed, as a
+// whole, in the bucket of its mean position (a+c)/2, so equal scores always
+// share a bucket and the result does not depend on how ties were ordered.
+// Buckets may therefore differ in size by more than one when ties straddle
+// a boundary. out[j] is set for every j in order.
+func AssignBuckets(order []int32, score []float64, k int, out []int8) {
+	n := len(order)
+	for i := 0; i < n; {
+		e := i + 1
+		for e < n && score[order[e]] == score[order[i]] {
+			e++
+		}
+		// Descending indexes i..e−1 are ascending positions n−e .. n−1−i.
+		mean := float64((n-e)+(n-1-i)) / 2
+		b := int8(math.Floor(mean * float64(k) / float64(n)))
+		if int(b) >= k {
+			b = int8(k - 1)
+		}
+		for _, j := range order[i:e] {
+			out[j] = b
+		}
+		i = e
+	}
+}
+
+// BucketStat is one quantile bucket at one date.
+type BucketStat struct {
+	// N members in the bucket; Missing of them have no forward price and
+	// are left out of Mean (equal-weighted mean forward return).
+	N, Missing int
+	Mean       float64
+}
+
+func (d *BacktestDate) bucketStats(order []int32, k int) []BucketStat {
+	bs := make([]BucketStat, k)
+	sum := make([]float64, k)
+	for _, j := range order {
+		b := d.bucket[j]
+		bs[b].N++
+		if r := d.Fwd[j]; math.IsNaN(r) {
+			bs[b].Missing++
+		} else {
+			sum[b] += r
+		}
+	}
+	for b := range bs {
+		bs[b].Mean = math.NaN()
+		if m := bs[b].N - bs[b].Missing; m > 0 {
+			bs[b].Mean = sum[b] / float64(m)
+		}
+	}
+	return bs
+}
+
+// spearman is Spearman's (1904) rank correlation between score and
+// forward return over the members in order (score descending) that have a
+// forward return: Pearson's r of their average ranks (ties share the mean
+// rank). n is the number of pairs; NaN with fewer than 3.
+func (d *BacktestDate) spearman(order []int32, score []float64) (rho float64, n int) {
+	inSet := d.tmp // 1 = scored (in order)
+	for j := range inSet {
+		inSet[j] = 0
+	}
+	for _, j := range order {
+		if !math.IsNaN(d.Fwd[j]) {
+			inSet[j] = 1
+			n++
+		}
+	}
+	if n < 3 {
+		return math.NaN(), n
+	}
+	// Score ranks: walk order backwards (ascending score).
+	r := 0
+	for i := len(order) - 1; i >= 0; {
+		e := i - 1
+		for e >= 0 && score[order[e]] == score[order[i]] {
+			e--
+		}
+		cnt := 0
+		for q := i; q > e; q-- {
+			if inSet[order[q]] == 1 {
+				cnt++
+			}
+		}
+		avg := float64(r) + float64(cnt+1)/2
+		for q := i; q > e; q-- {
+			if inSet[order[q]] == 1 {
+				d.rankX[order[q]] = avg
+			}
+		}
+		r += cnt
+		i = e
+	}
+	// Return ranks from the precomputed ascending order.
+	r = 0
+	asc := d.fwdAsc
+	for i := 0; i < len(asc); {
+		e := i + 1
+		for e < len(asc) && d.Fwd[asc[e]] == d.Fwd[asc[i]] {
+			e++
+		}
+		cnt := 0
+		for _, j := range asc[i:e] {
+			if inSet[j] == 1 {
+				cnt++
+			}
+		}
+		avg := float64(r) + float64(cnt+1)/2
+		for _, j := range asc[i:e] {
+			if inSet[j] == 1 {
+				d.rankY[j] = avg
+			}
+		}
+		r += cnt
+		i = e
+	}
+	var sx, sy, sxx, syy, sxy float64
+	for j, in := range inSet {
+		if in == 1 {
+			x, y := d.rankX[j], d.rankY[j]
+			sx, sy, sxx, syy, sxy = sx+x, sy+y, sxx+x*x, syy+y*y, sxy+x*y
+		}
+	}
+	fn := float64(n)
+	cov := sxy - sx*sy/fn
+	vx, vy := sxx-sx*sx/fn, syy-sy*sy/fn
+	if vx <= 0 || vy <= 0 {
+		return math.NaN(), n
+	}
+	return cov / math.Sqrt(vx*vy), n
+}
+
+// BacktestConfig are the per-run settings.
+type BacktestConfig struct {
+	Buckets int // 5 (quintiles) or 10 (deciles)
+	TopN    int // size of "my screen" (default 30)
+}
+
+// DateResult is one date of a backtest run.
+type DateResult struct {
+	AsOf, Basis string
+	From, To    time.Time
+	// Universe is the number of members, Scored those with a composite,
+	// MissingFwd members without a forward price.
+	Universe, Scored, MissingFwd int
+	Buckets                      []BucketStat
+	// Spread is top bucket mean minus bottom bucket mean.
+	Spread float64
+	// IC is the Spearman rank correlation of composite and forward return
+	// over ICN scored members with a forward price.
+	IC  float64
+	ICN int
+	// TopN is the equal-weighted mean forward return of the TopNCount best
+	// composites (TopNMissing of them without a forward price, left out).
+	TopN                   float64
+	TopNCount, TopNMissing int
+	FactorSpread           [NumFactors]float64
+	FactorIC               [NumFactors]float64
+	Modelled               bool
+	Survivorship           string
+}
+
+// BacktestResult is a full run.
+type BacktestResult struct {
+	Weights Weights
+	Config  BacktestConfig
+	Dates   []DateResult
+	// Summary over the non-overlapping 12-month windows only (the
+	// to-last-price windows overlap them and would count a period twice):
+	// mean IC, its sample sd and t = mean/(sd/√n); the spread compounded,
+	// Π(1+spreadₜ) − 1 (a yearly-rebalanced long-top/short-bottom book,
+	// ignoring costs and financing); top-N compounded, Π(1+topₜ) − 1.
+	Years                     int
+	MeanIC, SDIC, TStatIC     float64
+	CumSpread, CumTopN        float64
+	MeanFactorIC, MeanFactorS [NumFactors]float64
+}
+
+// Run scores every date with w and computes the bucket statistics.
+func (bt *Backtest) Run(w Weights, cfg BacktestConfig) BacktestResult {
+	if cfg.Buckets != 10 {
+		cfg.Buckets = 5
+	}
+	if cfg.TopN <= 0 {
+		cfg.TopN = 30
+	}
+	res := BacktestResult{Weights: w, Config: cfg, Dates: make([]DateResult, len(bt.Dates))}
+	for i, d := range bt.Dates {
+		res.Dates[i] = d.run(w, cfg)
+	}
+	res.summarise()
+	return res
+}
+
+func (d *BacktestDate) run(w Weights, cfg BacktestConfig) DateResult {
+	sc := d.Screen
+	if len(sc.Members) > 0 { // an empty universe has nothing to score
+		sc.Score(w)
+	}
+	scored := len(sc.Order)
+	for scored > 0 && math.IsNaN(sc.Composite[sc.Order[scored-1]]) {
+		scored--
+	}
+	order := sc.Order[:scored]
+	r := DateResult{AsOf: d.Snap.AsOf, Basis: d.Basis, From: d.From, To: d.To,
+		Universe: len(sc.Members), Scored: scored, MissingFwd: d.MissingFwd,
+		Spread: math.NaN(), IC: math.NaN(), TopN: math.NaN(),
+		Modelled: d.Snap.Modelled, Survivorship: d.Snap.Survivorship}
+	b := 0
+	if cfg.Buckets == 10 {
+		b = 1
+	}
+	r.FactorSpread, r.FactorIC = d.FactorSpread[b], d.FactorIC
+	if scored == 0 {
+		return r
+	}
+	AssignBuckets(order, sc.Composite, cfg.Buckets, d.bucket)
+	r.Buckets = d.bucketStats(order, cfg.Buckets)
+	r.Spread = r.Buckets[cfg.Buckets-1].Mean - r.Buckets[0].Mean
+	r.IC, r.ICN = d.spearman(order, sc.Composite)
+	top := order[:min(cfg.TopN, scored)]
+	sum, m := 0.0, 0
+	for _, j := range top {
+		if x := d.Fwd[j]; math.IsNaN(x) {
+			r.TopNMissing++
+		} else {
+			sum += x
+			m++
+		}
+	}
+	r.TopNCount = len(top)
+	if m > 0 {
+		r.TopN = sum / float64(m)
+	}
+	return r
+}
+
+func (res *BacktestResult) summarise() {
+	var ics []float64
+	res.CumSpread, res.CumTopN = 1, 1
+	var fic, fsp [NumFactors]float64
+	for _, d := range res.Dates {
+		if d.Basis != "12 months" {
+			continue
+		}
+		if !math.IsNaN(d.IC) {
+			ics = append(ics, d.IC)
+		}
+		res.CumSpread *= 1 + d.Spread
+		res.CumTopN *= 1 + d.TopN
+		res.Years++
+		for f := range fic {
+			fic[f] += d.FactorIC[f]
+			fsp[f] += d.FactorSpread[f]
+		}
+	}
+	res.CumSpread--
+	res.CumTopN--
+	res.MeanIC, res.SDIC, res.TStatIC = MeanSDT(ics)
+	for f := range fic {
+		res.MeanFactorIC[f] = fic[f] / float64(res.Years)
+		res.MeanFactorS[f] = fsp[f] / float64(res.Years)
+	}
+	if res.Years == 0 {
+		res.CumSpread, res.CumTopN = math.NaN(), math.NaN()
+	}
+}
+
+// MeanSDT is the mean, sample standard deviation and one-sample t
+// statistic mean/(sd/√n) of xs (NaN where undefined: n < 2 or sd = 0).
+func MeanSDT(xs []float64) (mean, sd, t float64) {
+	n := float64(len(xs))
+	if n == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	for _, x := range xs {
+		mean += x
+	}
+	mean /= n
+	if n < 2 {
+		return mean, math.NaN(), math.NaN()
+	}
+	for _, x := range xs {
+		sd += (x - mean) * (x - mean)
+	}
+	sd = math.Sqrt(sd / (n - 1))
+	t = math.NaN()
+	if sd > 0 {
+		t = mean / (sd / math.Sqrt(n))
+	}
+	return mean, sd, t
+}
+
+// FundWindowReturns gives each fund's total return over each date's
+// forward window (NaN where the fund has no closes near both ends), for
+// comparing "my screen" with the funds. It does not depend on weights.
+func (bt *Backtest) FundWindowReturns(funds []*Fund) [][]float64 {
+	out := make([][]float64, len(bt.Dates))
+	for i, d := range bt.Dates {
+		out[i] = make([]float64, len(funds))
+		for k, f := range funds {
+			out[i][k] = math.NaN()
+			if f != nil {
+				out[i][k], _, _ = WindowReturn(f, d.From, d.To)
+			}
+		}
+	}
+	return out
+}
+
+// Compound turns successive period returns into the cumulative growth of
+// 1 after each period, Πₜ(1+rₜ) − 1, for the "my screen vs funds" chart. A
+// NaN period stops the line (later values NaN): a gap must not be read as
+// a zero return.
+func Compound(rs []float64) []float64 {
+	out := make([]float64, len(rs))
+	g := 1.0
+	for i, r := range rs {
+		g *= 1 + r
+		out[i] = g - 1
+	}
+	return out
+}

@@ -1,0 +1,193 @@
+package engine
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestDecodeFixture(t *testing.T) {
+	s := loadSnapFixture(t)
+	if s.Kind != "current" || s.AsOf != "2025-11-24" || s.N != 5 || s.Modelled || s.FwdLastDate != "2026-08-03" {
+		t.Fatalf("header: %+v", s)
+	}
+	if len(s.Provenance) != 2 || s.Provenance[1] != (Provenance{"holdings/IJR.json", "2025-11-24"}) {
+		t.Errorf("provenance %+v", s.Provenance)
+	}
+	if len(s.Coverage) != 2 || s.Coverage[0] != (FieldShare{"mcap", 0.8}) {
+		t.Errorf("coverage %+v", s.Coverage)
+	}
+	if len(s.Flagged) != 2 || s.Flagged[0] != (FieldCount{"shares_scale", 1}) {
+		t.Errorf("flagged %+v", s.Flagged)
+	}
+	if s.Ticker[1] != "BBB.B" || s.Sector[2] != 1 || s.Sectors[1] != "Financials" {
+		t.Errorf("strings/sectors: %v %v", s.Ticker, s.Sector)
+	}
+	// null stays missing, never zero.
+	if !math.IsNaN(s.IWM[2]) || !math.IsNaN(s.IJR[1]) || !math.IsNaN(s.Mcap[3]) || !math.IsNaN(s.FCFP[1]) {
+		t.Error("nulls must decode as NaN")
+	}
+	if s.RevP[1] != 0 || s.Debt[1] != 0 {
+		t.Error("explicit zeros must stay zero")
+	}
+	if s.CFEnd[3] != 0 || s.CFSrc[3] != -1 || s.IncEnd[0] != 20250630 || s.IncSrc[2] != 3 {
+		t.Errorf("dates/sources: %v %v", s.CFEnd, s.CFSrc)
+	}
+	if s.Flags[3] != 1 {
+		t.Errorf("flags %v", s.Flags)
+	}
+	if got := s.Period(BlockIncome, 2); got != (Period{20250630, 20250801, "simfin-banks"}) {
+		t.Errorf("period %+v", got)
+	}
+	if got := s.Period(BlockCashFlow, 3); got != (Period{}) {
+		t.Errorf("missing period %+v", got)
+	}
+	if FormatDate(20250630) != "2025-06-30" || FormatDate(0) != "" {
+		t.Error("FormatDate")
+	}
+	if len(s.SP600) != 5 || s.SP600[0] {
+		t.Error("current snapshot: SP600 must read as all false")
+	}
+}
+
+func TestLookup(t *testing.T) {
+	s := loadSnapFixture(t)
+	for _, q := range []string{"BBB.B", "bbb.b", "BBB-B", "BBB/B", " bbb b "} {
+		if i, ok := s.Lookup(q); !ok || i != 1 {
+			t.Errorf("Lookup(%q) = %d, %v", q, i, ok)
+		}
+	}
+	if _, ok := s.Lookup("ZZZ"); ok {
+		t.Error("unknown ticker found")
+	}
+	if _, ok := s.Lookup(""); ok {
+		t.Error("empty ticker found")
+	}
+	hand := &Snapshot{N: 2, Ticker: []string{"X", "Y.A"}} // no index: linear path
+	if i, ok := hand.Lookup("y-a"); !ok || i != 1 {
+		t.Error("Lookup on a hand-built snapshot")
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	good := snapFixtureBytes(t)
+	body := snapFixtureBody(t)
+	replace := func(old, new string) []byte {
+		if !strings.Contains(body, old) {
+			t.Fatalf("fixture has no %q", old)
+		}
+		return snapEnvelope(strings.Replace(body, old, new, 1))
+	}
+	cases := []struct {
+		name string
+		in   []byte
+		want error
+		msg  string
+	}{
+		{"empty", nil, ErrCorrupt, "empty"},
+		{"not json", []byte("<html>"), ErrCorrupt, "not valid JSON"},
+		{"no schema", []byte(`{"hash":"x","body":{}}`), ErrSchema, "schema"},
+		{"schema string", []byte(`{"schema":"1","body":{}}`), ErrSchema, "schema"},
+		{"newer schema", []byte(strings.Replace(string(good), `"schema":1`, `"schema":2`, 1)), ErrSchema, "schema 2"},
+		{"bad hash", []byte(strings.Replace(string(good), `"AAA"`, `"AAB"`, 1)), ErrHash, "corrupted"},
+		{"truncated", good[:len(good)/2], ErrHash, "truncated"},
+		{"truncated early", good[:30], ErrCorrupt, "not valid JSON"},
+		{"no hash", []byte(`{"schema":1,"body":{}}`), ErrCorrupt, "hash"},
+		{"no body", []byte(`{"schema":1,"hash":"fnv1a64:0"}`), ErrCorrupt, "body"},
+		{"kind funds", replace(`"kind": "current"`, `"kind": "funds"`), ErrCorrupt, `kind "funds"`},
+		{"n string", replace(`"n": 5`, `"n": "5"`), ErrCorrupt, `n is a string`},
+		{"n negative", replace(`"n": 5`, `"n": -1`), ErrCorrupt, "whole number"},
+		{"n huge", replace(`"n": 5`, `"n": 1e12`), ErrCorrupt, "whole number"},
+		{"short column", replace(`[20, 4, 35, null, 10]`, `[20, 4, 35, null]`), ErrCorrupt, `column "price" has 4 values, want n=5`},
+		{"long column", replace(`[20, 4, 35, null, 10]`, `[20, 4, 35, null, 10, 11]`), ErrCorrupt, `more than n=5`},
+		{"string in number column", replace(`[20, 4, 35, null, 10]`, `[20, "4", 35, null, 10]`), ErrCorrupt, `price[1] is a string`},
+		{"object column", replace(`[20, 4, 35, null, 10]`, `{"a": 1}`), ErrCorrupt, `column "price" is an object`},
+		{"infinite", replace(`[20, 4, 35, null, 10]`, `[20, 4, 1e999, null, 10]`), ErrCorrupt, "not a finite number"},
+		{"sector out of range", replace(`[2, 0, 1, 4, 3]`, `[2, 0, 1, 5, 3]`), ErrCorrupt, "sector[3]"},
+		{"sector fraction", replace(`[2, 0, 1, 4, 3]`, `[2, 0.5, 1, 4, 3]`), ErrCorrupt, "sector[1]"},
+		{"ticker number", replace(`"BBB.B"`, `7`), ErrCorrupt, "ticker[1] is a number"},
+		{"ticker null", replace(`"BBB.B"`, `null`), ErrCorrupt, "ticker[1] is null"},
+		{"bad date", replace(`[20250805, 20251104, 20250801, 20250301, 20251030]`, `[20250805, 12, 20250801, 20250301, 20251030]`), ErrCorrupt, "inc_pub[1]"},
+		{"source out of range", replace(`[0, 2, 3, 1, 0]`, `[0, 2, 9, 1, 0]`), ErrCorrupt, "inc_src[2]"},
+		{"flag bit unnamed", replace(`[0, 0, 0, 1, 0]`, `[0, 0, 0, 4, 0]`), ErrCorrupt, "flags[3]"},
+		{"missing column", replace(`"mcap":     [1000, 200, 700, null, 1000],`, ``), ErrCorrupt, `no column "mcap"`},
+		{"missing iwm in current", replace(`"iwm":      [0.05, 0.01, null, 0.03, 0.02],`, ``), ErrCorrupt, `no column "iwm"`},
+		{"duplicate column", replace(`"mcap":     [`, `"price": [1,2,3,4,5], "mcap": [`), ErrCorrupt, "twice"},
+		{"modelled string", replace(`"modelled": false`, `"modelled": "no"`), ErrCorrupt, "modelled"},
+		{"sectors not strings", replace(`"sectors": [`, `"sectors": [1, `), ErrCorrupt, "sectors[0]"},
+		{"no cols", replace(`"cols": {`, `"colz": {`), ErrCorrupt, "cols"},
+		{"body array", snapEnvelope(`[1,2]`), ErrCorrupt, "body"},
+		{"body bad json", snapEnvelope(`{"kind": "current", "n": 5,,}`), ErrCorrupt, "not valid JSON"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := Decode(c.in)
+			if err == nil {
+				t.Fatalf("no error, got %d rows", s.N)
+			}
+			if !errors.Is(err, c.want) {
+				t.Errorf("error %q does not wrap %v", err, c.want)
+			}
+			if !strings.Contains(err.Error(), c.msg) {
+				t.Errorf("error %q does not mention %q", err, c.msg)
+			}
+		})
+	}
+}
+
+func TestDecodeHistoryKind(t *testing.T) {
+	body := snapFixtureBody(t)
+	body = strings.Replace(body, `"kind": "current"`, `"kind": "history"`, 1)
+	body = strings.Replace(body, `"iwm":      [0.05, 0.01, null, 0.03, 0.02],`, ``, 1)
+	body = strings.Replace(body, `"ijr":      [0.3, null, 0.2, null, 0.1],`, ``, 1)
+	if _, err := Decode(snapEnvelope(body)); err == nil || !strings.Contains(err.Error(), `no column "sp600"`) {
+		t.Fatalf("history without sp600: %v", err)
+	}
+	body = strings.Replace(body, `"ticker":`, `"sp600": [1, 0, true, false, 0], "ticker":`, 1)
+	s, err := Decode(snapEnvelope(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.SP600[0] || s.SP600[1] || !s.SP600[2] || !math.IsNaN(s.IWM[0]) {
+		t.Errorf("sp600 %v iwm %v", s.SP600, s.IWM)
+	}
+	m := ComputeMetrics(s)
+	if n := len(NewScreen(s, m, Options{Filter: Filter{Index: IndexIJR}}).Members); n != 2 {
+		t.Errorf("history IJR-like universe has %d members, want 2", n)
+	}
+	if n := len(NewScreen(s, m, Options{Filter: Filter{Index: IndexIWM}}).Members); n != 5 {
+		t.Errorf("history IWM-like universe has %d members, want 5", n)
+	}
+}
+
+// FuzzDecode: no input may panic Decode, decodeBody (reached without a
+// valid hash), or the scoring of whatever decodes successfully.
+func FuzzDecode(f *testing.F) {
+	good := snapFixtureBytes(f)
+	body := snapFixtureBody(f)
+	f.Add(good)
+	f.Add(good[:len(good)/3])
+	f.Add([]byte(body))
+	f.Add([]byte(`{"kind":"current","n":1,"sectors":["A"],"sources":[],"flag_names":[],"cols":{"ticker":["A"]}}`))
+	f.Add(snapEnvelope(`{"kind":"history","n":0,"cols":{}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		check := func(s *Snapshot, err error) {
+			if err != nil {
+				if !errors.Is(err, ErrSchema) && !errors.Is(err, ErrHash) && !errors.Is(err, ErrCorrupt) {
+					t.Fatalf("unclassified error %v", err)
+				}
+				return
+			}
+			for _, n := range []int{len(s.Ticker), len(s.Name), len(s.Sector), len(s.IWM), len(s.Mcap), len(s.Flags), len(s.CFSrc), len(s.SP600)} {
+				if n != s.N {
+					t.Fatalf("column length %d, n=%d", n, s.N)
+				}
+			}
+			sc := NewScreen(s, ComputeMetrics(s), Options{SectorNeutral: true, ExcludeFinancials: true})
+			sc.Score(Weights{1, 1, 1, 1, 1, 1})
+		}
+		check(Decode(b))
+		check(decodeBody(b))
+	})
+}
