@@ -402,3 +402,33 @@ func TestRevenueOverOperatingIncomeWindow(t *testing.T) {
 		t.Fatal("fixture no longer has revenue newer than operating income; the test proves nothing")
 	}
 }
+
+// SimFin's blank debt lines mean "no borrowings" only on a balance sheet
+// that reports its liabilities; without that, and for banks, debt stays
+// missing.
+func TestBlankDebtIsZeroOnlyOnAFullBalanceSheet(t *testing.T) {
+	header := "Ticker;SimFinId;Currency;Fiscal Year;Fiscal Period;Report Date;Publish Date;Restated Date;Shares (Basic);Shares (Diluted);Cash, Cash Equivalents & Short Term Investments;Total Assets;Short Term Debt;Long Term Debt;Total Liabilities;Total Equity\n"
+	rows := "NODEBT;1;USD;2024;FY;2024-12-31;2025-02-01;2025-02-01;1000000;1000000;5000000;90000000;;;20000000;70000000\n" +
+		"NOLIAB;2;USD;2024;FY;2024-12-31;2025-02-01;2025-02-01;1000000;1000000;5000000;90000000;;;;70000000\n" +
+		"SOME;3;USD;2024;FY;2024-12-31;2025-02-01;2025-02-01;1000000;1000000;5000000;90000000;;7000000;20000000;70000000\n"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "us-balance-annual.csv")
+	if err := os.WriteFile(path, []byte(header+rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	debt := func(sf statementFile) map[string]float64 {
+		out := map[string]float64{}
+		for _, r := range parseSimfinFile(path, sf).rows {
+			out[r.key] = r.rec.v[fDebt]
+		}
+		return out
+	}
+	got := debt(statementFile{"us-balance-annual.csv", bBal, srcSimfinAnnual, true})
+	if got["NODEBT"] != 0 || !math.IsNaN(got["NOLIAB"]) || got["SOME"] != 7e6 {
+		t.Errorf("debt = %v, want NODEBT 0, NOLIAB missing, SOME 7e6", got)
+	}
+	banks := debt(statementFile{"us-balance-banks-quarterly.csv", bBal, srcBanks, false})
+	if !math.IsNaN(banks["NODEBT"]) {
+		t.Errorf("bank with blank debt lines: debt = %v, want missing", banks["NODEBT"])
+	}
+}

@@ -21,11 +21,15 @@ const (
 	// FlagMalformedRow: one of the company's rows had the wrong number of
 	// fields or an invalid date and was skipped.
 	FlagMalformedRow
+	// FlagDebtBlankZero: a SimFin balance sheet reported its liabilities
+	// but neither debt line; debt is taken as 0 (SimFin's blank for "no
+	// borrowings"). The only flag that keeps, rather than nulls, its value.
+	FlagDebtBlankZero
 	numFlags
 )
 
 // flagNames are the snapshot's `flag_names`, in bit order.
-var flagNames = [numFlags]string{"shares_scale", "nonfinite", "negative_revenue", "malformed_row"}
+var flagNames = [numFlags]string{"shares_scale", "nonfinite", "negative_revenue", "malformed_row", "debt_blank_zero"}
 
 // flagEvent is a flag raised by a row that became public on pub (0 when
 // the row had no readable date), so that a snapshot only shows flags it
@@ -45,6 +49,7 @@ type Counts struct {
 	NegRevenue     int
 	SharesScale    int // share records rejected as off by >= 1,000x
 	NonUSD         int // statement rows in another currency, skipped
+	DebtBlankZero  int // balance sheets whose blank debt lines were read as 0
 	BadHeaderFiles []string
 	UnreadFiles    []string
 }
@@ -58,6 +63,7 @@ func (c *Counts) add(o Counts) {
 	c.NegRevenue += o.NegRevenue
 	c.SharesScale += o.SharesScale
 	c.NonUSD += o.NonUSD
+	c.DebtBlankZero += o.DebtBlankZero
 	c.BadHeaderFiles = append(c.BadHeaderFiles, o.BadHeaderFiles...)
 	c.UnreadFiles = append(c.UnreadFiles, o.UnreadFiles...)
 	sort.Strings(c.BadHeaderFiles)

@@ -224,6 +224,19 @@ func parseSimfinFile(path string, sf statementFile) parsedFile {
 			rec.v[fEquity] = get("Total Equity")
 			rec.v[fCash] = get("Cash, Cash Equivalents & Short Term Investments")
 			rec.v[fDebt] = sumPresent(get("Short Term Debt"), get("Long Term Debt"))
+			// SimFin leaves both debt lines blank when a filing has no
+			// borrowings (e.g. CPRX). Read as missing, that would drop
+			// exactly the debt-free companies from every leverage and EV
+			// metric, so a blank pair on a balance sheet that does report
+			// its liabilities is zero debt, flagged so it stays visible.
+			// Banks' and insurers' funding is deposits and reserves, not
+			// these lines, so their blanks stay missing.
+			if math.IsNaN(rec.v[fDebt]) && sf.src != srcBanks && sf.src != srcInsurance &&
+				get("Total Liabilities") >= 0 {
+				rec.v[fDebt] = 0
+				out.counts.DebtBlankZero++
+				events = append(events, flagEvent{pub, FlagDebtBlankZero})
+			}
 		case bCF:
 			rec.v[fOCF] = get("Net Cash from Operating Activities")
 			rec.v[fCapex] = -get("Change in Fixed Assets & Intangibles")

@@ -871,6 +871,7 @@ func (e *buildEnv) write(m snapshotMeta, rows []*row) ([]byte, SnapshotStats) {
 		Stat{"input_negative_revenue_rows", float64(in.NegRevenue)},
 		Stat{"input_share_records_rejected", float64(in.SharesScale)},
 		Stat{"input_non_usd_rows", float64(in.NonUSD)},
+		Stat{"input_debt_blank_read_as_zero", float64(in.DebtBlankZero)},
 		Stat{"input_files_bad_header", float64(len(in.BadHeaderFiles))},
 		Stat{"input_files_unreadable", float64(len(in.UnreadFiles))})
 
@@ -991,8 +992,8 @@ func writeStats(w *jsonWriter, ss []Stat, decimals int) {
 func (r *Result) Report(elapsed time.Duration) string {
 	var b strings.Builder
 	in := r.Inputs
-	fmt.Fprintf(&b, "inputs: %d files, %d rows; skipped: %d malformed rows, %d non-finite/bad cells, %d negative-revenue periods, %d non-USD rows; %d share records rejected (>=1000x off)\n",
-		in.Files, in.Rows, in.RowsMalformed, in.CellsNonFinite+in.CellsBad, in.NegRevenue, in.NonUSD, in.SharesScale)
+	fmt.Fprintf(&b, "inputs: %d files, %d rows; skipped: %d malformed rows, %d non-finite/bad cells, %d negative-revenue periods, %d non-USD rows; %d share records rejected (>=1000x off); %d balance sheets with blank debt read as zero debt\n",
+		in.Files, in.Rows, in.RowsMalformed, in.CellsNonFinite+in.CellsBad, in.NegRevenue, in.NonUSD, in.SharesScale, in.DebtBlankZero)
 	for _, f := range in.BadHeaderFiles {
 		fmt.Fprintf(&b, "  unexpected header, file skipped: %s\n", f)
 	}

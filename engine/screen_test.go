@@ -536,3 +536,17 @@ func TestEmptyUniverse(t *testing.T) {
 	empty := &Snapshot{Kind: "current"}
 	NewScreen(empty, ComputeMetrics(empty), Options{SectorNeutral: true}).Score(Weights{1})
 }
+
+// A filter can leave nobody (e.g. a market-cap range above every stock);
+// scoring an empty screen must be a no-op, not a panic.
+func TestScoreEmptyScreen(t *testing.T) {
+	s := loadSnapFixture(t)
+	sc := NewScreen(s, ComputeMetrics(s), Options{Filter: Filter{MinMcap: 1e12}})
+	if len(sc.Members) != 0 {
+		t.Fatalf("%d members, want 0", len(sc.Members))
+	}
+	sc.Score(Weights{1, 1, 1, 1, 1, 1})
+	if len(sc.Order) != 0 || len(sc.CompositePct) != 0 {
+		t.Errorf("order %v, pct %v: want empty", sc.Order, sc.CompositePct)
+	}
+}

@@ -1,0 +1,493 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"screener/engine"
+)
+
+func init() {
+	register("rank", "rank the snapshot: rank [--weights value=2,momentum=1 | --preset quality6] [--universe iwm] [--top 25] [--format table|csv|json]", runRank)
+	register("explain", "explain one stock's metrics, percentiles and contributions: explain TICKER [rank flags]", runExplain)
+}
+
+// screenFlags are the options shared by rank and explain.
+type screenFlags struct {
+	snapshot, weights, preset, universe, sectors string
+	minMcap, maxMcap                             float64
+	profitable, neutral, exFin                   bool
+	minCoverage                                  int
+}
+
+func (sf *screenFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&sf.snapshot, "snapshot", "web/data/current.json", "snapshot file (data/SNAPSHOT.md)")
+	fs.StringVar(&sf.weights, "weights", "", "factor weights, e.g. value=2,momentum=1; keys: "+strings.Join(engine.FactorKeys(), ", "))
+	fs.StringVar(&sf.preset, "preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default quality6)")
+	fs.StringVar(&sf.universe, "universe", "any", "universe: iwm, ijr, both, any")
+	fs.StringVar(&sf.sectors, "sector", "", "comma-separated GICS sectors to keep (name or unique prefix, any case)")
+	fs.Float64Var(&sf.minMcap, "min-mcap", 0, "minimum market cap, USD millions (0 = none)")
+	fs.Float64Var(&sf.maxMcap, "max-mcap", 0, "maximum market cap, USD millions (0 = none)")
+	fs.BoolVar(&sf.profitable, "profitable", false, "keep only stocks with positive TTM net income")
+	fs.BoolVar(&sf.neutral, "sector-neutral", false, "rank each metric within its GICS sector (universe fallback below 8 stocks)")
+	fs.IntVar(&sf.minCoverage, "min-coverage", 0, "rank only stocks with at least this many of the 6 factors present (0 = all)")
+	fs.BoolVar(&sf.exFin, "exclude-financials", false, "leave Financials and Real Estate out of metrics that do not apply to them")
+}
+
+// resolve loads the snapshot and turns the flags into engine options and weights.
+func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weights, string, error) {
+	var o engine.Options
+	var w engine.Weights
+	label := ""
+	switch {
+	case sf.weights != "" && sf.preset != "":
+		return nil, o, w, "", errors.New("give --weights or --preset, not both")
+	case sf.weights != "":
+		var err error
+		if w, err = engine.ParseWeights(sf.weights); err != nil {
+			return nil, o, w, "", fmt.Errorf("--weights: %w", err)
+		}
+		label = "weights " + w.String()
+	default:
+		key := sf.preset
+		if key == "" {
+			key = "quality6"
+		}
+		p, ok := engine.PresetByKey(key)
+		if !ok {
+			return nil, o, w, "", fmt.Errorf("--preset %q unknown; valid presets: %s", key, strings.Join(engine.PresetKeys(), ", "))
+		}
+		w, label = p.Weights, "preset "+p.Key+" ("+p.Name+")"
+	}
+	switch strings.ToLower(sf.universe) {
+	case "any", "":
+		o.Index = engine.IndexAny
+	case "iwm":
+		o.Index = engine.IndexIWM
+	case "ijr":
+		o.Index = engine.IndexIJR
+	case "both":
+		o.Index = engine.IndexBoth
+	default:
+		return nil, o, w, "", fmt.Errorf("--universe %q unknown; valid: iwm, ijr, both, any", sf.universe)
+	}
+	if sf.minMcap < 0 || sf.maxMcap < 0 || (sf.maxMcap > 0 && sf.minMcap > sf.maxMcap) {
+		return nil, o, w, "", fmt.Errorf("--min-mcap %g / --max-mcap %g: want 0 ≤ min ≤ max (0 = no bound)", sf.minMcap, sf.maxMcap)
+	}
+	o.MinMcap, o.MaxMcap = sf.minMcap, sf.maxMcap
+	o.ProfitableOnly, o.SectorNeutral, o.ExcludeFinancials = sf.profitable, sf.neutral, sf.exFin
+	if sf.minCoverage < 0 || sf.minCoverage > engine.NumFactors {
+		return nil, o, w, "", fmt.Errorf("--min-coverage %d: want 0..%d", sf.minCoverage, engine.NumFactors)
+	}
+	o.MinCoverage = sf.minCoverage
+
+	b, err := os.ReadFile(sf.snapshot)
+	if err != nil {
+		return nil, o, w, "", fmt.Errorf("%w (build it with `make snapshot`, or pass --snapshot)", err)
+	}
+	s, err := engine.Decode(b)
+	if err != nil {
+		return nil, o, w, "", fmt.Errorf("%s: %w", sf.snapshot, err)
+	}
+	if o.Sectors, err = cliSectors(sf.sectors, s.Sectors); err != nil {
+		return nil, o, w, "", err
+	}
+	return s, o, w, label, nil
+}
+
+// cliSectors maps a comma-separated list of sector names (any case, or a
+// unique prefix) to the Filter.Sectors bit set.
+func cliSectors(spec string, names []string) (uint32, error) {
+	var bits uint32
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.ToLower(strings.TrimSpace(part))
+		if part == "" {
+			continue
+		}
+		match := -1
+		for i, n := range names {
+			ln := strings.ToLower(n)
+			if ln == part {
+				match = i
+				break
+			}
+			if strings.HasPrefix(ln, part) {
+				if match >= 0 {
+					match = -2 // ambiguous prefix
+				} else if match == -1 {
+					match = i
+				}
+			}
+		}
+		if match < 0 {
+			return 0, fmt.Errorf("--sector %q unknown or ambiguous; valid sectors: %s", part, strings.Join(names, ", "))
+		}
+		bits |= 1 << uint(match)
+	}
+	return bits, nil
+}
+
+// helpIsNotAnError lets -h exit 0 after the flag package printed the usage.
+func helpIsNotAnError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
+}
+
+func newCLIFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(os.Stderr) // unknown flags print the valid ones there
+	return fs
+}
+
+func runRank(args []string, stdout io.Writer) error {
+	fs := newCLIFlagSet("rank")
+	var sf screenFlags
+	sf.register(fs)
+	top := fs.Int("top", 25, "number of rows to print (0 = all)")
+	format := fs.String("format", "table", "output format: table, csv, json")
+	if err := fs.Parse(args); err != nil {
+		return helpIsNotAnError(err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (rank takes only flags)", fs.Arg(0))
+	}
+	if *top < 0 {
+		return fmt.Errorf("--top %d: want ≥ 0", *top)
+	}
+	if f := *format; f != "table" && f != "csv" && f != "json" {
+		return fmt.Errorf("--format %q unknown; valid: table, csv, json", f)
+	}
+	s, o, w, label, err := sf.resolve()
+	if err != nil {
+		return err
+	}
+	sc := engine.NewScreen(s, engine.ComputeMetrics(s), o)
+	sc.Score(w)
+	order := sc.Order
+	if *top > 0 && *top < len(order) {
+		order = order[:*top]
+	}
+	switch *format {
+	case "csv":
+		return rankCSV(stdout, sc, order)
+	case "json":
+		return rankJSON(stdout, sc, order, w)
+	}
+	fmt.Fprintf(stdout, "%s · %s · %d stocks in universe · %s\n\n", s.Kind, s.AsOf, len(sc.Members), label)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	hdr := []string{"rank", "ticker", "name", "composite%"}
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		hdr = append(hdr, f.Key())
+	}
+	hdr = append(hdr, "cov")
+	fmt.Fprintln(tw, strings.Join(hdr, "\t")+"\t")
+	for r, j := range order {
+		row := sc.Members[j]
+		cells := []string{strconv.Itoa(r + 1), s.Ticker[row], cliTruncate(s.Name[row], 28), fmtPct(sc.CompositePct[j])}
+		for f := 0; f < engine.NumFactors; f++ {
+			cells = append(cells, fmtPct(sc.FactorPct[f][j]))
+		}
+		cells = append(cells, fmt.Sprintf("%d/6", sc.Coverage[j]))
+		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
+	}
+	return tw.Flush()
+}
+
+func cliTruncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// fmtPct formats a percentile with one decimal, "-" when missing.
+func fmtPct(p float64) string {
+	if math.IsNaN(p) {
+		return "-"
+	}
+	return strconv.FormatFloat(p, 'f', 1, 64)
+}
+
+// fmtNum formats a value with 5 significant digits (the snapshot's precision), "" when missing.
+func fmtNum(x float64) string {
+	if math.IsNaN(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', 5, 64)
+}
+
+func rankCSV(out io.Writer, sc *engine.Screen, order []int32) error {
+	s := sc.Snap
+	cw := csv.NewWriter(out)
+	hdr := []string{"rank", "ticker", "name", "sector", "composite_pct", "composite"}
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		hdr = append(hdr, f.Key()+"_pct")
+	}
+	hdr = append(hdr, "coverage")
+	cw.Write(hdr)
+	for r, j := range order {
+		row := sc.Members[j]
+		rec := []string{strconv.Itoa(r + 1), s.Ticker[row], s.Name[row], s.Sectors[s.Sector[row]], fmtNum(sc.CompositePct[j]), fmtNum(sc.Composite[j])}
+		for f := 0; f < engine.NumFactors; f++ {
+			rec = append(rec, fmtNum(sc.FactorPct[f][j]))
+		}
+		rec = append(rec, strconv.Itoa(int(sc.Coverage[j])))
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// jsonNum is a float that encodes NaN as JSON null.
+type jsonNum float64
+
+func (x jsonNum) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, float64(x), 'g', 6, 64), nil
+}
+
+func rankJSON(out io.Writer, sc *engine.Screen, order []int32, w engine.Weights) error {
+	type row struct {
+		Rank         int                `json:"rank"`
+		Ticker       string             `json:"ticker"`
+		Name         string             `json:"name"`
+		Sector       string             `json:"sector"`
+		CompositePct jsonNum            `json:"composite_pct"`
+		Composite    jsonNum            `json:"composite"`
+		Factors      map[string]jsonNum `json:"factor_pct"`
+		Coverage     int                `json:"coverage"`
+	}
+	s := sc.Snap
+	weights := map[string]float64{}
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		weights[f.Key()] = w[f]
+	}
+	rows := make([]row, 0, len(order))
+	for r, j := range order {
+		i := sc.Members[j]
+		fp := map[string]jsonNum{}
+		for f := engine.Factor(0); f < engine.NumFactors; f++ {
+			fp[f.Key()] = jsonNum(sc.FactorPct[f][j])
+		}
+		rows = append(rows, row{r + 1, s.Ticker[i], s.Name[i], s.Sectors[s.Sector[i]], jsonNum(sc.CompositePct[j]), jsonNum(sc.Composite[j]), fp, int(sc.Coverage[j])})
+	}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{"asof": s.AsOf, "kind": s.Kind, "universe_size": len(sc.Members), "weights": weights, "rows": rows})
+}
+
+func runExplain(args []string, stdout io.Writer) error {
+	fs := newCLIFlagSet("explain")
+	var sf screenFlags
+	sf.register(fs)
+	// Accept the ticker before or after the flags.
+	var ticker string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		ticker, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return helpIsNotAnError(err)
+	}
+	if ticker == "" && fs.NArg() > 0 {
+		ticker = fs.Arg(0)
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return helpIsNotAnError(err)
+		}
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (explain takes one ticker)", fs.Arg(0))
+	}
+	if ticker == "" {
+		return errors.New("usage: explain TICKER [--snapshot file] [rank flags]")
+	}
+	s, o, w, label, err := sf.resolve()
+	if err != nil {
+		return err
+	}
+	row, ok := s.Lookup(ticker)
+	if !ok {
+		if near := closeTickers(s, ticker, 6); len(near) > 0 {
+			return fmt.Errorf("ticker %q not in the %s snapshot; did you mean: %s", ticker, s.AsOf, strings.Join(near, ", "))
+		}
+		return fmt.Errorf("ticker %q not in the %s snapshot (%d tickers; see `rank --top 0`)", ticker, s.AsOf, s.N)
+	}
+	m := engine.ComputeMetrics(s)
+	sc := engine.NewScreen(s, m, o)
+	sc.Score(w)
+	j, in := sc.Pos(row)
+	if !in {
+		return fmt.Errorf("%s is in the snapshot but not in the selected universe (--universe %s, sector/market-cap/profitable filters)", s.Ticker[row], sf.universe)
+	}
+	return writeExplain(stdout, sc, m, row, j, w, label)
+}
+
+func writeExplain(out io.Writer, sc *engine.Screen, m *engine.Metrics, row, j int, w engine.Weights, label string) error {
+	s, o := sc.Snap, sc.Opts
+	fmt.Fprintf(out, "%s  %s  (%s)\n", s.Ticker[row], s.Name[row], s.Sectors[s.Sector[row]])
+	fmt.Fprintf(out, "snapshot %s %s · price %s · mcap %s USD m · IWM weight %s%% · IJR weight %s%%\n", s.Kind, s.AsOf, cliDash(fmtNum(s.Price[row])), cliDash(fmtNum(s.Mcap[row])), cliDash(fmtNum(s.IWM[row])), cliDash(fmtNum(s.IJR[row])))
+	rank := fmt.Sprintf("rank %d of %d", sc.Rank(j), len(sc.Members))
+	if math.IsNaN(sc.Composite[j]) {
+		rank = fmt.Sprintf("unranked (coverage below --min-coverage %d, or no weighted factor present)", o.MinCoverage)
+	}
+	fmt.Fprintf(out, "%s · %s · composite %s (pct %s) · coverage %d/6\n\n", label, rank, cliDash(fmtNum(sc.Composite[j])), fmtPct(sc.CompositePct[j]), sc.Coverage[j])
+
+	fmt.Fprintln(out, "data used (fiscal period end, publish date, source; _p = the same TTM sums / balance a year earlier):")
+	for _, b := range []engine.Block{engine.BlockIncome, engine.BlockBalance, engine.BlockCashFlow} {
+		p := s.Period(b, row)
+		fmt.Fprintf(out, "  [%s] %-9s end %-10s published %-10s %s\n", blockTag(b), b, cliDash(engine.FormatDate(p.End)), cliDash(engine.FormatDate(p.Pub)), cliDash(p.Source))
+	}
+	fmt.Fprintf(out, "  [M] market    prices, market cap and momentum as of %s\n", s.AsOf)
+	if s.Flags[row] != 0 {
+		var names []string
+		for i, n := range s.FlagNames {
+			if s.Flags[row]&(1<<uint(i)) != 0 {
+				names = append(names, n)
+			}
+		}
+		fmt.Fprintf(out, "  data-quality flags: %s (flagged values are excluded; debt_blank_zero means blank SimFin debt lines were read as no debt)\n", strings.Join(names, ", "))
+	}
+	fmt.Fprintln(out)
+
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "factor\tmetric\tvalue\tpct\tfrom\tinputs (USD millions; returns and ratios as fractions)")
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		for _, k := range engine.FactorMetrics(f) {
+			var in, from []string
+			for _, col := range k.Inputs() {
+				c, _ := s.Float(col)
+				in = append(in, col+"="+cliDash(fmtNum(c[row])))
+				if t := blockTag(engine.ColumnBlock(col)); !slices.Contains(from, t) {
+					from = append(from, t)
+				}
+			}
+			dir := ""
+			if !k.HigherIsBetter() {
+				dir = " (lower better)"
+			}
+			masked := ""
+			if math.IsNaN(sc.MetricPct[k][j]) && !math.IsNaN(m.Value[k][row]) {
+				masked = " [excluded for financials]"
+			}
+			fmt.Fprintf(tw, "%s\t%s%s\t%s\t%s\t%s\t%s%s\n", f.Key(), k.Key(), dir, cliDash(fmtNum(m.Value[k][row])), fmtPct(sc.MetricPct[k][j]), strings.Join(from, "+"), strings.Join(in, " "), masked)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(out)
+
+	contrib := sc.Contributions(j, w)
+	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "factor\tpct\tz\tweight\tcontribution\t")
+	sum := 0.0
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		if !math.IsNaN(contrib[f]) {
+			sum += contrib[f]
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", f.Key(), fmtPct(sc.FactorPct[f][j]), cliDash(fmtSigned(sc.FactorZ[f][j])), fmtNum(w[f]), cliDash(fmtSigned(contrib[f])))
+	}
+	fmt.Fprintf(tw, "composite\t\t\t\t%s\t\n", cliDash(fmtSigned(sum)))
+	return tw.Flush()
+}
+
+// blockTag is the one-letter label of a statement block in explain output.
+func blockTag(b engine.Block) string {
+	switch b {
+	case engine.BlockIncome:
+		return "I"
+	case engine.BlockBalance:
+		return "B"
+	case engine.BlockCashFlow:
+		return "C"
+	}
+	return "M"
+}
+
+func fmtSigned(x float64) string {
+	if math.IsNaN(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', 3, 64)
+}
+
+func cliDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// closeTickers suggests tickers within edit distance 2 of t, or sharing its
+// prefix, or whose company name contains it; at most max, closest first.
+func closeTickers(s *engine.Snapshot, t string, max int) []string {
+	q := strings.ToUpper(strings.TrimSpace(t))
+	type cand struct {
+		d      int
+		ticker string
+	}
+	var cs []cand
+	for i, tk := range s.Ticker {
+		u := strings.ToUpper(tk)
+		d := editDistance(q, u)
+		switch {
+		case d <= 2:
+		case len(q) >= 2 && strings.HasPrefix(u, q):
+			d = 3
+		case len(q) >= 3 && strings.Contains(strings.ToUpper(s.Name[i]), q):
+			d = 4
+		default:
+			continue
+		}
+		cs = append(cs, cand{d, tk})
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return strings.Compare(a.ticker, b.ticker)
+	})
+	var out []string
+	for _, c := range cs {
+		if len(out) == max {
+			break
+		}
+		out = append(out, c.ticker)
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
