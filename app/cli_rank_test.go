@@ -1,0 +1,93 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const rankFixture = "../engine/testdata/current_small.json"
+
+func TestRankCommand(t *testing.T) {
+	var out bytes.Buffer
+	if err := runRank([]string{"--snapshot", rankFixture, "--format", "csv", "--weights", "value=2,momentum=1"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 6 || !strings.HasPrefix(lines[0], "rank,ticker,name,sector,composite_pct") {
+		t.Fatalf("csv:\n%s", out.String())
+	}
+	out.Reset()
+	if err := runRank([]string{"--snapshot", rankFixture, "--format", "json", "--top", "2", "--universe", "ijr"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		UniverseSize int `json:"universe_size"`
+		Rows         []struct {
+			Rank   int
+			Ticker string
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil || doc.UniverseSize != 3 || len(doc.Rows) != 2 || doc.Rows[0].Rank != 1 {
+		t.Fatalf("json %v: %s", err, out.String())
+	}
+	out.Reset()
+	if err := runRank([]string{"--snapshot", rankFixture, "--preset", "janus4", "--sector-neutral", "--exclude-financials", "--sector", "fin,industrials"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "CCC") || !strings.Contains(out.String(), "AAA") || strings.Contains(out.String(), "EEE") {
+		t.Errorf("sector filter:\n%s", out.String())
+	}
+}
+
+func TestRankCommandErrors(t *testing.T) {
+	cases := map[string][]string{
+		"valid keys: profit, fcf, balance, efficiency, value, momentum": {"--weights", "quality=1"},
+		"valid presets: quality6, janus4, momentum, deepvalue, equal":   {"--preset", "x"},
+		"valid: iwm, ijr, both, any":                                    {"--universe", "r2k"},
+		"valid: table, csv, json":                                       {"--format", "xml"},
+		"valid sectors: Consumer Discretionary, Financials":             {"--sector", "energy"},
+		"not both":                      {"--preset", "equal", "--weights", "value=1"},
+		"flag provided but not defined": {"--nope"},
+		"make snapshot":                 {"--snapshot", "/nonexistent.json"},
+	}
+	for want, args := range cases {
+		if !strings.Contains(want, "snapshot") {
+			args = append([]string{"--snapshot", rankFixture}, args...)
+		}
+		err := runRank(args, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%v: error %v, want it to mention %q", args, err, want)
+		}
+	}
+}
+
+func TestExplainCommand(t *testing.T) {
+	var out bytes.Buffer
+	if err := runExplain([]string{"bbb-b", "--snapshot", rankFixture}, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"BBB.B  Beta Class B Holdings", "end 2025-09-30 published 2025-11-04 quarterly-summary", "op_margin ", "opinc=-50 rev_op=500", "composite"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out.String())
+		}
+	}
+	// Flags before the ticker work too.
+	if err := runExplain([]string{"--snapshot", rankFixture, "--exclude-financials", "CCC"}, &bytes.Buffer{}); err != nil {
+		t.Error(err)
+	}
+	err := runExplain([]string{"AAB", "--snapshot", rankFixture}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "did you mean: AAA") {
+		t.Errorf("unknown ticker: %v", err)
+	}
+	err = runExplain([]string{"CCC", "--snapshot", rankFixture, "--universe", "iwm"}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "not in the selected universe") {
+		t.Errorf("filtered ticker: %v", err)
+	}
+	if err := runExplain(nil, &bytes.Buffer{}); err == nil {
+		t.Error("explain without ticker must fail")
+	}
+}
