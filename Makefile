@@ -16,14 +16,17 @@ snapshot:
 	$(GO) run ./data/cmd/snapshot -data "$(DATA_DIR)" -out web/data
 
 ## ---- app: wasm + static site ----
+# The browser program only: net/http servers, the static-site generator and
+# the snapshot builder are behind //go:build !wasm and stay out of it.
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/app.wasm ./app
+	@echo "app.wasm: $$(stat -c %s web/app.wasm) bytes raw, $$(gzip -9 -c web/app.wasm | wc -c) bytes gzip -9 (budget 8.5 MB / 2.4 MB)"
 
 dist: snapshot wasm
 	$(GO) run ./app dist -out dist -base "$(BASE)"
 
 run: dist
-	$(GO) run ./app serve -dir dist -addr localhost:$(PORT)
+	$(GO) run ./app serve -dir dist -addr localhost:$(PORT) -base "$(BASE)"
 
 ## ---- tests ----
 test: test-go test-wasm test-e2e
@@ -36,14 +39,20 @@ test-go:
 test-wasm:
 	PATH="$$PATH:$(WASM_EXEC)" GOOS=js GOARCH=wasm $(GO) test -count=1 ./engine/...
 
+# Debian's chromium for the browser tests (root, or sudo when available).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 deps-browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian chromium"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-test-e2e: deps-browser dist
+# Browser tests against the built site (and a /screener build they make
+# themselves); screenshots and measured budgets go to $(ARTIFACTS).
+# The site must be generated for "/" here, whatever BASE says.
+test-e2e: deps-browser snapshot wasm
+	$(GO) run ./app dist -out dist -base /
 	mkdir -p $(ARTIFACTS)
-	ARTIFACTS="$(abspath $(ARTIFACTS))" DIST="$(abspath dist)" $(GO) test -tags e2e -count=1 -timeout 15m ./app/e2e/...
+	GO="$(GO)" ARTIFACTS="$(abspath $(ARTIFACTS))" DIST="$(abspath dist)" $(GO) test -tags e2e -count=1 -v -timeout 15m ./app/e2e/... 2>&1 | grep -v '^=== RUN'; exit $${PIPESTATUS[0]}
 
 ## ---- measurements ----
 bench: snapshot

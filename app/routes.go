@@ -3,12 +3,10 @@ package main
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // registerRoutes is shared by the wasm and native builds: the native side
-// needs the same routes to pre-render the static site.
-// TEMPORARY scaffold: the browser issue replaces the placeholder component.
+// needs the same routes to pre-render the static site. Every path shows the
+// one page (state lives in query parameters), so a sub-path without its
+// trailing slash ("/screener") still starts the app.
 func registerRoutes() {
-	app.Route("/", func() app.Composer { return &placeholder{} })
+	app.Route("/", func() app.Composer { return &shell{} })
+	app.RouteWithRegexp("^/.*", func() app.Composer { return &shell{} })
 }
-
-type placeholder struct{ app.Compo }
-
-func (p *placeholder) Render() app.UI { return app.Div().Text("loading") }

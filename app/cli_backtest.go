@@ -1,0 +1,318 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"screener/engine"
+)
+
+func init() {
+	register("backtest", "score each history snapshot and report forward returns: backtest [--weights …|--preset …|--preset all] [--buckets 5|10] [--top 30] [--universe any|iwm|ijr|both] [--funds IWM,IJR,VTWG,VTWV] [--data web/data] [--format table|json]", runBacktest)
+}
+
+type btBucket struct {
+	N       int    `json:"n"`
+	Missing int    `json:"missing_fwd"`
+	Mean    etfNum `json:"mean_fwd"`
+}
+
+type btDate struct {
+	AsOf         string            `json:"asof"`
+	Basis        string            `json:"basis"`
+	From         string            `json:"from"`
+	To           string            `json:"to"`
+	Modelled     bool              `json:"modelled_universe"`
+	Universe     int               `json:"universe"`
+	Scored       int               `json:"scored"`
+	MissingFwd   int               `json:"missing_fwd"`
+	Buckets      []btBucket        `json:"buckets_bottom_to_top"`
+	Spread       etfNum            `json:"top_minus_bottom"`
+	IC           etfNum            `json:"ic"`
+	ICN          int               `json:"ic_n"`
+	TopN         etfNum            `json:"top_n"`
+	TopNCount    int               `json:"top_n_count"`
+	TopNMissing  int               `json:"top_n_missing_fwd"`
+	Funds        map[string]etfNum `json:"funds"`
+	FactorSpread map[string]etfNum `json:"factor_spread"`
+	FactorIC     map[string]etfNum `json:"factor_ic"`
+	Survivorship string            `json:"survivorship"`
+}
+
+type btReport struct {
+	Weights      string            `json:"weights"`
+	Buckets      int               `json:"buckets"`
+	TopN         int               `json:"top_n"`
+	Dates        []btDate          `json:"dates"`
+	Years        int               `json:"years_12m"`
+	MeanIC       etfNum            `json:"mean_ic"`
+	SDIC         etfNum            `json:"sd_ic"`
+	TStatIC      etfNum            `json:"t_ic"`
+	CumSpread    etfNum            `json:"cum_top_minus_bottom"`
+	CumTopN      etfNum            `json:"cum_top_n"`
+	CumFunds     map[string]etfNum `json:"cum_funds"`
+	MeanFactorIC map[string]etfNum `json:"mean_factor_ic"`
+	MeanFactorS  map[string]etfNum `json:"mean_factor_spread"`
+	Notes        []string          `json:"notes"`
+}
+
+func runBacktest(args []string, stdout io.Writer) error {
+	fl := flag.NewFlagSet("backtest", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	weights := fl.String("weights", "", "factor weights, e.g. value=2,momentum=1; keys: "+strings.Join(engine.FactorKeys(), ", "))
+	preset := fl.String("preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+", or all (default quality6)")
+	buckets := fl.Int("buckets", 5, "5 (quintiles) or 10 (deciles)")
+	top := fl.Int("top", 30, "size of 'my screen' (top N by composite, equal-weighted)")
+	universe := fl.String("universe", "any", "universe: any, iwm (Russell-2000-like), ijr (S&P-600-like), both")
+	neutral := fl.Bool("sector-neutral", false, "rank each metric within its GICS sector")
+	exFin := fl.Bool("exclude-financials", false, "leave Financials and Real Estate out of metrics that do not apply to them")
+	funds := fl.String("funds", strings.Join(defaultETFs, ","), "funds to compare with 'my screen'")
+	dir := fl.String("data", "web/data", "folder with history-*.json, current.json, funds.json")
+	format := fl.String("format", "table", "output format: table, json")
+	if err := fl.Parse(args); err != nil {
+		return fmt.Errorf("%w; flags: --weights --preset --buckets --top --universe --sector-neutral --exclude-financials --funds --data --format", err)
+	}
+	if *format != "table" && *format != "json" {
+		return fmt.Errorf("--format %q unknown; valid: table, json", *format)
+	}
+	if *buckets != 5 && *buckets != 10 {
+		return fmt.Errorf("--buckets %d: want 5 or 10", *buckets)
+	}
+	if *top < 1 {
+		return fmt.Errorf("--top %d: want at least 1", *top)
+	}
+	var o engine.Options
+	switch strings.ToLower(*universe) {
+	case "any", "":
+	case "iwm":
+		o.Index = engine.IndexIWM
+	case "ijr":
+		o.Index = engine.IndexIJR
+	case "both":
+		o.Index = engine.IndexBoth
+	default:
+		return fmt.Errorf("--universe %q unknown; valid: any, iwm, ijr, both", *universe)
+	}
+	o.SectorNeutral, o.ExcludeFinancials = *neutral, *exFin
+	type run struct {
+		w     engine.Weights
+		label string
+	}
+	var runs []run
+	if *preset == "all" {
+		if *weights != "" {
+			return errors.New("give --weights or --preset, not both")
+		}
+		for _, p := range engine.Presets() {
+			runs = append(runs, run{p.Weights, "preset " + p.Key + " (" + p.Name + ")"})
+		}
+	} else {
+		w, label, err := cliWeights(*weights, *preset)
+		if err != nil {
+			return err
+		}
+		runs = append(runs, run{w, label})
+	}
+
+	snaps, err := readHistory(*dir)
+	if err != nil {
+		return err
+	}
+	cur, err := readSnapshotFile(filepath.Join(*dir, "current.json"))
+	if err != nil {
+		return err
+	}
+	snaps = append(snaps, cur)
+	if len(snaps) == 1 {
+		fmt.Fprintf(stdout, "note: no history-*.json in %s; only the current snapshot is scored\n", *dir)
+	}
+	fs, err := readFundsFile(filepath.Join(*dir, "funds.json"))
+	if err != nil {
+		return err
+	}
+	tickers, err := parseFundList(*funds, fs, 0, 8)
+	if err != nil {
+		return err
+	}
+	var priced []*engine.Fund
+	for _, t := range tickers {
+		f, _ := priceFund(fs, t)
+		priced = append(priced, f)
+	}
+	bt, err := engine.NewBacktest(snaps, o)
+	if err != nil {
+		return err
+	}
+	fundRet := bt.FundWindowReturns(priced)
+
+	var reps []*btReport
+	for _, r := range runs {
+		res := bt.Run(r.w, engine.BacktestConfig{Buckets: *buckets, TopN: *top})
+		reps = append(reps, backtestReport(res, r.label, tickers, fundRet))
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", " ")
+		if len(reps) == 1 {
+			return enc.Encode(reps[0])
+		}
+		return enc.Encode(reps)
+	}
+	for _, rep := range reps {
+		if err := writeBacktestTable(stdout, rep, tickers); err != nil {
+			return err
+		}
+	}
+	if len(reps) > 1 {
+		if err := writePresetSummary(stdout, reps); err != nil {
+			return err
+		}
+	}
+	writeBacktestNotes(stdout, reps[0])
+	return nil
+}
+
+func factorMap(v [engine.NumFactors]float64) map[string]etfNum {
+	m := map[string]etfNum{}
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		m[f.Key()] = etfNum(v[f])
+	}
+	return m
+}
+
+func backtestReport(res engine.BacktestResult, label string, tickers []string, fundRet [][]float64) *btReport {
+	rep := &btReport{Weights: label, Buckets: res.Config.Buckets, TopN: res.Config.TopN, Years: res.Years,
+		MeanIC: etfNum(res.MeanIC), SDIC: etfNum(res.SDIC), TStatIC: etfNum(res.TStatIC),
+		CumSpread: etfNum(res.CumSpread), CumTopN: etfNum(res.CumTopN), CumFunds: map[string]etfNum{},
+		MeanFactorIC: factorMap(res.MeanFactorIC), MeanFactorS: factorMap(res.MeanFactorS)}
+	cum := make([]float64, len(tickers))
+	for k := range cum {
+		cum[k] = 1
+	}
+	for i, d := range res.Dates {
+		bd := btDate{AsOf: d.AsOf, Basis: d.Basis, From: fmtDate(d.From), To: fmtDate(d.To), Modelled: d.Modelled,
+			Universe: d.Universe, Scored: d.Scored, MissingFwd: d.MissingFwd, Spread: etfNum(d.Spread),
+			IC: etfNum(d.IC), ICN: d.ICN, TopN: etfNum(d.TopN), TopNCount: d.TopNCount, TopNMissing: d.TopNMissing,
+			Funds: map[string]etfNum{}, FactorSpread: factorMap(d.FactorSpread), FactorIC: factorMap(d.FactorIC),
+			Survivorship: d.Survivorship}
+		for _, b := range d.Buckets {
+			bd.Buckets = append(bd.Buckets, btBucket{b.N, b.Missing, etfNum(b.Mean)})
+		}
+		for k, t := range tickers {
+			bd.Funds[t] = etfNum(fundRet[i][k])
+			if d.Basis == "12 months" {
+				cum[k] *= 1 + fundRet[i][k]
+			}
+		}
+		rep.Dates = append(rep.Dates, bd)
+	}
+	for k, t := range tickers {
+		rep.CumFunds[t] = etfNum(cum[k] - 1)
+		if res.Years == 0 {
+			rep.CumFunds[t] = etfNum(math.NaN())
+		}
+	}
+	rep.Notes = []string{
+		"History universes are modelled by rule (Russell-2000-like = ranks 1,001–3,000 by market cap; S&P-600-like adds positive trailing earnings), not the real index lists.",
+		"Survivorship bias: the price data holds only names still trading in 2026, so names that were delisted have no forward return; they are counted (missing_fwd) and left out of every mean, which flatters weak companies.",
+		"Buckets: equal-weighted mean forward return; ties in the composite are never split across a bucket boundary (a tied run goes to the bucket of its mean position).",
+		"Summary (mean IC, t = mean/(sd/√n), compounded spread and top-N) uses the non-overlapping 12-month windows only; the to-last-price window of the current snapshot overlaps the last of them.",
+		"Forward returns are read only after scoring; they never feed the composite.",
+	}
+	return rep
+}
+
+func writeBacktestTable(out io.Writer, rep *btReport, tickers []string) error {
+	fmt.Fprintf(out, "BACKTEST %s — %d buckets, top %d\n", rep.Weights, rep.Buckets, rep.TopN)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "asof\twindow\tuniv\tscored\tno fwd\t")
+	for b := 1; b <= rep.Buckets; b++ {
+		fmt.Fprintf(tw, "Q%d\t", b)
+	}
+	fmt.Fprint(tw, "top−bot\tIC\ttop N\t")
+	for _, t := range tickers {
+		fmt.Fprint(tw, t+"\t")
+	}
+	fmt.Fprintln(tw)
+	for _, d := range rep.Dates {
+		fmt.Fprintf(tw, "%s\t→ %s\t%d\t%d\t%d\t", d.AsOf, d.To, d.Universe, d.Scored, d.MissingFwd)
+		for _, b := range d.Buckets {
+			fmt.Fprint(tw, pctCell(b.Mean, 1)+"\t")
+		}
+		for b := len(d.Buckets); b < rep.Buckets; b++ {
+			fmt.Fprint(tw, "—\t")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t", pctCell(d.Spread, 1), numCell(d.IC, 3), pctCell(d.TopN, 1))
+		for _, t := range tickers {
+			fmt.Fprint(tw, pctCell(d.Funds[t], 1)+"\t")
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "over %d non-overlapping 12-month windows: mean IC %s (sd %s, t %s); top−bottom compounded %s%%; top %d compounded %s%%",
+		rep.Years, numCell(rep.MeanIC, 3), numCell(rep.SDIC, 3), numCell(rep.TStatIC, 2), pctCell(rep.CumSpread, 1), rep.TopN, pctCell(rep.CumTopN, 1))
+	for _, t := range tickers {
+		fmt.Fprintf(out, "; %s %s%%", t, pctCell(rep.CumFunds[t], 1))
+	}
+	fmt.Fprintln(out)
+	fmt.Fprint(out, "single-factor mean spread / IC:")
+	for _, k := range engine.FactorKeys() {
+		fmt.Fprintf(out, " %s %s%%/%s", k, pctCell(rep.MeanFactorS[k], 1), numCell(rep.MeanFactorIC[k], 3))
+	}
+	fmt.Fprintln(out)
+	fmt.Fprintln(out)
+	return nil
+}
+
+// writeBacktestNotes prints the honesty notes once: the survivorship text
+// of each snapshot and the method notes.
+func writeBacktestNotes(out io.Writer, rep *btReport) {
+	seen := map[string]bool{}
+	for _, d := range rep.Dates {
+		if d.Survivorship != "" && !seen[d.Survivorship] {
+			seen[d.Survivorship] = true
+			fmt.Fprintf(out, "survivorship %s: %s\n", d.AsOf, d.Survivorship)
+		}
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintln(out, "note: "+n)
+	}
+}
+
+// writePresetSummary puts every preset's yearly spread and IC side by side.
+func writePresetSummary(out io.Writer, reps []*btReport) error {
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(out, "PRESETS: top−bottom spread % (IC) per forward window")
+	fmt.Fprint(tw, "preset\t")
+	for _, d := range reps[0].Dates {
+		fmt.Fprint(tw, d.AsOf+"\t")
+	}
+	fmt.Fprintln(tw, "mean IC\tt\tcum spread %\t")
+	for _, r := range reps {
+		name := strings.TrimPrefix(r.Weights, "preset ")
+		if i := strings.Index(name, " "); i > 0 {
+			name = name[:i]
+		}
+		fmt.Fprint(tw, name+"\t")
+		for _, d := range r.Dates {
+			fmt.Fprintf(tw, "%s (%s)\t", pctCell(d.Spread, 1), numCell(d.IC, 2))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", numCell(r.MeanIC, 3), numCell(r.TStatIC, 2), pctCell(r.CumSpread, 1))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(out)
+	return nil
+}

@@ -1,0 +1,233 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func init() {
+	register("dist", "write the self-contained static site: -out dist -base / (or /screener) -web web", runDist)
+}
+
+func runDist(args []string, stdout io.Writer) error {
+	fl := flag.NewFlagSet("dist", flag.ContinueOnError)
+	out := fl.String("out", "dist", "output folder (replaced)")
+	base := fl.String("base", "/", `sub-path the site is served from, "/" or e.g. "/screener"`)
+	web := fl.String("web", "web", "folder with app.wasm, app.css, icons and data/*.json")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	return buildDist(*web, *out, *base, stdout)
+}
+
+// buildDist generates the static site for base into out and copies the
+// assets next to it. It refuses to delete a folder that does not look like
+// an earlier output.
+func buildDist(web, out, base string, stdout io.Writer) error {
+	wasm, err := os.ReadFile(filepath.Join(web, "app.wasm"))
+	if err != nil {
+		return fmt.Errorf("reading app.wasm (run `make wasm` first): %w", err)
+	}
+	if err := resetOutDir(out); err != nil {
+		return err
+	}
+	snapshots, err := filepath.Glob(filepath.Join(web, "data", "*.json"))
+	if err != nil {
+		return err
+	}
+	sort.Strings(snapshots)
+	if len(snapshots) == 0 {
+		fmt.Fprintln(stdout, "warning: no snapshot in", filepath.Join(web, "data"), "(run `make snapshot`); the page will show the missing-snapshot panel")
+	}
+	cacheable := []string{"/web/icon.svg"}
+	for _, s := range snapshots {
+		cacheable = append(cacheable, "/web/data/"+filepath.Base(s))
+	}
+	sum := sha256.Sum256(wasm)
+	h := newHandler(siteConfig{
+		Base:               base,
+		Version:            hex.EncodeToString(sum[:8]),
+		WasmLength:         int64(len(wasm)),
+		CacheableResources: cacheable,
+	})
+	if err := app.GenerateStaticWebsite(out, h); err != nil {
+		return fmt.Errorf("generating static site: %w", err)
+	}
+	if err := copyTree(web, filepath.Join(out, "web")); err != nil {
+		return err
+	}
+	if err := writeIcons(filepath.Join(out, "web")); err != nil {
+		return err
+	}
+	if err := stripRemoteMeta(out); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, ".nojekyll"), nil, 0o644); err != nil {
+		return err
+	}
+	remote, err := findRemoteURLs(out)
+	if err != nil {
+		return err
+	}
+	if len(remote) > 0 {
+		return fmt.Errorf("remote URLs in the static site (it must work offline): %s", strings.Join(remote, "; "))
+	}
+	gz, err := gzipSize(wasm)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "dist: %s (base %q, version %s, app.wasm %.2f MB raw, %.2f MB gzip -9, %d snapshots)\n",
+		out, newSubPathResolver(base).Resolve("/"), h.Version, float64(len(wasm))/1e6, float64(gz)/1e6, len(snapshots))
+	return nil
+}
+
+// resetOutDir empties out, but only when it is missing, empty or an earlier
+// output (it holds app-worker.js): a typo must not delete a source folder.
+func resetOutDir(out string) error {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.MkdirAll(out, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(out, "app-worker.js")); err != nil {
+			return fmt.Errorf("refusing to replace %s: it is not empty and not an earlier dist output", out)
+		}
+	}
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	return os.MkdirAll(out, 0o755)
+}
+
+// copyTree copies regular files from src into dst, skipping hidden files and
+// the gzip side file of the wasm.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		if rel != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() || strings.HasSuffix(path, ".gz") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// remoteMeta matches the Open Graph tags go-app always writes with an
+// absolute "https://<domain>" URL; a static, offline site has no domain.
+var remoteMeta = regexp.MustCompile(`(?m)^[ \t]*<meta [^>]*"https?://[^"]*"[^>]*>\n?`)
+
+// wasmExecIssueURL is the only URL in Go's wasm_exec.js, inside a comment.
+const wasmExecIssueURL = "https://github.com/golang/go/issues/28975"
+
+// stripRemoteMeta removes the remote Open Graph tags from the pages and the
+// issue link from the wasm_exec.js comment, so the site holds no remote
+// URL at all and the check below stays strict.
+func stripRemoteMeta(out string) error {
+	js := filepath.Join(out, "wasm_exec.js")
+	b, err := os.ReadFile(js)
+	if err != nil {
+		return err
+	}
+	b = bytes.ReplaceAll(b, []byte(wasmExecIssueURL), []byte("golang/go#28975"))
+	if err := os.WriteFile(js, b, 0o644); err != nil {
+		return err
+	}
+	pages, err := filepath.Glob(filepath.Join(out, "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, remoteMeta.ReplaceAll(b, nil), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var remoteURL = regexp.MustCompile(`https?://[^\s"'<>)]*`)
+
+// findRemoteURLs lists "file: url" for every http(s) URL in a text file of
+// the site. The wasm binary is skipped: its strings are library constants
+// (e.g. go-app's unused default icon), never fetched by this site.
+func findRemoteURLs(out string) ([]string, error) {
+	var found []string
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(path) {
+		case ".wasm", ".png":
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range remoteURL.FindAll(b, -1) {
+			// XML namespace names (xmlns of inline SVG) are identifiers, never fetched.
+			if bytes.HasPrefix(m, []byte("http://www.w3.org/")) {
+				continue
+			}
+			found = append(found, path+": "+string(m))
+		}
+		return nil
+	})
+	return found, err
+}
+
+func gzipSize(b []byte) (int, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := w.Write(b); err != nil {
+		return 0, err
+	}
+	if err := w.Close(); err != nil {
+		return 0, err
+	}
+	return buf.Len(), nil
+}

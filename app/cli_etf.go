@@ -1,0 +1,702 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"screener/engine"
+)
+
+func init() {
+	register("etf", "compare small-cap ETFs: etf [--funds IWM,IJR,VTWG,VTWV] [--asof 2025-06-30] [--start YYYY-MM-DD] [--weights …|--preset …] [--data web/data] [--format table|json]", runETF)
+}
+
+// defaultETFs is the comparison the ETF view opens with (issue 5).
+var defaultETFs = []string{"IWM", "IJR", "VTWG", "VTWV"}
+
+// etfNum is a float that encodes NaN and ±Inf as JSON null, rounded to 6
+// significant digits (the snapshots carry 5); large dollar amounts keep
+// every digit.
+type etfNum float64
+
+func (x etfNum) MarshalJSON() ([]byte, error) {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	if math.Abs(f) >= 1e6 { // money in dollars: keep every digit
+		return strconv.AppendFloat(nil, f, 'f', -1, 64), nil
+	}
+	return strconv.AppendFloat(nil, f, 'g', 6, 64), nil
+}
+
+// cliWeights resolves --weights / --preset (default quality6).
+func cliWeights(weights, preset string) (engine.Weights, string, error) {
+	var w engine.Weights
+	switch {
+	case weights != "" && preset != "":
+		return w, "", errors.New("give --weights or --preset, not both")
+	case weights != "":
+		w, err := engine.ParseWeights(weights)
+		if err != nil {
+			return w, "", fmt.Errorf("--weights: %w", err)
+		}
+		return w, "weights " + w.String(), nil
+	}
+	if preset == "" {
+		preset = "quality6"
+	}
+	p, ok := engine.PresetByKey(preset)
+	if !ok {
+		return w, "", fmt.Errorf("--preset %q unknown; valid presets: %s", preset, strings.Join(engine.PresetKeys(), ", "))
+	}
+	return p.Weights, "preset " + p.Key + " (" + p.Name + ")", nil
+}
+
+func readSnapshotFile(path string) (*engine.Snapshot, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
+	}
+	s, err := engine.Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+func readFundsFile(path string) (*engine.Funds, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
+	}
+	fs, err := engine.DecodeFunds(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return fs, nil
+}
+
+// readHistory loads every history-YYYY.json in dir, oldest first.
+func readHistory(dir string) ([]*engine.Snapshot, error) {
+	paths, _ := filepath.Glob(filepath.Join(dir, "history-*.json"))
+	slices.Sort(paths)
+	var out []*engine.Snapshot
+	for _, p := range paths {
+		s, err := readSnapshotFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// priceFund is the fund whose closes stand for ticker: its own, or for
+// VTWO (no price file) IWM's, which tracks the same index.
+func priceFund(fs *engine.Funds, ticker string) (*engine.Fund, string) {
+	f, ok := fs.Lookup(ticker)
+	if ok && len(f.Monthly) > 0 {
+		return f, ""
+	}
+	if strings.EqualFold(ticker, "VTWO") {
+		if iwm, ok := fs.Lookup("IWM"); ok && len(iwm.Monthly) > 0 {
+			return iwm, "no VTWO price file: IWM's prices stand in (same Russell 2000 index; the difference in expense ratios is not reflected)"
+		}
+	}
+	return nil, "no price series in funds.json"
+}
+
+// fundNotes are the caveats the ETF view must show for a fund.
+func fundNotes(f *engine.Fund) []string {
+	var out []string
+	if f.Note != "" {
+		out = append(out, f.Note)
+	}
+	if strings.EqualFold(f.Ticker, "SPSM") && !strings.Contains(f.Note, "SLY") {
+		out = append(out, "SLY (SPDR S&P 600 Small Cap) merged into SPSM in 2023; SPSM's own history is shown")
+	}
+	return out
+}
+
+type etfTrailing struct {
+	Years      int    `json:"years"`
+	From       string `json:"from,omitempty"`
+	To         string `json:"to,omitempty"`
+	Annualised etfNum `json:"annualised"`
+	Total      etfNum `json:"total"`
+}
+
+type etfYear struct {
+	Year    int    `json:"year"`
+	Return  etfNum `json:"return"`
+	Partial bool   `json:"partial,omitempty"`
+}
+
+type etfPoint struct {
+	Date  string `json:"date"`
+	Value etfNum `json:"value"`
+}
+
+type etfHoldings struct {
+	Modelled       bool              `json:"modelled"`
+	Note           string            `json:"note,omitempty"`
+	Holdings       int               `json:"holdings"`
+	WeightMatched  etfNum            `json:"weight_matched_pct"`
+	PE             etfNum            `json:"pe_harmonic"`
+	PEProfitable   etfNum            `json:"pe_harmonic_profitable_only"`
+	PB             etfNum            `json:"pb_harmonic"`
+	EarningsYield  etfNum            `json:"earnings_yield"`
+	FCFYield       etfNum            `json:"fcf_yield"`
+	LossCount      etfNum            `json:"loss_makers_by_count"`
+	LossWeight     etfNum            `json:"loss_makers_by_weight"`
+	DebtToAssets   etfNum            `json:"debt_to_assets"`
+	ROE            etfNum            `json:"roe"`
+	StatementCover etfNum            `json:"statement_coverage_by_weight"`
+	Sectors        map[string]etfNum `json:"sector_weights"`
+	FactorPct      map[string]etfNum `json:"avg_factor_pct"`
+	CompositePct   etfNum            `json:"avg_composite_pct"`
+	InScreen       etfNum            `json:"weight_in_screen"`
+}
+
+type etfFund struct {
+	Ticker          string        `json:"ticker"`
+	Name            string        `json:"name"`
+	Index           string        `json:"index"`
+	Style           string        `json:"style"`
+	ExpenseRatioPct etfNum        `json:"expense_ratio_pct"`
+	NetAssetsUSD    etfNum        `json:"net_assets_usd"`
+	NetAssetsAsOf   string        `json:"net_assets_as_of"`
+	Inception       string        `json:"inception"`
+	FactsSource     string        `json:"facts_source,omitempty"`
+	Prices          string        `json:"prices"`
+	Trailing        []etfTrailing `json:"trailing"`
+	CalendarYears   []etfYear     `json:"calendar_years"`
+	Volatility      etfNum        `json:"volatility"`
+	MaxDrawdown     etfNum        `json:"max_drawdown"`
+	DrawdownPeak    string        `json:"drawdown_peak,omitempty"`
+	DrawdownTrough  string        `json:"drawdown_trough,omitempty"`
+	Growth          []etfPoint    `json:"growth_of_10000"`
+	Holdings        *etfHoldings  `json:"holdings,omitempty"`
+	Notes           []string      `json:"notes,omitempty"`
+
+	price *engine.Fund
+}
+
+type etfStyleWindow struct {
+	AsOf    string    `json:"asof"`
+	Basis   string    `json:"basis"`
+	From    string    `json:"from"`
+	To      string    `json:"to"`
+	Fund    string    `json:"fund_window"`
+	Model   [4]etfNum `json:"model_blend_growth_value_spread"`
+	Real    [4]etfNum `json:"real_iwm_vtwg_vtwv_spread"`
+	Covered [3]etfNum `json:"model_weight_with_forward_price"`
+}
+
+type etfStyle struct {
+	Method        string           `json:"method"`
+	Windows       []etfStyleWindow `json:"windows"`
+	N             int              `json:"n_12m_windows"`
+	MeanDiff      [4]etfNum        `json:"mean_tracking_difference"`
+	TrackingError [4]etfNum        `json:"tracking_error"`
+	Corr          [4]etfNum        `json:"correlation_of_window_returns"`
+	Limits        string           `json:"limits"`
+}
+
+type etfReport struct {
+	AsOf         string     `json:"asof"`
+	Start        string     `json:"start"`
+	PricesTo     string     `json:"prices_to"`
+	HoldingsAsOf string     `json:"holdings_asof"`
+	Weights      string     `json:"weights"`
+	Funds        []*etfFund `json:"funds"`
+	Overlap      [][]etfNum `json:"overlap_pct"`
+	Correlation  [][]etfNum `json:"correlation"`
+	CorrMonths   [][]int    `json:"correlation_months"`
+	Style        *etfStyle  `json:"modelled_style_tracking,omitempty"`
+	Sectors      []string   `json:"sectors"`
+	Notes        []string   `json:"notes"`
+	portfolios   []*engine.Portfolio
+}
+
+func runETF(args []string, stdout io.Writer) error {
+	fl := flag.NewFlagSet("etf", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	funds := fl.String("funds", strings.Join(defaultETFs, ","), "2–6 comma-separated fund tickers")
+	asof := fl.String("asof", "", "as-of date YYYY-MM-DD for trailing returns (default: last price date)")
+	start := fl.String("start", "", "start date YYYY-MM-DD for growth of 10,000, volatility, drawdown, correlation (default: the latest first close among the funds)")
+	dir := fl.String("data", "web/data", "folder with funds.json, current.json, history-*.json")
+	weights := fl.String("weights", "", "factor weights for the funds' average percentiles, e.g. value=2,momentum=1")
+	preset := fl.String("preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default quality6)")
+	format := fl.String("format", "table", "output format: table, json")
+	if err := fl.Parse(args); err != nil {
+		return fmt.Errorf("%w; flags: --funds --asof --start --data --weights --preset --format", err)
+	}
+	if *format != "table" && *format != "json" {
+		return fmt.Errorf("--format %q unknown; valid: table, json", *format)
+	}
+	w, wlabel, err := cliWeights(*weights, *preset)
+	if err != nil {
+		return err
+	}
+	fs, err := readFundsFile(filepath.Join(*dir, "funds.json"))
+	if err != nil {
+		return err
+	}
+	tickers, err := parseFundList(*funds, fs, 2, 6)
+	if err != nil {
+		return err
+	}
+	cur, err := readSnapshotFile(filepath.Join(*dir, "current.json"))
+	if err != nil {
+		return err
+	}
+	rep, err := buildETFReport(fs, cur, tickers, *asof, *start, w, wlabel)
+	if err != nil {
+		return err
+	}
+	if slices.ContainsFunc(tickers, func(t string) bool { return t == "VTWG" || t == "VTWV" }) {
+		hist, err := readHistory(*dir)
+		if err != nil {
+			return err
+		}
+		rep.Style = styleReport(fs, append(hist, cur))
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", " ")
+		return enc.Encode(rep)
+	}
+	return writeETFTable(stdout, rep)
+}
+
+// parseFundList checks a list of lo..hi distinct tickers known to funds.json.
+func parseFundList(spec string, fs *engine.Funds, lo, hi int) ([]string, error) {
+	valid := fs.Tickers()
+	var out []string
+	for _, t := range strings.Split(spec, ",") {
+		t = strings.ToUpper(strings.TrimSpace(t))
+		if t == "" {
+			continue
+		}
+		if _, ok := fs.Lookup(t); !ok {
+			return nil, fmt.Errorf("--funds: unknown fund %q; valid funds: %s", t, strings.Join(valid, ", "))
+		}
+		if slices.Contains(out, t) {
+			return nil, fmt.Errorf("--funds: %s listed twice", t)
+		}
+		out = append(out, t)
+	}
+	if len(out) < lo || len(out) > hi {
+		return nil, fmt.Errorf("--funds: pick %d to %d funds (got %d); valid funds: %s", lo, hi, len(out), strings.Join(valid, ", "))
+	}
+	return out, nil
+}
+
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, asofS, startS string, w engine.Weights, wlabel string) (*etfReport, error) {
+	rep := &etfReport{PricesTo: fs.AsOf, HoldingsAsOf: cur.AsOf, Weights: wlabel, Sectors: cur.Sectors}
+	var asof time.Time
+	for _, t := range tickers {
+		f, _ := fs.Lookup(t)
+		pf, pnote := priceFund(fs, t)
+		ef := &etfFund{Ticker: f.Ticker, Name: f.Name, Index: f.Index, Style: f.Style,
+			ExpenseRatioPct: etfNum(f.ExpenseRatioPct), NetAssetsUSD: etfNum(f.NetAssetsUSD),
+			NetAssetsAsOf: f.NetAssetsAsOf, Inception: f.Inception, FactsSource: f.FactsSource,
+			Notes: fundNotes(f), price: pf, Volatility: etfNum(math.NaN()), MaxDrawdown: etfNum(math.NaN())}
+		if pnote != "" && !strings.Contains(f.Note, "IWM") {
+			ef.Notes = append(ef.Notes, pnote)
+		}
+		ef.Prices = "none"
+		if pf != nil {
+			ef.Prices = pf.Ticker + " monthly adjusted closes to " + fmtDate(pf.LastDate)
+			if pf.LastDate.After(asof) {
+				asof = pf.LastDate
+			}
+		}
+		rep.Funds = append(rep.Funds, ef)
+	}
+	if asofS != "" {
+		d, err := engine.ParseDate(asofS)
+		if err != nil {
+			return nil, fmt.Errorf("--asof: %w", err)
+		}
+		asof = d
+	}
+	if asof.IsZero() {
+		return nil, errors.New("none of the selected funds has prices in funds.json")
+	}
+	// Common start: the latest first close among the funds, unless given.
+	var start time.Time
+	for _, ef := range rep.Funds {
+		if ef.price != nil {
+			if p := ef.price.Points(); len(p) > 0 && p[0].Date.After(start) {
+				start = p[0].Date
+			}
+		}
+	}
+	if startS != "" {
+		d, err := engine.ParseDate(startS)
+		if err != nil {
+			return nil, fmt.Errorf("--start: %w", err)
+		}
+		start = d
+	}
+	if !start.Before(asof) {
+		return nil, fmt.Errorf("start %s is not before as-of %s", fmtDate(start), fmtDate(asof))
+	}
+	rep.AsOf, rep.Start = fmtDate(asof), fmtDate(start)
+
+	var priced []*engine.Fund
+	for _, ef := range rep.Funds {
+		f := ef.price
+		if f == nil {
+			continue
+		}
+		priced = append(priced, f)
+		for _, tr := range engine.TrailingReturns(f, asof, []int{1, 3, 5, 10}) {
+			ef.Trailing = append(ef.Trailing, etfTrailing{tr.Years, fmtDate(tr.From), fmtDate(tr.To), etfNum(tr.Annualised), etfNum(tr.Total)})
+		}
+		for _, y := range engine.CalendarYearReturns(f, asof) {
+			if y.To.After(start) {
+				ef.CalendarYears = append(ef.CalendarYears, etfYear{y.Year, etfNum(y.Return), y.Partial})
+			}
+		}
+		ef.Volatility = etfNum(engine.Volatility(f, start, asof))
+		dd := engine.MaxDrawdown(f, start, asof)
+		ef.MaxDrawdown, ef.DrawdownPeak, ef.DrawdownTrough = etfNum(dd.Depth), fmtDate(dd.Peak), fmtDate(dd.Trough)
+		for _, p := range engine.GrowthOf(f, start, asof, 10000) {
+			ef.Growth = append(ef.Growth, etfPoint{fmtDate(p.Date), etfNum(p.Value)})
+		}
+	}
+	corr, n := engine.CorrelationMatrix(priced, start, asof)
+	rep.Correlation, rep.CorrMonths = etfMatrix(len(rep.Funds)), make([][]int, len(rep.Funds))
+	pi := 0
+	idx := make([]int, len(rep.Funds))
+	for i, ef := range rep.Funds {
+		idx[i] = -1
+		if ef.price != nil {
+			idx[i] = pi
+			pi++
+		}
+	}
+	for i := range rep.Funds {
+		rep.CorrMonths[i] = make([]int, len(rep.Funds))
+		for j := range rep.Funds {
+			if idx[i] >= 0 && idx[j] >= 0 {
+				rep.Correlation[i][j] = etfNum(corr[idx[i]][idx[j]])
+				rep.CorrMonths[i][j] = n[idx[i]][idx[j]]
+			}
+		}
+	}
+
+	// Holdings-based: only the funds the current snapshot can describe.
+	sc := engine.NewScreen(cur, engine.ComputeMetrics(cur), engine.Options{})
+	sc.Score(w)
+	rep.portfolios = make([]*engine.Portfolio, len(rep.Funds))
+	for i, ef := range rep.Funds {
+		p, err := engine.FundPortfolio(cur, ef.Ticker)
+		if err != nil {
+			continue
+		}
+		rep.portfolios[i] = &p
+		st := engine.ComputeHoldingsStats(cur, p)
+		prof := engine.PortfolioFactorProfile(sc, p)
+		h := &etfHoldings{Modelled: p.Modelled, Note: p.Note, Holdings: st.Holdings,
+			PE: etfNum(st.PE), PEProfitable: etfNum(st.PEProfitable), PB: etfNum(st.PB), EarningsYield: etfNum(st.EarningsYield), FCFYield: etfNum(st.FCFYield),
+			LossCount: etfNum(st.LossCount), LossWeight: etfNum(st.LossWeight), DebtToAssets: etfNum(st.DebtToAssets),
+			ROE: etfNum(st.ROE), StatementCover: etfNum(st.StatementCover), Sectors: map[string]etfNum{},
+			FactorPct: map[string]etfNum{}, CompositePct: etfNum(prof.Composite), InScreen: etfNum(prof.InScreen),
+			WeightMatched: etfNum(math.NaN())}
+		if !p.Modelled {
+			h.WeightMatched = etfNum(st.Weight)
+		}
+		for k, name := range cur.Sectors {
+			h.Sectors[name] = etfNum(st.Sector[k])
+		}
+		for f := engine.Factor(0); f < engine.NumFactors; f++ {
+			h.FactorPct[f.Key()] = etfNum(prof.Factor[f])
+		}
+		ef.Holdings = h
+	}
+	rep.Overlap = etfMatrix(len(rep.Funds))
+	for i, a := range rep.portfolios {
+		for j, b := range rep.portfolios {
+			if a != nil && b != nil {
+				rep.Overlap[i][j] = etfNum(engine.Overlap(*a, *b))
+			}
+		}
+	}
+	rep.Notes = []string{
+		"Returns are total returns from month-end adjusted closes (the last close may be mid-month); trailing returns are annualised by actual/actual years; volatility is the sample sd of complete monthly returns ×√12; drawdown is on month-end closes and understates intra-month falls.",
+		"Holdings aggregates are look-through (the fund as one company): P/E = Σw / Σw·E/P with loss-makers counted; only names in the current snapshot count (weight_matched_pct).",
+		"Average factor percentiles are within the IWM+IJR universe of the current snapshot, under " + wlabel + ".",
+	}
+	return rep, nil
+}
+
+func etfMatrix(n int) [][]etfNum {
+	m := make([][]etfNum, n)
+	for i := range m {
+		m[i] = make([]etfNum, n)
+		for j := range m[i] {
+			m[i][j] = etfNum(math.NaN())
+		}
+	}
+	return m
+}
+
+func styleReport(fs *engine.Funds, snaps []*engine.Snapshot) *etfStyle {
+	get := func(t string) *engine.Fund {
+		f, _ := fs.Lookup(t)
+		return f
+	}
+	tr := engine.TrackStyle(snaps, get("IWM"), get("VTWG"), get("VTWV"))
+	out := &etfStyle{
+		Method: engine.StyleNote,
+		N:      tr.N,
+		Limits: "Monthly-return correlation cannot be measured: snapshots hold one forward return per stock, and only the current one has real IWM weights. " +
+			"Each June-30 history snapshot gives one 12-month window (modelled Russell-2000-like universe, market-cap weights, survivors only); the current snapshot one window to the last price, " +
+			"whose fund window is matched to the nearest month-end close. The blend column is the control: its gap to the real IWM is the data's own error before any style modelling.",
+	}
+	for k := 0; k < 4; k++ {
+		out.MeanDiff[k], out.TrackingError[k], out.Corr[k] = etfNum(tr.MeanDiff[k]), etfNum(tr.TrackingError[k]), etfNum(tr.Corr[k])
+	}
+	for _, w := range tr.Windows {
+		sw := etfStyleWindow{AsOf: w.AsOf, Basis: w.Basis, From: fmtDate(w.From), To: fmtDate(w.To),
+			Fund: fmtDate(w.RealFrom) + " → " + fmtDate(w.RealTo)}
+		for k := 0; k < 4; k++ {
+			sw.Model[k], sw.Real[k] = etfNum(w.Model[k]), etfNum(w.Real[k])
+		}
+		for k := 0; k < 3; k++ {
+			sw.Covered[k] = etfNum(w.Cover[k])
+		}
+		out.Windows = append(out.Windows, sw)
+	}
+	return out
+}
+
+// ---- table output ----
+
+func pctCell(x etfNum, decimals int) string {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "—"
+	}
+	return strconv.FormatFloat(100*f, 'f', decimals, 64)
+}
+
+func numCell(x etfNum, decimals int) string {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "—"
+	}
+	return strconv.FormatFloat(f, 'f', decimals, 64)
+}
+
+func writeETFTable(out io.Writer, rep *etfReport) error {
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	row := func(label string, cell func(ef *etfFund) string) {
+		fmt.Fprint(tw, label+"\t")
+		for _, ef := range rep.Funds {
+			fmt.Fprint(tw, cell(ef)+"\t")
+		}
+		fmt.Fprintln(tw)
+	}
+	head := func(title string) {
+		fmt.Fprint(tw, title+"\t")
+		for _, ef := range rep.Funds {
+			fmt.Fprint(tw, ef.Ticker+"\t")
+		}
+		fmt.Fprintln(tw)
+	}
+	fmt.Fprintf(out, "ETF comparison as of %s (prices to %s; holdings as of %s); window from %s\n\n", rep.AsOf, rep.PricesTo, rep.HoldingsAsOf, rep.Start)
+	head("FACTS")
+	row("expense ratio %", func(ef *etfFund) string { return numCell(ef.ExpenseRatioPct, 2) })
+	row("net assets $bn", func(ef *etfFund) string { return numCell(ef.NetAssetsUSD/1e9, 1) })
+	row("  as of", func(ef *etfFund) string { return cellStr(ef.NetAssetsAsOf) })
+	row("inception", func(ef *etfFund) string { return cellStr(ef.Inception) })
+	row("prices", func(ef *etfFund) string {
+		if ef.price == nil {
+			return "none"
+		}
+		return ef.price.Ticker
+	})
+	fmt.Fprintln(tw)
+	head("TOTAL RETURN % a year, to " + rep.AsOf)
+	for k, y := range []int{1, 3, 5, 10} {
+		row(strconv.Itoa(y)+"y", func(ef *etfFund) string {
+			if k >= len(ef.Trailing) {
+				return "—"
+			}
+			return pctCell(ef.Trailing[k].Annualised, 2)
+		})
+	}
+	fmt.Fprintln(tw)
+	head("RISK from " + rep.Start)
+	row("volatility %", func(ef *etfFund) string { return pctCell(ef.Volatility, 1) })
+	row("max drawdown %", func(ef *etfFund) string { return pctCell(ef.MaxDrawdown, 1) })
+	row("  trough", func(ef *etfFund) string { return cellStr(ef.DrawdownTrough) })
+	row("10,000 grows to", func(ef *etfFund) string {
+		if len(ef.Growth) == 0 {
+			return "—"
+		}
+		return numCell(ef.Growth[len(ef.Growth)-1].Value, 0)
+	})
+	fmt.Fprintln(tw)
+	head("CALENDAR YEAR %")
+	years := map[int]bool{}
+	for _, ef := range rep.Funds {
+		for _, y := range ef.CalendarYears {
+			years[y.Year] = true
+		}
+	}
+	var ys []int
+	for y := range years {
+		ys = append(ys, y)
+	}
+	slices.Sort(ys)
+	for _, y := range ys {
+		row(strconv.Itoa(y), func(ef *etfFund) string {
+			for _, cy := range ef.CalendarYears {
+				if cy.Year == y {
+					s := pctCell(cy.Return, 1)
+					if cy.Partial {
+						s += "*"
+					}
+					return s
+				}
+			}
+			return "—"
+		})
+	}
+	fmt.Fprintln(tw)
+	head("HOLDINGS (" + rep.HoldingsAsOf + ")")
+	h := func(label string, cell func(h *etfHoldings) string) {
+		row(label, func(ef *etfFund) string {
+			if ef.Holdings == nil {
+				return "n/a"
+			}
+			return cell(ef.Holdings)
+		})
+	}
+	h("basis", func(h *etfHoldings) string {
+		if h.Modelled {
+			return "modelled"
+		}
+		return "holdings"
+	})
+	h("names", func(h *etfHoldings) string { return strconv.Itoa(h.Holdings) })
+	h("weight matched %", func(h *etfHoldings) string { return numCell(h.WeightMatched, 1) })
+	h("P/E (harmonic)", func(h *etfHoldings) string { return numCell(h.PE, 1) })
+	h("P/E profitable only", func(h *etfHoldings) string { return numCell(h.PEProfitable, 1) })
+	h("P/B (harmonic)", func(h *etfHoldings) string { return numCell(h.PB, 2) })
+	h("earnings yield %", func(h *etfHoldings) string { return pctCell(h.EarningsYield, 2) })
+	h("FCF yield %", func(h *etfHoldings) string { return pctCell(h.FCFYield, 2) })
+	h("loss-makers % names", func(h *etfHoldings) string { return pctCell(h.LossCount, 1) })
+	h("loss-makers % weight", func(h *etfHoldings) string { return pctCell(h.LossWeight, 1) })
+	h("debt/assets %", func(h *etfHoldings) string { return pctCell(h.DebtToAssets, 1) })
+	h("ROE %", func(h *etfHoldings) string { return pctCell(h.ROE, 1) })
+	h("statement cover %", func(h *etfHoldings) string { return pctCell(h.StatementCover, 1) })
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		h("avg pct "+f.Key(), func(h *etfHoldings) string { return numCell(h.FactorPct[f.Key()], 1) })
+	}
+	h("avg composite pct", func(h *etfHoldings) string { return numCell(h.CompositePct, 1) })
+	fmt.Fprintln(tw)
+	head("SECTOR %")
+	for _, name := range rep.Sectors {
+		h(cliShort(name, 22), func(h *etfHoldings) string { return pctCell(h.Sectors[name], 1) })
+	}
+	fmt.Fprintln(tw)
+	matrix := func(title string, m [][]etfNum, scale float64, dec int) {
+		head(title)
+		for i, ef := range rep.Funds {
+			fmt.Fprint(tw, ef.Ticker+"\t")
+			for j := range rep.Funds {
+				fmt.Fprint(tw, numCell(m[i][j]*etfNum(scale), dec)+"\t")
+			}
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintln(tw)
+	}
+	matrix("OVERLAP % Σmin(w)", rep.Overlap, 1, 1)
+	matrix("CORRELATION (monthly)", rep.Correlation, 1, 3)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if st := rep.Style; st != nil {
+		tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(out, "MODELLED STYLE TRACKING (model vs real, %): "+st.Method)
+		fmt.Fprintln(tw, "window\tbasis\tfund closes\tR2000 model\tIWM\tgrowth model\tVTWG\tvalue model\tVTWV\tG−V model\tVTWG−VTWV\tcover\t")
+		for _, w := range st.Windows {
+			fmt.Fprintf(tw, "%s → %s\t%s\t%s\t", w.From, w.To, w.Basis, w.Fund)
+			for k := 0; k < 4; k++ {
+				fmt.Fprintf(tw, "%s\t%s\t", pctCell(w.Model[k], 1), pctCell(w.Real[k], 1))
+			}
+			fmt.Fprintf(tw, "%s\t\n", pctCell(w.Covered[0], 0))
+		}
+		sum := func(label string, v [4]etfNum, cell func(etfNum) string) {
+			fmt.Fprintf(tw, "%s\t\t\t", label)
+			for k := 0; k < 4; k++ {
+				fmt.Fprintf(tw, "%s\t\t", cell(v[k]))
+			}
+			fmt.Fprintln(tw, "\t")
+		}
+		sum(fmt.Sprintf("mean diff (%d×12m)", st.N), st.MeanDiff, func(x etfNum) string { return pctCell(x, 1) })
+		sum("tracking error", st.TrackingError, func(x etfNum) string { return pctCell(x, 1) })
+		sum("correlation", st.Corr, func(x etfNum) string { return numCell(x, 3) })
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "limits: "+st.Limits)
+	}
+	fmt.Fprintln(out, "\nNOTES")
+	for _, ef := range rep.Funds {
+		for _, n := range ef.Notes {
+			fmt.Fprintf(out, "  %s: %s\n", ef.Ticker, n)
+		}
+		if ef.Holdings != nil && ef.Holdings.Note != "" && !slices.Contains(ef.Notes, ef.Holdings.Note) {
+			fmt.Fprintf(out, "  %s: %s\n", ef.Ticker, ef.Holdings.Note)
+		}
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintln(out, "  "+n)
+	}
+	fmt.Fprintln(out, "  * = partial year.")
+	return nil
+}
+
+func cellStr(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func cliShort(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,37 @@
+//go:build !wasm
+
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"screener/engine"
+)
+
+func TestParseFundList(t *testing.T) {
+	fs := &engine.Funds{Funds: []engine.Fund{{Ticker: "IWM"}, {Ticker: "IJR"}, {Ticker: "VTWO"}, {Ticker: "SPSM"}}}
+	got, err := parseFundList(" iwm, IJR ,vtwo", fs, 2, 6)
+	if err != nil || strings.Join(got, ",") != "IWM,IJR,VTWO" {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	for _, bad := range []string{"IWM,XYZ", "IWM", "IWM,IWM", "IWM,IJR,VTWO,SPSM,IWM,IJR,VTWO"} {
+		_, err := parseFundList(bad, fs, 2, 6)
+		if err == nil {
+			t.Errorf("%q: want an error", bad)
+		}
+	}
+	_, err = parseFundList("IWM,XYZ", fs, 2, 6)
+	if err == nil || !strings.Contains(err.Error(), "valid funds: IWM, IJR, VTWO, SPSM") {
+		t.Errorf("unknown fund error must list the valid ones: %v", err)
+	}
+	// VTWO has no prices: IWM's stand in, and the note says so.
+	fs.Funds[0].Monthly = []float64{1, 2}
+	f, note := priceFund(fs, "VTWO")
+	if f == nil || f.Ticker != "IWM" || !strings.Contains(note, "IWM") {
+		t.Errorf("VTWO stand-in = %v %q", f, note)
+	}
+	if n := fundNotes(&fs.Funds[3]); len(n) == 0 || !strings.Contains(n[0], "SLY") {
+		t.Errorf("SPSM notes = %v", n)
+	}
+}

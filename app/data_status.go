@@ -1,0 +1,54 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"screener/engine"
+)
+
+// dataStatus is the one-line answer to "what am I looking at": snapshot
+// date, number of companies, how many pass the filters, and how complete
+// the factor data is (share of companies with all six factors).
+type dataStatus struct {
+	app.Compo
+
+	M           *screenModel
+	Opts        engine.Options // the status changes only with the universe
+	MinCoverage int
+}
+
+func (d *dataStatus) Render() app.UI {
+	m := d.M
+	l := m.lang
+	s := m.snap
+	full := 0
+	cov := m.screen.Coverage
+	for _, c := range cov {
+		if c == 6 {
+			full++
+		}
+	}
+	fullShare := "—"
+	if len(cov) > 0 {
+		fullShare = strconv.Itoa(int(float64(full)/float64(len(cov))*100+0.5)) + "%"
+	}
+	var fields []string
+	for _, f := range s.Coverage {
+		fields = append(fields, f.Field+" "+strconv.Itoa(int(f.Share*100+0.5))+"%")
+	}
+	cover := l.tf("status.coverage", l.tf("status.coverage.full", fullShare))
+	parts := []app.UI{
+		app.Span().Title(s.Universe).Text(l.tf("status.line", s.AsOf, formatCount(s.N))),
+		app.Span().Class("sep").Text(" · "),
+		app.Span().ID("inview").Text(l.tf("status.inview", formatCount(len(m.view)))),
+		app.If(len(m.view) < len(m.screen.Members), func() app.UI {
+			return app.Span().Text(" " + l.tf("status.hidden", formatCount(len(m.screen.Members)-len(m.view)), m.minCoverage))
+		}),
+		app.Span().Class("sep").Text(" · "),
+		app.Span().Title(l.t("status.coverage.all") + ": " + strings.Join(fields, ", ")).Text(cover),
+	}
+	return app.P().ID("data-status").Class("status").Role("status").Body(parts...)
+}

@@ -1,0 +1,43 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// errorPanel explains, in plain words, why there is no table: a missing,
+// corrupt or wrong-version snapshot, or a failed download. The technical
+// detail is one click away.
+type errorPanel struct {
+	app.Compo
+
+	Lang   lang
+	Kind   loadErrorKind
+	URL    string
+	Detail string
+}
+
+func (p *errorPanel) Render() app.UI {
+	l := p.Lang
+	var msg string
+	switch p.Kind {
+	case loadMissing:
+		msg = l.tf("error.missing", p.URL)
+	case loadVersion:
+		msg = l.t("error.version")
+	case loadNetwork:
+		msg = l.t("error.network")
+	default:
+		msg = l.t("error.corrupt")
+	}
+	return app.Section().ID("load-error").Class("panel error").Role("alert").DataSet("kind", string(p.Kind)).Body(
+		app.H2().Text(l.t("error.title")),
+		app.P().Text(msg),
+		app.Details().Body(
+			app.Summary().Text(l.t("error.detail")),
+			app.Pre().Text(p.Detail),
+		),
+		app.Button().Type("button").Class("primary").Text(l.t("error.reload")).OnClick(p.reload),
+	)
+}
+
+func (p *errorPanel) reload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}

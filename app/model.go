@@ -1,0 +1,354 @@
+package main
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"screener/engine"
+)
+
+// defaultMinCoverage is the fewest factors (of six) a stock needs to be
+// listed by default: a majority of them.
+const defaultMinCoverage = 4
+
+// pageSize is the number of table rows rendered at once: go-app diffs
+// positionally, and a 50-row page updates in ~15 ms where 1,000 rows take
+// ~0.5 s (go-app-notes.md, "Rendering").
+const pageSize = 50
+
+// column is a sortable column of the ranked table.
+type column int
+
+const (
+	colRank column = iota
+	colTicker
+	colName
+	colSector
+	colMcap
+	colComposite
+	colFactor0  // colFactor0+f for factor f
+	colCoverage = colFactor0 + engine.NumFactors
+	numColumns  = colCoverage + 1
+)
+
+// screenModel is the screener's state. It is owned by the screener
+// component and changed only on the UI goroutine (event handlers and
+// ctx.Dispatch); child components read it and call its methods.
+type screenModel struct {
+	lang    lang
+	snap    *engine.Snapshot
+	metrics *engine.Metrics
+	screen  *engine.Screen
+	opts    engine.Options
+	weights engine.Weights // slider values, 0..100
+	preset  string         // key of the preset the weights equal, "" if custom
+
+	sortCol  column
+	sortDesc bool
+	page     int
+	view     []int32 // member positions in display order
+	rank     []int32 // member position -> 1-based composite rank
+	selected int     // snapshot row of the open detail panel, -1 for none
+
+	filtersOpen bool // the universe filters start unfolded (wide screens)
+
+	// minCoverage hides stocks with fewer factors present from the table
+	// (they keep their rank in the universe). The composite averages only
+	// the factors a stock has, so a stock with momentum alone can top an
+	// all-factor ranking; in the current snapshot about a quarter of the
+	// companies have only price data.
+	minCoverage int
+
+	// pending slider values not yet applied; the table's frame callback
+	// applies them (see weightSliders.onInput).
+	pending    engine.Weights
+	pendingSet [engine.NumFactors]bool
+
+	// onChange, when set (by the mounted table), is called after every
+	// change so the table repaints in the next animation frame.
+	onChange func()
+
+	// rev counts changes; children receive it as an exported field so that
+	// go-app re-renders them when the model changed under the same pointer.
+	rev int
+}
+
+// newScreenModel scores the snapshot with the first preset and no filter.
+func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel {
+	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, minCoverage: defaultMinCoverage}
+	p := engine.Presets()[0]
+	sm.weights = sliderWeights(p.Weights)
+	sm.preset = p.Key
+	sm.rebuild()
+	return sm
+}
+
+// sliderWeights scales preset weights so the largest is 100 and rounds
+// them to the sliders' integer steps; only ratios matter to the composite.
+func sliderWeights(w engine.Weights) engine.Weights {
+	top := 0.0
+	for _, x := range w {
+		top = math.Max(top, x)
+	}
+	var out engine.Weights
+	if !(top > 0) {
+		return out
+	}
+	for f, x := range w {
+		out[f] = math.Round(x / top * 100)
+	}
+	return out
+}
+
+// rebuild recomputes the percentiles after a filter change (allocates),
+// then rescores.
+func (sm *screenModel) rebuild() {
+	sm.screen = engine.NewScreen(sm.snap, sm.metrics, sm.opts)
+	n := len(sm.screen.Members)
+	sm.view = make([]int32, 0, n)
+	sm.rank = make([]int32, n)
+	sm.page = 0
+	sm.rescore()
+}
+
+// rescore re-ranks for the current weights and re-sorts the view; it runs
+// on every coalesced slider move and reuses every buffer.
+func (sm *screenModel) rescore() {
+	sm.screen.Score(sm.weights)
+	for p, j := range sm.screen.Order {
+		sm.rank[j] = int32(p + 1)
+	}
+	sm.sortView()
+	sm.changed()
+}
+
+// changed records a change of what the table shows.
+func (sm *screenModel) changed() {
+	sm.rev++
+	sm.requestFrame()
+}
+
+// requestFrame asks the mounted table for a write in the next frame; with
+// no table mounted, pending slider values are applied at once so they are
+// never lost.
+func (sm *screenModel) requestFrame() {
+	if sm.onChange != nil {
+		sm.onChange()
+		return
+	}
+	sm.flushPendingWeights()
+}
+
+// setWeight sets one factor's slider value (clamped to 0..100) and
+// rescores; the preset highlight follows whether the weights still equal
+// a preset.
+func (sm *screenModel) setWeight(f engine.Factor, v float64) {
+	if f < 0 || f >= engine.NumFactors || math.IsNaN(v) {
+		return
+	}
+	sm.weights[f] = math.Max(0, math.Min(100, math.Round(v)))
+	sm.preset = matchingPreset(sm.weights)
+	sm.rescore()
+}
+
+// applyPreset sets every slider from a preset.
+func (sm *screenModel) applyPreset(key string) {
+	p, ok := engine.PresetByKey(key)
+	if !ok {
+		return
+	}
+	sm.weights = sliderWeights(p.Weights)
+	sm.preset = key
+	sm.rescore()
+}
+
+// matchingPreset returns the key of the preset whose slider weights equal
+// w, or "".
+func matchingPreset(w engine.Weights) string {
+	for _, p := range engine.Presets() {
+		if sliderWeights(p.Weights) == w {
+			return p.Key
+		}
+	}
+	return ""
+}
+
+// setOptions applies new filters and ranking options.
+func (sm *screenModel) setOptions(o engine.Options) {
+	sm.opts = o
+	sm.rebuild()
+	if sm.selected >= 0 {
+		if _, ok := sm.screen.Pos(sm.selected); !ok {
+			sm.selected = -1
+		}
+	}
+}
+
+// setMinCoverage lists only stocks with at least k of the six factors.
+func (sm *screenModel) setMinCoverage(k int) {
+	sm.minCoverage = max(0, min(k, engine.NumFactors))
+	sm.page = 0
+	sm.sortView()
+	sm.changed()
+}
+
+// setSort sorts by c; choosing the current column again flips the direction.
+// Text columns start ascending, numbers descending (best first).
+func (sm *screenModel) setSort(c column) {
+	if c < 0 || c >= numColumns {
+		return
+	}
+	if c == sm.sortCol {
+		sm.sortDesc = !sm.sortDesc
+	} else {
+		sm.sortCol = c
+		sm.sortDesc = c != colRank && c != colTicker && c != colName && c != colSector
+	}
+	sm.page = 0
+	sm.sortView()
+	sm.changed()
+}
+
+// sortView fills view from the composite order, then sorts it stably by
+// the chosen column with missing values last in either direction. Sorting
+// index slices in Go keeps the DOM at one page.
+func (sm *screenModel) sortView() {
+	sc := sm.screen
+	sm.view = sm.view[:0]
+	for _, j := range sc.Order {
+		if int(sc.Coverage[j]) >= sm.minCoverage {
+			sm.view = append(sm.view, j)
+		}
+	}
+	if sm.sortCol == colRank {
+		if sm.sortDesc {
+			slices.Reverse(sm.view)
+		}
+		return
+	}
+	s := sm.snap
+	dir := 1
+	if sm.sortDesc {
+		dir = -1
+	}
+	switch sm.sortCol {
+	case colTicker:
+		slices.SortStableFunc(sm.view, func(a, b int32) int {
+			return dir * strings.Compare(s.Ticker[sc.Members[a]], s.Ticker[sc.Members[b]])
+		})
+	case colName:
+		slices.SortStableFunc(sm.view, func(a, b int32) int {
+			return dir * strings.Compare(strings.ToLower(s.Name[sc.Members[a]]), strings.ToLower(s.Name[sc.Members[b]]))
+		})
+	case colSector:
+		slices.SortStableFunc(sm.view, func(a, b int32) int {
+			return dir * strings.Compare(sectorName(s, int(sc.Members[a])), sectorName(s, int(sc.Members[b])))
+		})
+	case colCoverage:
+		slices.SortStableFunc(sm.view, func(a, b int32) int {
+			return dir * cmp.Compare(sc.Coverage[a], sc.Coverage[b])
+		})
+	default:
+		vals := sm.columnValues(sm.sortCol)
+		slices.SortStableFunc(sm.view, func(a, b int32) int {
+			return compareMissingLast(vals(a), vals(b), dir)
+		})
+	}
+}
+
+// columnValues returns the numeric value of a numeric column for member j.
+func (sm *screenModel) columnValues(c column) func(j int32) float64 {
+	sc := sm.screen
+	switch {
+	case c == colMcap:
+		return func(j int32) float64 { return sm.snap.Mcap[sc.Members[j]] }
+	case c == colComposite:
+		return func(j int32) float64 { return sc.CompositePct[j] }
+	case c >= colFactor0 && c < colFactor0+engine.NumFactors:
+		pct := sc.FactorPct[c-colFactor0]
+		return func(j int32) float64 { return pct[j] }
+	}
+	return func(int32) float64 { return math.NaN() }
+}
+
+// compareMissingLast orders a and b by dir (1 ascending, -1 descending),
+// with NaN after every number whatever the direction.
+func compareMissingLast(a, b float64, dir int) int {
+	an, bn := math.IsNaN(a), math.IsNaN(b)
+	switch {
+	case an && bn:
+		return 0
+	case an:
+		return 1
+	case bn:
+		return -1
+	}
+	return dir * cmp.Compare(a, b)
+}
+
+// sectorName is the GICS sector name of snapshot row i.
+func sectorName(s *engine.Snapshot, i int) string {
+	k := int(s.Sector[i])
+	if k < len(s.Sectors) {
+		return s.Sectors[k]
+	}
+	return ""
+}
+
+// pages is the number of table pages (at least 1).
+func (sm *screenModel) pages() int {
+	return max(1, (len(sm.view)+pageSize-1)/pageSize)
+}
+
+// setPage moves to page p (clamped).
+func (sm *screenModel) setPage(p int) {
+	sm.page = max(0, min(p, sm.pages()-1))
+	sm.changed()
+}
+
+// pageRows returns the member positions on the current page.
+func (sm *screenModel) pageRows() []int32 {
+	lo := min(sm.page*pageSize, len(sm.view))
+	hi := min(lo+pageSize, len(sm.view))
+	return sm.view[lo:hi]
+}
+
+// selectRow opens the detail panel for snapshot row i (-1 closes it).
+func (sm *screenModel) selectRow(i int) {
+	if i < -1 || i >= sm.snap.N {
+		return
+	}
+	sm.selected = i
+	sm.changed()
+}
+
+// weightTotal is the sum of the slider values.
+func (sm *screenModel) weightTotal() float64 {
+	t := 0.0
+	for _, x := range sm.weights {
+		t += x
+	}
+	return t
+}
+
+// flushPendingWeights applies the slider values recorded since the last
+// re-rank in one rescore; it reports whether the weights changed.
+func (sm *screenModel) flushPendingWeights() bool {
+	changed := false
+	for f := range sm.pendingSet {
+		if sm.pendingSet[f] {
+			sm.pendingSet[f] = false
+			if sm.weights[f] != sm.pending[f] {
+				sm.weights[f] = sm.pending[f]
+				changed = true
+			}
+		}
+	}
+	if changed {
+		sm.preset = matchingPreset(sm.weights)
+		sm.rescore()
+	}
+	return changed
+}

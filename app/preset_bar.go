@@ -1,0 +1,42 @@
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"screener/engine"
+)
+
+// presetBar offers the design brief's weight presets as toggle buttons; the
+// one matching the current sliders is pressed.
+type presetBar struct {
+	app.Compo
+
+	M      *screenModel
+	Active string // key of the preset the sliders match, "" if custom
+}
+
+func (p *presetBar) Render() app.UI {
+	m := p.M
+	l := m.lang
+	presets := engine.Presets()
+	return app.Div().Class("group presets").Body(
+		app.H2().Text(l.t("presets.title")),
+		app.Div().Class("preset-buttons").Role("group").Aria("label", l.t("presets.title")).Body(
+			app.Range(presets).Slice(func(i int) app.UI {
+				key := presets[i].Key
+				active := m.preset == key
+				b := app.Button().
+					Type("button").
+					Class("preset").
+					DataSet("preset", key).
+					Aria("pressed", active).
+					Text(l.t("preset."+key)).
+					OnClick(func(ctx app.Context, e app.Event) { m.applyPreset(key) }, app.EventScope("preset", key))
+				if active {
+					b = b.Class("active")
+				}
+				return b
+			}),
+		),
+	)
+}

@@ -1,0 +1,43 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// screenerView lays out the screener: controls (presets, weight sliders,
+// universe filters) beside the ranked table, and the stock detail panel
+// when a row is open. Children share the model; each re-renders only when
+// the exported field it depends on changes (a slider move re-renders the
+// sliders and the table, not the filters).
+type screenerView struct {
+	app.Compo
+
+	M   *screenModel
+	Rev int
+}
+
+func (v *screenerView) Render() app.UI {
+	m := v.M
+	l := m.lang
+	return app.Div().Class("screener").OnKeyDown(v.onKeyDown).Body(
+		app.Aside().Class("controls").Aria("label", l.t("weights.title")).Body(
+			&presetBar{M: m, Active: m.preset},
+			&weightSliders{M: m, Weights: m.weights},
+			&filterPanel{M: m, Opts: m.opts, MinCoverage: m.minCoverage},
+		),
+		app.Section().Class("results").Body(
+			&rankTable{M: m, Rev: m.rev},
+		),
+		app.If(m.selected >= 0, func() app.UI {
+			return &stockDetail{M: m, Rev: m.rev}
+		}),
+	)
+}
+
+// onKeyDown closes the detail panel on Escape, wherever the focus is in
+// the screener; other keys change nothing.
+func (v *screenerView) onKeyDown(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Escape" && v.M.selected >= 0 {
+		v.M.selectRow(-1)
+		return
+	}
+	ctx.PreventUpdate()
+}

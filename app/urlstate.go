@@ -1,0 +1,842 @@
+package main
+
+// URL state: everything a view needs to be restored lives in the query
+// string, so a copied link, an embed snippet and the back/forward buttons
+// all reopen the exact view. The query string is untrusted input: ParseState
+// never fails, ignores what it does not know, clamps what is out of range
+// and keeps the default where a value is malformed. It is pure Go (no
+// syscall/js, no go-app) so the same code is fuzzed natively and runs in wasm.
+
+import (
+	"errors"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"screener/engine"
+)
+
+// Views a State can show.
+const (
+	ViewScreener = "screener"
+	ViewETFs     = "etfs"
+	ViewHistory  = "history"
+)
+
+// Bounds and defaults of the URL state.
+const (
+	MaxWeight     = 100        // slider scale: weights are whole numbers 0..MaxWeight
+	DefaultWeight = 50         // every slider starts in the middle
+	MaxMcapM      = 10_000_000 // $10 trillion in USD millions: larger is a typo, clamp
+	MaxPage       = 10_000     // the UI clamps further to the real page count
+	MinFunds      = 2          // a comparison needs two funds
+	MaxFunds      = 6          // and stays readable up to six columns
+	MinTopN       = 1
+	MaxTopN       = 200
+	DefaultTopN   = 30
+	DefaultPreset = "quality6"
+	DefaultSort   = "rank"
+	minMonth      = "1990-01" // before every fund's inception
+	maxMonth      = "2100-12"
+	maxTickerLen  = 10
+)
+
+// State is the restorable state of the page. It is comparable with ==, so
+// the UI can tell whether a change needs a new history entry. A State is
+// "normalised" when Normalize returns it unchanged; ParseState only returns
+// normalised states.
+type State struct {
+	View string // ViewScreener, ViewETFs or ViewHistory
+	Lang string // "en", "ja", or "" = the browser's preference
+
+	// Preset is a key of engine.Presets, or "" for custom weights. When it is set,
+	// Weights equal that preset's weights.
+	Preset string
+	// Weights are slider values, whole numbers in 0..MaxWeight; only their
+	// ratios matter to the engine.
+	Weights engine.Weights
+
+	Index             engine.Index
+	Sectors           SectorSet // empty = every sector
+	MinMcap, MaxMcap  float64   // USD millions, whole numbers; 0 = no bound
+	ProfitableOnly    bool
+	SectorNeutral     bool
+	ExcludeFinancials bool
+
+	Sort     string // a key of SortKeys
+	SortDesc bool
+	Page     int    // 1-based, 1..MaxPage
+	Selected string // ticker of the open detail panel, "" = none
+
+	// Funds compared in the ETF view, in column order: MinFunds..MaxFunds
+	// distinct tickers of FundTickers, packed at the front, "" after.
+	Funds   [MaxFunds]string
+	ETFFrom string // first month of the growth chart, "YYYY-MM", "" = earliest common
+	ETFAsOf string // last month of the trailing returns, "YYYY-MM", "" = latest
+
+	TopN    int // history: size of "my screen", MinTopN..MaxTopN
+	Buckets int // history: 5 (quintiles) or 10 (deciles)
+
+	Embed       bool // compact layout without page chrome
+	Transparent bool // embed: no page background
+}
+
+// PresetWeights returns the slider values of the engine preset with this
+// key (engine.Presets). Engine presets are ratios; on the sliders the
+// smallest non-zero weight sits at DefaultWeight (the middle, so a user can
+// still raise any factor), unless that would push the largest past
+// MaxWeight, in which case the largest is MaxWeight. quality6 is all 50;
+// janus4 (0.5, 0.5, 0, 1, 1, 1) is 50.50.0.100.100.100; equal (3, 3, 3, 2,
+// 4, 3 metrics per factor) is 75.75.75.50.100.75: the ratios are kept
+// exactly for every preset of the brief.
+func PresetWeights(key string) (engine.Weights, bool) {
+	p, ok := engine.PresetByKey(key)
+	if !ok {
+		return engine.Weights{}, false
+	}
+	lo, hi := math.Inf(1), 0.0
+	for _, x := range p.Weights {
+		if x > 0 {
+			lo, hi = math.Min(lo, x), math.Max(hi, x)
+		}
+	}
+	var w engine.Weights
+	if !(hi > 0) || math.IsInf(hi, 0) {
+		return w, false
+	}
+	scale := DefaultWeight / lo
+	if hi*scale > MaxWeight {
+		scale = MaxWeight / hi
+	}
+	for f, x := range p.Weights {
+		w[f] = math.Round(x * scale)
+	}
+	return w, true
+}
+
+// FundTickers are the funds the ETF view can compare: the small-cap funds of
+// the design brief and IVV/SPY as the large-cap benchmark.
+var FundTickers = [...]string{"IWM", "IJR", "VTWO", "VTWG", "VTWV", "IWO", "IWN", "SPSM", "VIOO", "VB", "IVV", "SPY"}
+
+var defaultFunds = [MaxFunds]string{"IWM", "IJR", "VTWG", "VTWV"}
+
+// SortKeys are the sortable columns of the ranked table ("score" is the
+// composite percentile column, "cov" coverage). Factor columns use
+// the engine's stable factor keys.
+var SortKeys = [...]string{"rank", "ticker", "name", "sector", "mcap", "score",
+	"profit", "fcf", "balance", "efficiency", "value", "momentum", "cov"}
+
+var indexKeys = [...]string{engine.IndexAny: "any", engine.IndexIWM: "iwm", engine.IndexIJR: "ijr", engine.IndexBoth: "both"}
+
+// DefaultState is the page as first opened: the "2026 quality" preset (all
+// sliders at 50), all stocks of either index, first page, the four headline funds.
+func DefaultState() State {
+	w, _ := PresetWeights(DefaultPreset)
+	return State{
+		View:    ViewScreener,
+		Preset:  DefaultPreset,
+		Weights: w,
+		Index:   engine.IndexAny,
+		Sort:    DefaultSort,
+		Page:    1,
+		Funds:   defaultFunds,
+		TopN:    DefaultTopN,
+		Buckets: 5,
+	}
+}
+
+// Query keys, in the order Query writes them. Short but readable:
+// ?view=etfs&p=janus4&u=iwm&sec=health.tech&sel=CRDO&lang=ja
+const (
+	keyView        = "view"
+	keyPreset      = "p"
+	keyWeights     = "w"
+	keyIndex       = "u"
+	keySectors     = "sec"
+	keyMcap        = "cap"
+	keyProfitable  = "prof"
+	keyNeutral     = "sn"
+	keyExcludeFin  = "xfin"
+	keySort        = "sort"
+	keyPage        = "pg"
+	keySelected    = "sel"
+	keyFunds       = "f"
+	keyFrom        = "from"
+	keyAsOf        = "asof"
+	keyTopN        = "top"
+	keyBuckets     = "bk"
+	keyLang        = "lang"
+	keyEmbed       = "embed"
+	keyTransparent = "transparent"
+	customPreset   = "custom" // p=custom: weights are the user's own
+)
+
+// ParseState decodes a query string (with or without the leading "?").
+// It never fails: unknown keys are ignored, a repeated key keeps its first
+// value, out-of-range numbers are clamped, malformed values leave the
+// default in place. The result is normalised.
+func ParseState(rawQuery string) State {
+	s := DefaultState()
+	vals := queryPairs(strings.TrimPrefix(rawQuery, "?"))
+	get := func(k string) (string, bool) { v, ok := vals[k]; return v, ok }
+
+	if v, ok := get(keyView); ok {
+		switch v = strings.ToLower(v); v {
+		case ViewScreener, ViewETFs, ViewHistory:
+			s.View = v
+		}
+	}
+	if v, ok := get(keyLang); ok {
+		s.Lang = langFromURL(v)
+	}
+
+	// Preset and weights: a preset alone brings its weights; explicit weights
+	// win over the preset, and Normalize drops the preset if they differ.
+	if v, ok := get(keyPreset); ok {
+		v = strings.ToLower(v)
+		if v == customPreset {
+			s.Preset = ""
+		} else if w, ok := PresetWeights(v); ok {
+			s.Preset, s.Weights = v, w
+		}
+	}
+	if v, ok := get(keyWeights); ok {
+		if w, ok := urlWeights(v); ok {
+			s.Weights = w
+		}
+	}
+
+	if v, ok := get(keyIndex); ok {
+		for i, k := range indexKeys {
+			if strings.EqualFold(v, k) {
+				s.Index = engine.Index(i)
+			}
+		}
+	}
+	if v, ok := get(keySectors); ok {
+		if set := urlSectors(v); set != 0 {
+			s.Sectors = set
+		}
+	}
+	if v, ok := get(keyMcap); ok {
+		if lo, hi, ok := urlMcapRange(v); ok {
+			s.MinMcap, s.MaxMcap = lo, hi
+		}
+	}
+	urlBool(vals, keyProfitable, &s.ProfitableOnly)
+	urlBool(vals, keyNeutral, &s.SectorNeutral)
+	urlBool(vals, keyExcludeFin, &s.ExcludeFinancials)
+	urlBool(vals, keyEmbed, &s.Embed)
+	urlBool(vals, keyTransparent, &s.Transparent)
+
+	if v, ok := get(keySort); ok {
+		desc := strings.HasPrefix(v, "-")
+		if k := strings.ToLower(strings.TrimPrefix(v, "-")); isURLSortKey(k) {
+			s.Sort, s.SortDesc = k, desc
+		}
+	}
+	if v, ok := get(keyPage); ok {
+		if n, ok := urlInt(v, 1, MaxPage); ok {
+			s.Page = n
+		}
+	}
+	if v, ok := get(keySelected); ok {
+		if t, ok := urlTicker(v); ok {
+			s.Selected = t
+		}
+	}
+	if v, ok := get(keyFunds); ok {
+		if f, ok := urlFunds(urlList(v)); ok {
+			s.Funds = f
+		}
+	}
+	if v, ok := get(keyFrom); ok {
+		if m, ok := urlMonth(v); ok {
+			s.ETFFrom = m
+		}
+	}
+	if v, ok := get(keyAsOf); ok {
+		if m, ok := urlMonth(v); ok {
+			s.ETFAsOf = m
+		}
+	}
+	if v, ok := get(keyTopN); ok {
+		if n, ok := urlInt(v, MinTopN, MaxTopN); ok {
+			s.TopN = n
+		}
+	}
+	if v, ok := get(keyBuckets); ok {
+		if n, err := strconv.Atoi(v); err == nil && (n == 5 || n == 10) {
+			s.Buckets = n
+		}
+	}
+	return s.Normalize()
+}
+
+// Query encodes the state as a query string without the leading "?":
+// defaults are omitted (DefaultState encodes as ""), keys come in a fixed
+// order, and every value is made of URL-safe characters, so the link stays
+// short and readable. ParseState(s.Query()) == s.Normalize().
+func (s State) Query() string {
+	s = s.Normalize()
+	d := DefaultState()
+	var b strings.Builder
+	add := func(k, v string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
+	}
+	addBool := func(k string, v bool) {
+		if v {
+			add(k, "1")
+		}
+	}
+
+	if s.View != d.View {
+		add(keyView, s.View)
+	}
+	// A preset implies its weights. Custom weights are written as w, which
+	// alone already means custom unless they equal the default preset's;
+	// only then does "p=custom" say so.
+	switch {
+	case s.Preset != "" && s.Preset != d.Preset:
+		add(keyPreset, s.Preset)
+	case s.Preset == "" && s.Weights == d.Weights:
+		add(keyPreset, customPreset)
+	case s.Preset == "":
+		add(keyWeights, urlFormatWeights(s.Weights))
+	}
+	if s.Index != d.Index {
+		add(keyIndex, indexKeys[s.Index])
+	}
+	if s.Sectors != 0 {
+		add(keySectors, strings.Join(s.Sectors.Slugs(), "."))
+	}
+	if s.MinMcap != 0 || s.MaxMcap != 0 {
+		add(keyMcap, formatMcapBound(s.MinMcap)+"-"+formatMcapBound(s.MaxMcap))
+	}
+	addBool(keyProfitable, s.ProfitableOnly)
+	addBool(keyNeutral, s.SectorNeutral)
+	addBool(keyExcludeFin, s.ExcludeFinancials)
+	if s.Sort != d.Sort || s.SortDesc != d.SortDesc {
+		v := s.Sort
+		if s.SortDesc {
+			v = "-" + v
+		}
+		add(keySort, v)
+	}
+	if s.Page != d.Page {
+		add(keyPage, strconv.Itoa(s.Page))
+	}
+	if s.Selected != "" {
+		add(keySelected, s.Selected)
+	}
+	if s.Funds != d.Funds {
+		add(keyFunds, strings.Join(s.FundList(), "."))
+	}
+	if s.ETFFrom != "" {
+		add(keyFrom, s.ETFFrom)
+	}
+	if s.ETFAsOf != "" {
+		add(keyAsOf, s.ETFAsOf)
+	}
+	if s.TopN != d.TopN {
+		add(keyTopN, strconv.Itoa(s.TopN))
+	}
+	if s.Buckets != d.Buckets {
+		add(keyBuckets, strconv.Itoa(s.Buckets))
+	}
+	if s.Lang != "" {
+		add(keyLang, s.Lang)
+	}
+	addBool(keyEmbed, s.Embed)
+	addBool(keyTransparent, s.Transparent)
+	return b.String()
+}
+
+// Normalize brings every field within its bounds: unknown enum values fall
+// back to the default, numbers are clamped and rounded, NaN becomes the
+// default, the market-cap bounds and the ETF months are put in order, and a
+// preset whose weights were changed becomes custom.
+func (s State) Normalize() State {
+	d := DefaultState()
+	switch s.View {
+	case ViewScreener, ViewETFs, ViewHistory:
+	default:
+		s.View = d.View
+	}
+	if s.Lang != "en" && s.Lang != "ja" {
+		s.Lang = ""
+	}
+	for i, w := range s.Weights {
+		if math.IsNaN(w) {
+			w = DefaultWeight
+		}
+		s.Weights[i] = math.Round(math.Max(0, math.Min(MaxWeight, w)))
+	}
+	if pw, ok := PresetWeights(s.Preset); !ok || pw != s.Weights {
+		s.Preset = ""
+	}
+	if s.Index < engine.IndexAny || s.Index > engine.IndexBoth {
+		s.Index = d.Index
+	}
+	s.Sectors &= allSectors
+	s.MinMcap, s.MaxMcap = mcapBound(s.MinMcap), mcapBound(s.MaxMcap)
+	if s.MinMcap > 0 && s.MaxMcap > 0 && s.MinMcap > s.MaxMcap {
+		s.MinMcap, s.MaxMcap = s.MaxMcap, s.MinMcap
+	}
+	if !isURLSortKey(s.Sort) {
+		s.Sort, s.SortDesc = d.Sort, d.SortDesc
+	}
+	s.Page = urlClamp(s.Page, 1, MaxPage)
+	if t, ok := urlTicker(s.Selected); ok {
+		s.Selected = t
+	} else {
+		s.Selected = ""
+	}
+	if f, ok := urlFunds(s.Funds[:]); ok {
+		s.Funds = f
+	} else {
+		s.Funds = d.Funds
+	}
+	s.ETFFrom, _ = urlMonth(s.ETFFrom) // "" when invalid
+	s.ETFAsOf, _ = urlMonth(s.ETFAsOf)
+	if s.ETFFrom != "" && s.ETFAsOf != "" && s.ETFFrom > s.ETFAsOf {
+		s.ETFFrom, s.ETFAsOf = s.ETFAsOf, s.ETFFrom
+	}
+	s.TopN = urlClamp(s.TopN, MinTopN, MaxTopN)
+	if s.Buckets != 5 && s.Buckets != 10 {
+		s.Buckets = d.Buckets
+	}
+	return s
+}
+
+// EngineWeights are the weights the engine scores with: the slider values,
+// clamped to 0..MaxWeight (only ratios matter to the engine).
+func (s State) EngineWeights() engine.Weights {
+	return s.Normalize().Weights
+}
+
+// Options are the engine's ranking options for this state. sectors is the
+// snapshot's sector list (Snapshot.Sectors): the sector filter is stored as
+// stable slugs in the URL and mapped here to the snapshot's bit positions.
+func (s State) Options(sectors []string) engine.Options {
+	s = s.Normalize()
+	return engine.Options{
+		Filter: engine.Filter{
+			Index:          s.Index,
+			Sectors:        s.Sectors.Mask(sectors),
+			MinMcap:        s.MinMcap,
+			MaxMcap:        s.MaxMcap,
+			ProfitableOnly: s.ProfitableOnly,
+		},
+		SectorNeutral:     s.SectorNeutral,
+		ExcludeFinancials: s.ExcludeFinancials,
+	}
+}
+
+// WithPreset selects a preset and its weights; an unknown key changes nothing.
+func (s State) WithPreset(key string) State {
+	if w, ok := PresetWeights(key); ok {
+		s.Preset, s.Weights = key, w
+	}
+	return s
+}
+
+// WithWeight sets one slider (clamped to 0..MaxWeight); the weights become custom.
+func (s State) WithWeight(f engine.Factor, v float64) State {
+	if f < 0 || f >= engine.NumFactors {
+		return s
+	}
+	s.Weights[f] = v
+	s.Preset = ""
+	return s.Normalize()
+}
+
+// FundList is the compared funds in column order.
+func (s State) FundList() []string {
+	out := make([]string, 0, MaxFunds)
+	for _, t := range s.Funds {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// WithFunds sets the compared funds: unknown tickers and repeats are
+// dropped, the list is cut at MaxFunds; fewer than MinFunds changes nothing.
+func (s State) WithFunds(tickers []string) State {
+	if f, ok := urlFunds(tickers); ok {
+		s.Funds = f
+	}
+	return s
+}
+
+// ---- sectors ----
+
+// gicsSectors are the eleven GICS sectors with their short, stable URL slugs,
+// in GICS-name order. The snapshot's sector list is data (its order and
+// content can change between snapshots), so the URL stores slugs, never indices.
+var gicsSectors = [...]struct{ Slug, Name string }{
+	{"comm", "Communication Services"},
+	{"discr", "Consumer Discretionary"},
+	{"staples", "Consumer Staples"},
+	{"energy", "Energy"},
+	{"fin", "Financials"},
+	{"health", "Health Care"},
+	{"ind", "Industrials"},
+	{"tech", "Information Technology"},
+	{"mat", "Materials"},
+	{"re", "Real Estate"},
+	{"util", "Utilities"},
+}
+
+const allSectors = SectorSet(1<<len(gicsSectors) - 1)
+
+// SectorSet is a set of GICS sectors, bit i = gicsSectors[i].
+type SectorSet uint16
+
+// SectorSlugs are the sector slugs in display order.
+func SectorSlugs() []string {
+	out := make([]string, len(gicsSectors))
+	for i, g := range gicsSectors {
+		out[i] = g.Slug
+	}
+	return out
+}
+
+// SectorSlug maps a GICS sector name (case, spacing and "&"/"and" forgiven)
+// to its slug; "" for a name that is not a GICS sector.
+func SectorSlug(name string) string {
+	n := gicsKey(name)
+	for _, g := range gicsSectors {
+		if gicsKey(g.Name) == n {
+			return g.Slug
+		}
+	}
+	// The sector renamed in 2018 still appears in older data.
+	if n == "telecommunicationservices" {
+		return "comm"
+	}
+	return ""
+}
+
+// SectorName is the English GICS name of a slug, "" if unknown.
+func SectorName(slug string) string {
+	for _, g := range gicsSectors {
+		if g.Slug == slug {
+			return g.Name
+		}
+	}
+	return ""
+}
+
+func gicsKey(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.ReplaceAll(name, "&", "and")) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func sectorSlugBit(slug string) SectorSet {
+	for i, g := range gicsSectors {
+		if g.Slug == slug {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// Has reports whether the set holds the sector with this slug.
+func (ss SectorSet) Has(slug string) bool { b := sectorSlugBit(slug); return b != 0 && ss&b != 0 }
+
+// With returns the set with the sector added (on) or removed.
+func (ss SectorSet) With(slug string, on bool) SectorSet {
+	if on {
+		return ss | sectorSlugBit(slug)
+	}
+	return ss &^ sectorSlugBit(slug)
+}
+
+// Slugs lists the set's slugs in display order.
+func (ss SectorSet) Slugs() []string {
+	var out []string
+	for i, g := range gicsSectors {
+		if ss&(1<<i) != 0 {
+			out = append(out, g.Slug)
+		}
+	}
+	return out
+}
+
+// Mask maps the set onto engine.Filter.Sectors for a snapshot whose sector
+// list is sectors (bit i = sectors[i]). The empty set gives 0 (every
+// sector). A non-empty set that matches none of the snapshot's sectors must
+// still select nothing, not everything: it sets a bit past the snapshot's
+// sectors, which no stock carries.
+func (ss SectorSet) Mask(sectors []string) uint32 {
+	if ss == 0 {
+		return 0
+	}
+	var m uint32
+	for i, name := range sectors {
+		if i >= 32 {
+			break
+		}
+		if slug := SectorSlug(name); slug != "" && ss.Has(slug) {
+			m |= 1 << i
+		}
+	}
+	if m == 0 && len(sectors) < 32 {
+		m = 1 << 31
+	}
+	return m
+}
+
+// ---- value parsers: each reports ok=false for a malformed value ----
+
+// queryPairs splits "k=v&k2=v2" into a map keeping each key's first value.
+// Pairs that do not unescape are skipped (url.ParseQuery would also stop at
+// ';' and report errors we have no use for).
+func queryPairs(q string) map[string]string {
+	out := map[string]string{}
+	for q != "" {
+		var pair string
+		pair, q, _ = strings.Cut(q, "&")
+		k, v, _ := strings.Cut(pair, "=")
+		k, err1 := url.QueryUnescape(k)
+		v, err2 := url.QueryUnescape(v)
+		if err1 != nil || err2 != nil || k == "" {
+			continue
+		}
+		if _, seen := out[k]; !seen {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// urlList splits a list value on '.' or ',' (commas arrive from people
+// typing URLs; Query writes dots, which need no escaping).
+func urlList(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return r == '.' || r == ',' })
+}
+
+// langFromURL maps "ja", "JA", "ja-JP" to "ja" (same for "en"); "" otherwise.
+func langFromURL(v string) string {
+	v = strings.ToLower(v)
+	if i := strings.IndexAny(v, "-_"); i >= 0 { // "ja-JP" -> "ja"
+		v = v[:i]
+	}
+	if v == "en" || v == "ja" {
+		return v
+	}
+	return ""
+}
+
+func urlBool(vals map[string]string, key string, dst *bool) {
+	v, ok := vals[key]
+	if !ok {
+		return
+	}
+	switch strings.ToLower(v) {
+	case "1", "true", "yes", "on", "":
+		*dst = true // a bare "&embed" means on
+	case "0", "false", "no", "off":
+		*dst = false
+	}
+}
+
+// urlWeights reads six whole numbers "50.50.0.100.50.50"; each is clamped
+// to 0..MaxWeight; a wrong count or a non-number rejects the whole value.
+func urlWeights(v string) (engine.Weights, bool) {
+	parts := urlList(v)
+	var w engine.Weights
+	if len(parts) != engine.NumFactors {
+		return w, false
+	}
+	for i, p := range parts {
+		n, ok := urlInt(p, 0, MaxWeight)
+		if !ok {
+			return w, false
+		}
+		w[i] = float64(n)
+	}
+	return w, true
+}
+
+// urlInt reads a decimal integer and clamps it to lo..hi; numbers
+// too large for an int are clamped too.
+func urlInt(v string, lo, hi int) (int, bool) {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, false
+	}
+	switch {
+	case n < int64(lo):
+		return lo, true
+	case n > int64(hi):
+		return hi, true
+	}
+	return int(n), true
+}
+
+func urlClamp(n, lo, hi int) int { return max(lo, min(hi, n)) }
+
+func urlSectors(v string) SectorSet {
+	var set SectorSet
+	for _, p := range urlList(v) {
+		set |= sectorSlugBit(strings.ToLower(p))
+	}
+	return set
+}
+
+// urlMcapRange reads "min-max" in USD millions with either side empty
+// ("300-", "-2000"); numbers are unsigned decimals.
+func urlMcapRange(v string) (lo, hi float64, ok bool) {
+	a, b, found := strings.Cut(v, "-")
+	if !found {
+		return 0, 0, false
+	}
+	if lo, ok = urlMcapBound(a); !ok {
+		return 0, 0, false
+	}
+	if hi, ok = urlMcapBound(b); !ok {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
+func urlMcapBound(v string) (float64, bool) {
+	if v == "" {
+		return 0, true
+	}
+	for _, r := range v { // digits and one dot: no signs, exponents, "inf" or hex
+		if (r < '0' || r > '9') && r != '.' {
+			return 0, false
+		}
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return 0, false
+	}
+	return mcapBound(x), true
+}
+
+// mcapBound rounds a market-cap bound to whole millions within 0..MaxMcapM;
+// NaN and negatives mean no bound.
+func mcapBound(x float64) float64 {
+	if math.IsNaN(x) || x <= 0 {
+		return 0
+	}
+	return math.Round(math.Min(x, MaxMcapM))
+}
+
+func formatMcapBound(x float64) string {
+	if x == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', 0, 64)
+}
+
+func urlFormatWeights(w engine.Weights) string {
+	parts := make([]string, len(w))
+	for i, x := range w {
+		parts[i] = strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return strings.Join(parts, ".")
+}
+
+func isURLSortKey(k string) bool {
+	for _, s := range SortKeys {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+// urlTicker upper-cases a ticker and accepts it only if it matches
+// [A-Z0-9.-]{1,10}, so nothing else from the URL can reach the page as a ticker.
+func urlTicker(v string) (string, bool) {
+	if len(v) == 0 || len(v) > maxTickerLen {
+		return "", false
+	}
+	b := []byte(v)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+			b[i] = c
+		}
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+			return "", false
+		}
+	}
+	return string(b), true
+}
+
+// urlFunds keeps the known, distinct fund tickers in order, at most
+// MaxFunds; fewer than MinFunds is not a comparison and is rejected.
+func urlFunds(tickers []string) ([MaxFunds]string, bool) {
+	var out [MaxFunds]string
+	n := 0
+	for _, t := range tickers {
+		if n == MaxFunds {
+			break
+		}
+		t = strings.ToUpper(t)
+		known := false
+		for _, f := range FundTickers {
+			known = known || f == t
+		}
+		dup := false
+		for _, o := range out[:n] {
+			dup = dup || o == t
+		}
+		if known && !dup {
+			out[n] = t
+			n++
+		}
+	}
+	return out, n >= MinFunds
+}
+
+// urlMonth accepts "YYYY-MM" (also "YYYY-M" and a trailing "-DD", which
+// is dropped), clamps it to minMonth..maxMonth and returns "YYYY-MM".
+func urlMonth(v string) (string, bool) {
+	parts := strings.Split(v, "-")
+	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) != 4 || len(parts[1]) < 1 || len(parts[1]) > 2 {
+		return "", false
+	}
+	for _, p := range parts {
+		for _, r := range p {
+			if r < '0' || r > '9' {
+				return "", false
+			}
+		}
+	}
+	if len(parts) == 3 && (len(parts[2]) < 1 || len(parts[2]) > 2) {
+		return "", false
+	}
+	m, _ := strconv.Atoi(parts[1])
+	if m < 1 || m > 12 {
+		return "", false
+	}
+	// Four digits compare as strings in date order.
+	out := parts[0] + "-" + strconv.Itoa(m/10) + strconv.Itoa(m%10)
+	switch {
+	case out < minMonth:
+		out = minMonth
+	case out > maxMonth:
+		out = maxMonth
+	}
+	return out, true
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"screener/engine"
+)
+
+// weightSliders shows one labelled 0–100 range input per factor with its
+// live value and share of the total. Input is coalesced to the latest
+// value per animation frame: an input event only records the value and
+// updates the number under the thumb; the next requestAnimationFrame
+// callback re-ranks once with the newest weights and writes the table, and
+// that frame paints it. A fast drag never queues stale renders.
+type weightSliders struct {
+	app.Compo
+
+	M       *screenModel
+	Weights engine.Weights
+}
+
+func (w *weightSliders) Render() app.UI {
+	m := w.M
+	l := m.lang
+	total := m.weightTotal()
+	rows := make([]app.UI, 0, engine.NumFactors+1)
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		key := f.Key()
+		id := "w-" + key
+		v := m.weights[f]
+		share := 0
+		if total > 0 {
+			share = int(math.Round(v / total * 100))
+		}
+		rows = append(rows, app.Div().Class("slider").Body(
+			app.Label().For(id).Class("slider-label").Text(l.t("factor."+key)),
+			app.Span().ID("wv-"+key).Class("slider-value").Aria("hidden", true).Text(strconv.Itoa(int(v))),
+			app.Input().
+				Type("range").
+				ID(id).
+				Min(0).Max(100).Step(1).
+				Value(strconv.Itoa(int(v))).
+				DataSet("factor", key).
+				Aria("valuetext", strconv.Itoa(int(v))+" ("+l.tf("weights.share", share)+")").
+				OnInput(w.onInput(f), app.EventScope("weight", key)),
+			app.Span().Class("slider-share").Text(l.tf("weights.share", share)),
+		))
+	}
+	if total == 0 {
+		rows = append(rows, app.P().Class("warn").Text(l.t("weights.zero")))
+	}
+	return app.Div().Class("group weights").Body(
+		app.H2().Text(l.t("weights.title")),
+		app.Div().Class("sliders").Body(rows...),
+	)
+}
+
+// onInput records the slider's latest value, shows it under the thumb and
+// asks for the next animation frame, whose callback re-ranks once with the
+// newest values of every slider and writes the table (rankTable.queueWrite).
+// The event itself renders nothing.
+func (w *weightSliders) onInput(f engine.Factor) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		ctx.PreventUpdate()
+		v, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
+		if err != nil || math.IsNaN(v) {
+			return
+		}
+		m := w.M
+		m.pending[f] = math.Max(0, math.Min(100, math.Round(v)))
+		m.pendingSet[f] = true
+		setLiveText("wv-"+f.Key(), strconv.Itoa(int(m.pending[f])))
+		m.requestFrame()
+	}
+}
