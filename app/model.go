@@ -54,8 +54,8 @@ type screenModel struct {
 
 	filtersOpen bool // the universe filters start unfolded (wide screens)
 
-	// minCoverage hides stocks with fewer factors present from the table
-	// (they keep their rank in the universe). The composite averages only
+	// minCoverage leaves stocks with fewer factors present unranked and
+	// off the table (engine Options.MinCoverage). The composite averages only
 	// the factors a stock has, so a stock with momentum alone can top an
 	// all-factor ranking; in the current snapshot about a quarter of the
 	// companies have only price data.
@@ -105,6 +105,7 @@ func sliderWeights(w engine.Weights) engine.Weights {
 // rebuild recomputes the percentiles after a filter change (allocates),
 // then rescores.
 func (sm *screenModel) rebuild() {
+	sm.opts.MinCoverage = sm.minCoverage
 	sm.screen = engine.NewScreen(sm.snap, sm.metrics, sm.opts)
 	n := len(sm.screen.Members)
 	sm.view = make([]int32, 0, n)
@@ -189,9 +190,12 @@ func (sm *screenModel) setOptions(o engine.Options) {
 // setMinCoverage lists only stocks with at least k of the six factors.
 func (sm *screenModel) setMinCoverage(k int) {
 	sm.minCoverage = max(0, min(k, engine.NumFactors))
+	// Score reads MinCoverage, so ranks and percentiles are among the
+	// listed stocks only, without recomputing percentiles.
+	sm.opts.MinCoverage = sm.minCoverage
+	sm.screen.Opts.MinCoverage = sm.minCoverage
 	sm.page = 0
-	sm.sortView()
-	sm.changed()
+	sm.rescore()
 }
 
 // setSort sorts by c; choosing the current column again flips the direction.
