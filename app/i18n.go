@@ -13,11 +13,11 @@ const (
 )
 
 // languages maps a language to its string table. English is complete and
-// is the fallback for any key another table lacks. To add Japanese: write
-// i18n_ja.go with `var jaStrings = map[string]string{...}` (same keys as
-// enStrings) and add `langJA: jaStrings` here.
+// is the fallback for any key another table lacks; TestLanguageTablesMatch
+// requires every table to hold exactly English's keys.
 var languages = map[lang]map[string]string{
 	langEN: enStrings,
+	langJA: jaStrings,
 }
 
 // t returns the string for key in l, falling back to English and then to

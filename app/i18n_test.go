@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -84,6 +85,89 @@ func TestOtherLanguagesUseKnownKeys(t *testing.T) {
 		for k := range table {
 			if _, ok := enStrings[k]; !ok {
 				t.Errorf("%s table has key %q that English lacks", l, k)
+			}
+		}
+	}
+}
+
+// TestLanguageTablesMatch: every language has exactly English's keys, so a
+// key added for one view cannot silently fall back to English elsewhere.
+func TestLanguageTablesMatch(t *testing.T) {
+	for l, table := range languages {
+		for k := range enStrings {
+			if _, ok := table[k]; !ok {
+				t.Errorf("%s table lacks key %q", l, k)
+			}
+		}
+		for k := range table {
+			if _, ok := enStrings[k]; !ok {
+				t.Errorf("%s table has key %q that English lacks", l, k)
+			}
+		}
+	}
+}
+
+// fmtVerb matches one fmt verb with an optional explicit argument index.
+var fmtVerb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?([a-zA-Z%])`)
+
+// dummyArgs builds arguments matching the verbs of the English string.
+func dummyArgs(en string) []any {
+	var args []any
+	for _, m := range fmtVerb.FindAllStringSubmatch(en, -1) {
+		switch m[3] {
+		case "%":
+		case "d":
+			args = append(args, 7)
+		case "f", "g":
+			args = append(args, 1.5)
+		default:
+			args = append(args, "x")
+		}
+	}
+	return args
+}
+
+// TestTranslationsKeepVerbs: a translation formats the same arguments as
+// English (it may reorder them with %[n] but not drop, add or retype one).
+func TestTranslationsKeepVerbs(t *testing.T) {
+	for l, table := range languages {
+		for k, en := range enStrings {
+			s, ok := table[k]
+			if !ok {
+				continue
+			}
+			args := dummyArgs(en)
+			if strings.Contains(fmt.Sprintf(en, args...), "%!") {
+				continue // not a format string (e.g. "%ile"), used with t
+			}
+			if got := fmt.Sprintf(s, args...); strings.Contains(got, "%!") {
+				t.Errorf("%s %q: verbs do not match English %q: %s", l, k, en, got)
+			}
+		}
+	}
+}
+
+// jaAllowedLatin lists the Latin words a Japanese reader sees as-is:
+// tickers, accounting acronyms and the language's own name.
+var jaAllowedLatin = map[string]bool{
+	"IWM": true, "IJR": true, "FCF": true, "EBITDA": true, "EBIT": true,
+	"ROE": true, "ROIC": true, "PER": true, "PBR": true, "TTM": true,
+	"ETF": true, "ETFs": true, "CSV": true, "English": true,
+	"IVV": true, "SPY": true, "VTWG": true, "VTWV": true, "VTWO": true,
+	"IJS": true, "IJT": true, "SLY": true, "VIOO": true, "VB": true,
+}
+
+// TestJapaneseHasNoEnglish: Japanese strings contain no English words
+// (three or more Latin letters) other than acronyms and tickers; text in
+// `backticks` is a command and stays as typed.
+func TestJapaneseHasNoEnglish(t *testing.T) {
+	code := regexp.MustCompile("`[^`]*`")
+	word := regexp.MustCompile(`[A-Za-z]{3,}`)
+	for k, s := range jaStrings {
+		s = code.ReplaceAllString(s, "")
+		for _, w := range word.FindAllString(s, -1) {
+			if !jaAllowedLatin[w] {
+				t.Errorf("ja %q: English word %q in %q", k, w, jaStrings[k])
 			}
 		}
 	}
