@@ -349,9 +349,16 @@ func writeExplain(out io.Writer, sc *engine.Screen, m *engine.Metrics, row, j in
 	fmt.Fprintf(out, "%s · %s · composite %s (pct %s) · coverage %d/6\n\n", label, rank, cliDash(fmtNum(sc.Composite[j])), fmtPct(sc.CompositePct[j]), sc.Coverage[j])
 
 	fmt.Fprintln(out, "data used (fiscal period end, publish date, source; _p = the same TTM sums / balance a year earlier):")
+	// SimFin-only lines can come from an older window than the block's
+	// primary one; show it as [X2] where it differs.
+	secondary := map[engine.Block]string{engine.BlockIncome: "opinc, gp, int, rev_op", engine.BlockBalance: "debt, cash", engine.BlockCashFlow: "ocf, capex, da"}
 	for _, b := range []engine.Block{engine.BlockIncome, engine.BlockBalance, engine.BlockCashFlow} {
 		p := s.Period(b, row)
 		fmt.Fprintf(out, "  [%s] %-9s end %-10s published %-10s %s\n", blockTag(b), b, cliDash(engine.FormatDate(p.End)), cliDash(engine.FormatDate(p.Pub)), cliDash(p.Source))
+		first, _, _ := strings.Cut(secondary[b], ",")
+		if q := s.ColumnPeriod(first, row); q != p {
+			fmt.Fprintf(out, "  [%s2] %-8s end %-10s published %-10s %s (%s)\n", blockTag(b), b, cliDash(engine.FormatDate(q.End)), cliDash(engine.FormatDate(q.Pub)), cliDash(q.Source), secondary[b])
+		}
 	}
 	fmt.Fprintf(out, "  [M] market    prices, market cap and momentum as of %s\n", s.AsOf)
 	if s.Flags[row] != 0 {
@@ -373,7 +380,12 @@ func writeExplain(out io.Writer, sc *engine.Screen, m *engine.Metrics, row, j in
 			for _, col := range k.Inputs() {
 				c, _ := s.Float(col)
 				in = append(in, col+"="+cliDash(fmtNum(c[row])))
-				if t := blockTag(engine.ColumnBlock(col)); !slices.Contains(from, t) {
+				b := engine.ColumnBlock(col)
+				t := blockTag(b)
+				if b != engine.BlockMarket && s.ColumnPeriod(col, row) != s.Period(b, row) {
+					t += "2"
+				}
+				if !slices.Contains(from, t) {
 					from = append(from, t)
 				}
 			}

@@ -55,7 +55,7 @@ func usedKeys(t *testing.T) map[string]bool {
 	for _, v := range []viewKey{viewScreener, viewETFs, viewHistory} {
 		used["view."+string(v)] = true
 	}
-	for _, b := range []statementBlock{blockIncome, blockBalance, blockCashFlow, blockPrices} {
+	for _, b := range []engine.Block{engine.BlockIncome, engine.BlockBalance, engine.BlockCashFlow, engine.BlockMarket} {
 		used[blockKey(b)] = true
 	}
 	return used

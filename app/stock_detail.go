@@ -97,23 +97,15 @@ func (d *stockDetail) renderMetricRow(mt engine.Metric, j, row int) app.UI {
 	pct := m.screen.MetricPct[mt][j]
 	var ends, pubs []app.UI
 	var sources []string
-	seen := map[blockProvenance]bool{}
-	for _, b := range metricBlocks[mt] {
-		p := provenance(s, row, b)
-		key := p
-		key.Block = 0
-		if seen[key] {
-			continue
+	for _, p := range inputPeriods(s, mt, row) {
+		title := l.t(blockKey(p.Block))
+		end, pub, src := engine.FormatDate(p.End), engine.FormatDate(p.Pub), p.Source
+		if p.Block == engine.BlockMarket {
+			end, pub, src = s.AsOf, s.AsOf, l.t("detail.source.prices")
 		}
-		seen[key] = true
-		title := l.t(blockKey(b))
-		ends = append(ends, app.Div().Title(title).Text(p.PeriodEnd))
-		pubs = append(pubs, app.Div().Title(title).Text(p.Published))
-		src := p.Source
-		if b == blockPrices {
-			src = l.t("detail.source.prices")
-		}
-		if !slices.Contains(sources, src) {
+		ends = append(ends, app.Div().Title(title).Text(orMissing(end)))
+		pubs = append(pubs, app.Div().Title(title).Text(orMissing(pub)))
+		if src = orMissing(src); !slices.Contains(sources, src) {
 			sources = append(sources, src)
 		}
 	}
@@ -129,16 +121,24 @@ func (d *stockDetail) renderMetricRow(mt engine.Metric, j, row int) app.UI {
 	)
 }
 
-func blockKey(b statementBlock) string {
+func blockKey(b engine.Block) string {
 	switch b {
-	case blockIncome:
+	case engine.BlockIncome:
 		return "detail.block.inc"
-	case blockBalance:
+	case engine.BlockBalance:
 		return "detail.block.bal"
-	case blockCashFlow:
+	case engine.BlockCashFlow:
 		return "detail.block.cf"
 	}
 	return "detail.block.px"
+}
+
+// orMissing shows an empty date or source as the missing-value mark.
+func orMissing(s string) string {
+	if s == "" {
+		return missingText
+	}
+	return s
 }
 
 // weightText shows a fund weight in percent of the fund, or "not held".

@@ -395,8 +395,8 @@ type row struct {
 	mom12, mom6, trend   float64
 	fwd12, fwdlast       float64
 	ends                 [nBlocks][2]int // [block][primary, secondary] period end YYYYMMDD, 0 = null
-	pubs                 [nBlocks]int
-	srcs                 [nBlocks]int // -1 = null
+	pubs                 [nBlocks][2]int // publish date YYYYMMDD, 0 = null
+	srcs                 [nBlocks][2]int // index into sources, -1 = null
 	shEnd                int          // period end of the share count, 0 = null
 	flags                uint32
 }
@@ -421,7 +421,7 @@ func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day, sha
 		r.cur[f], r.prior[f] = nan, nan
 	}
 	for b := range r.srcs {
-		r.srcs[b] = -1
+		r.srcs[b] = [2]int{-1, -1}
 	}
 	if s != nil {
 		if p, ok := s.at(asof); ok {
@@ -458,12 +458,12 @@ func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day, sha
 	for b := block(0); b < nBlocks; b++ {
 		for _, f := range blockPrimary[b] {
 			if w := p.cur[f]; w.ok {
-				r.ends[b][0], r.pubs[b], r.srcs[b] = w.end.YMD(), w.pub.YMD(), int(w.src)
+				r.ends[b][0], r.pubs[b][0], r.srcs[b][0] = w.end.YMD(), w.pub.YMD(), int(w.src)
 				break
 			}
 		}
 		if w := p.cur[blockSecondary[b]]; w.ok {
-			r.ends[b][1] = w.end.YMD()
+			r.ends[b][1], r.pubs[b][1], r.srcs[b][1] = w.end.YMD(), w.pub.YMD(), int(w.src)
 		}
 	}
 	// Price-implied size: a market cap 10,000x away from total assets, or
@@ -788,17 +788,23 @@ var columns = []column{
 	{name: "mom6_1", coverage: true, val: func(r *row) (float64, int) { return r.mom6, 5 }},
 	{name: "trend", coverage: true, val: func(r *row) (float64, int) { return r.trend, 5 }},
 	{name: "inc_end", val: func(r *row) (float64, int) { return intOrNull(r.ends[bInc][0]), 0 }},
-	{name: "inc_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bInc]), 0 }},
+	{name: "inc_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bInc][0]), 0 }},
 	{name: "bal_end", val: func(r *row) (float64, int) { return intOrNull(r.ends[bBal][0]), 0 }},
-	{name: "bal_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bBal]), 0 }},
+	{name: "bal_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bBal][0]), 0 }},
 	{name: "cf_end", val: func(r *row) (float64, int) { return intOrNull(r.ends[bCF][0]), 0 }},
-	{name: "cf_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bCF]), 0 }},
-	{name: "inc_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bInc]), 0 }},
-	{name: "bal_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bBal]), 0 }},
-	{name: "cf_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bCF]), 0 }},
+	{name: "cf_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bCF][0]), 0 }},
+	{name: "inc_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bInc][0]), 0 }},
+	{name: "bal_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bBal][0]), 0 }},
+	{name: "cf_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bCF][0]), 0 }},
 	{name: "inc2_end", val: func(r *row) (float64, int) { return intOrNull(r.ends[bInc][1]), 0 }},
 	{name: "bal2_end", val: func(r *row) (float64, int) { return intOrNull(r.ends[bBal][1]), 0 }},
 	{name: "cf2_end", val: func(r *row) (float64, int) { return intOrNull(r.ends[bCF][1]), 0 }},
+	{name: "inc2_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bInc][1]), 0 }},
+	{name: "bal2_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bBal][1]), 0 }},
+	{name: "cf2_pub", val: func(r *row) (float64, int) { return intOrNull(r.pubs[bCF][1]), 0 }},
+	{name: "inc2_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bInc][1]), 0 }},
+	{name: "bal2_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bBal][1]), 0 }},
+	{name: "cf2_src", val: func(r *row) (float64, int) { return srcOrNull(r.srcs[bCF][1]), 0 }},
 	{name: "sh_end", val: func(r *row) (float64, int) { return intOrNull(r.shEnd), 0 }},
 	{name: "flags", val: func(r *row) (float64, int) { return float64(r.flags), 0 }},
 	{name: "fwd12", coverage: true, val: func(r *row) (float64, int) { return r.fwd12, 5 }},

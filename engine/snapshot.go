@@ -72,8 +72,13 @@ type Snapshot struct {
 	Mom12_1, Mom6_1, Trend []float64
 
 	IncEnd, IncPub, BalEnd, BalPub, CFEnd, CFPub []int32 // YYYYMMDD, 0 = missing
-	IncSrc, BalSrc, CFSrc                        []int8  // index into Sources, -1 = missing
-	Flags                                        []uint32
+	// The secondary windows (inc2_*, bal2_*, cf2_*): the period behind the
+	// SimFin-only columns, which can be older than the block's primary
+	// window. Optional; nil when the snapshot has none.
+	Inc2End, Inc2Pub, Bal2End, Bal2Pub, CF2End, CF2Pub []int32
+	Inc2Src, Bal2Src, CF2Src                           []int8
+	IncSrc, BalSrc, CFSrc                              []int8 // index into Sources, -1 = missing
+	Flags                                              []uint32
 
 	// Fwd12 and FwdLast are FORWARD returns (asof → +12 months, asof →
 	// FwdLastDate). They exist for the history view only and are never read
@@ -252,6 +257,10 @@ func (s *Snapshot) columns() []snapColumn {
 			return err
 		}}
 	}
+	optional := func(c snapColumn) snapColumn {
+		c.required = false
+		return c
+	}
 	current := s.Kind == "current"
 	weight := func(name string, dst *[]float64) snapColumn {
 		c := num(name, dst)
@@ -279,6 +288,9 @@ func (s *Snapshot) columns() []snapColumn {
 		date("inc_end", &s.IncEnd), date("inc_pub", &s.IncPub), date("bal_end", &s.BalEnd),
 		date("bal_pub", &s.BalPub), date("cf_end", &s.CFEnd), date("cf_pub", &s.CFPub),
 		src("inc_src", &s.IncSrc), src("bal_src", &s.BalSrc), src("cf_src", &s.CFSrc),
+		optional(date("inc2_end", &s.Inc2End)), optional(date("inc2_pub", &s.Inc2Pub)), optional(src("inc2_src", &s.Inc2Src)),
+		optional(date("bal2_end", &s.Bal2End)), optional(date("bal2_pub", &s.Bal2Pub)), optional(src("bal2_src", &s.Bal2Src)),
+		optional(date("cf2_end", &s.CF2End)), optional(date("cf2_pub", &s.CF2Pub)), optional(src("cf2_src", &s.CF2Src)),
 		{"flags", true, func(s *Snapshot, v gjson.Result) (err error) {
 			s.Flags, err = snapFlags(v, s.N, len(s.FlagNames))
 			return
@@ -713,9 +725,9 @@ func (b Block) String() string {
 // (data/SNAPSHOT.md); "_p" columns belong to the block of their base column.
 func ColumnBlock(col string) Block {
 	switch strings.TrimSuffix(col, "_p") {
-	case "rev", "gp", "opinc", "da", "int", "ni":
+	case "rev", "rev_op", "gp", "opinc", "int", "ni":
 		return BlockIncome
-	case "ocf", "capex", "fcf":
+	case "ocf", "capex", "fcf", "da": // D&A comes from the cash-flow statement
 		return BlockCashFlow
 	case "assets", "equity", "debt", "cash", "shares":
 		return BlockBalance
@@ -810,18 +822,43 @@ type Period struct {
 // Period returns the fiscal period end, publish date and source used for
 // block b of row i (the zero Period for BlockMarket or a missing block).
 func (s *Snapshot) Period(b Block, i int) Period {
-	var end, pub []int32
-	var src []int8
 	switch b {
 	case BlockIncome:
-		end, pub, src = s.IncEnd, s.IncPub, s.IncSrc
+		return s.period(s.IncEnd, s.IncPub, s.IncSrc, i)
 	case BlockBalance:
-		end, pub, src = s.BalEnd, s.BalPub, s.BalSrc
+		return s.period(s.BalEnd, s.BalPub, s.BalSrc, i)
 	case BlockCashFlow:
-		end, pub, src = s.CFEnd, s.CFPub, s.CFSrc
-	default:
-		return Period{}
+		return s.period(s.CFEnd, s.CFPub, s.CFSrc, i)
 	}
+	return Period{}
+}
+
+// ColumnPeriod is the fiscal period behind numeric column col of row i.
+// The builder gives each field its own newest window, so the columns
+// only SimFin carries (operating income and its revenue, gross profit,
+// interest; debt and cash; operating cash flow, capex, D&A) can come from
+// an older period than the block's primary one (net income, equity, FCF).
+// "_p" columns report the period of their base column.
+func (s *Snapshot) ColumnPeriod(col string, i int) Period {
+	b := ColumnBlock(col)
+	switch strings.TrimSuffix(col, "_p") {
+	case "opinc", "rev_op", "gp", "int":
+		if p := s.period(s.Inc2End, s.Inc2Pub, s.Inc2Src, i); p.End != 0 {
+			return p
+		}
+	case "debt", "cash":
+		if p := s.period(s.Bal2End, s.Bal2Pub, s.Bal2Src, i); p.End != 0 {
+			return p
+		}
+	case "ocf", "capex", "da":
+		if p := s.period(s.CF2End, s.CF2Pub, s.CF2Src, i); p.End != 0 {
+			return p
+		}
+	}
+	return s.Period(b, i)
+}
+
+func (s *Snapshot) period(end, pub []int32, src []int8, i int) Period {
 	var p Period
 	if i >= 0 && i < len(end) && i < len(pub) {
 		p.End, p.Pub = end[i], pub[i]

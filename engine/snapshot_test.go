@@ -191,3 +191,32 @@ func FuzzDecode(f *testing.F) {
 		check(decodeBody(b))
 	})
 }
+
+// Operating income (SimFin only) can end a quarter before net income (the
+// newer quarterly summary): its metrics must report its own period, and
+// columns without a secondary window the block's primary one.
+func TestColumnPeriodUsesSecondaryWindow(t *testing.T) {
+	s := loadSnapFixture(t)
+	n := s.N
+	s.Inc2End, s.Inc2Pub, s.Inc2Src = make([]int32, n), make([]int32, n), make([]int8, n)
+	for i := range s.Inc2Src {
+		s.Inc2Src[i] = -1
+	}
+	s.IncEnd[0], s.IncPub[0] = 20250331, 20250507
+	s.Inc2End[0], s.Inc2Pub[0], s.Inc2Src[0] = 20241231, 20250226, 0
+	for _, col := range []string{"opinc", "opinc_p", "rev_op", "gp", "int"} {
+		if p := s.ColumnPeriod(col, 0); p.End != 20241231 || p.Pub != 20250226 || p.Source != s.Sources[0] {
+			t.Errorf("%s: period %+v, want the secondary window 2024-12-31", col, p)
+		}
+	}
+	if p := s.ColumnPeriod("ni", 0); p.End != 20250331 {
+		t.Errorf("ni: period %+v, want the primary window 2025-03-31", p)
+	}
+	// Row 1 has no secondary window: fall back to the primary one.
+	if p, q := s.ColumnPeriod("opinc", 1), s.Period(BlockIncome, 1); p != q {
+		t.Errorf("opinc without secondary window: %+v, want primary %+v", p, q)
+	}
+	if ColumnBlock("da") != BlockCashFlow || ColumnBlock("rev_op") != BlockIncome {
+		t.Error("da belongs to the cash-flow block, rev_op to income")
+	}
+}
