@@ -234,3 +234,43 @@ func (h headerIndex) missing(names ...string) []string {
 	}
 	return out
 }
+
+// cellReader reads the named numeric cells of one statement row. A cell
+// that is not a finite number reads as missing and is counted and flagged
+// (as of the row's publish date), so no parser can forget either step.
+type cellReader struct {
+	h      headerIndex
+	fields []string
+	pub    Day
+	counts *Counts
+	events []flagEvent
+}
+
+func (r *cellReader) get(name string) float64 {
+	i := r.h.col(name)
+	if i < 0 {
+		return math.NaN()
+	}
+	v, st := parseNumber(r.fields[i])
+	switch st {
+	case numNonFinite:
+		r.counts.CellsNonFinite++
+		r.events = append(r.events, flagEvent{r.pub, FlagNonFinite})
+	case numBad:
+		r.counts.CellsBad++
+		r.events = append(r.events, flagEvent{r.pub, FlagNonFinite})
+	}
+	return v
+}
+
+// revenue reads a revenue cell; a negative revenue is a data error, not a
+// business outcome, so it is counted, flagged and read as missing.
+func (r *cellReader) revenue(name string) float64 {
+	v := r.get(name)
+	if v < 0 {
+		r.counts.NegRevenue++
+		r.events = append(r.events, flagEvent{r.pub, FlagNegativeRevenue})
+		return math.NaN()
+	}
+	return v
+}

@@ -63,31 +63,11 @@ func parseSummaryContent(name, key string, content []byte) parsedFile {
 			out.orphan = append(out.orphan, flagEvent{0, FlagMalformedRow})
 			return
 		}
-		var events []flagEvent
-		get := func(name string) float64 {
-			i := h.col(name)
-			if i < 0 {
-				return math.NaN()
-			}
-			v, st := parseNumber(fields[i])
-			switch st {
-			case numNonFinite:
-				out.counts.CellsNonFinite++
-				events = append(events, flagEvent{pub, FlagNonFinite})
-			case numBad:
-				out.counts.CellsBad++
-				events = append(events, flagEvent{pub, FlagNonFinite})
-			}
-			return v
-		}
+		cr := cellReader{h: h, fields: fields, pub: pub, counts: &out.counts}
+		get := cr.get
 		inc := newRecord(end, pub, srcSummary, false)
-		inc.v[fRev] = get("revenue")
+		inc.v[fRev] = cr.revenue("revenue")
 		inc.v[fNI] = get("net_income")
-		if inc.v[fRev] < 0 {
-			out.counts.NegRevenue++
-			events = append(events, flagEvent{pub, FlagNegativeRevenue})
-			inc.v[fRev] = math.NaN()
-		}
 		bal := newRecord(end, pub, srcSummary, false)
 		bal.v[fAssets] = get("total_assets")
 		bal.v[fEquity] = get("equity")
@@ -99,7 +79,7 @@ func parseSummaryContent(name, key string, content []byte) parsedFile {
 			return
 		}
 		out.rows = append(out.rows,
-			parsedRow{key: key, blk: bInc, rec: inc, shares: shares, events: events},
+			parsedRow{key: key, blk: bInc, rec: inc, shares: shares, events: cr.events},
 			parsedRow{key: key, blk: bBal, rec: bal, shares: math.NaN()},
 			parsedRow{key: key, blk: bCF, rec: cf, shares: math.NaN()})
 	})

@@ -190,35 +190,15 @@ func parseSimfinFile(path string, sf statementFile) parsedFile {
 			return
 		}
 		rec := newRecord(end, pub, sf.src, sf.annual)
-		var events []flagEvent
-		get := func(name string) float64 {
-			i := h.col(name)
-			if i < 0 {
-				return math.NaN()
-			}
-			v, st := parseNumber(fields[i])
-			switch st {
-			case numNonFinite:
-				out.counts.CellsNonFinite++
-				events = append(events, flagEvent{pub, FlagNonFinite})
-			case numBad:
-				out.counts.CellsBad++
-				events = append(events, flagEvent{pub, FlagNonFinite})
-			}
-			return v
-		}
+		cr := cellReader{h: h, fields: fields, pub: pub, counts: &out.counts}
+		get := cr.get
 		switch sf.blk {
 		case bInc:
-			rec.v[fRev] = get("Revenue")
+			rec.v[fRev] = cr.revenue("Revenue")
 			rec.v[fGP] = get("Gross Profit")
 			rec.v[fOpInc] = get("Operating Income (Loss)")
 			rec.v[fInt] = -get("Interest Expense, Net")
 			rec.v[fNI] = get("Net Income")
-			if rec.v[fRev] < 0 {
-				out.counts.NegRevenue++
-				events = append(events, flagEvent{pub, FlagNegativeRevenue})
-				rec.v[fRev] = math.NaN()
-			}
 		case bBal:
 			rec.v[fAssets] = get("Total Assets")
 			rec.v[fEquity] = get("Total Equity")
@@ -235,7 +215,7 @@ func parseSimfinFile(path string, sf statementFile) parsedFile {
 				get("Total Liabilities") >= 0 {
 				rec.v[fDebt] = 0
 				out.counts.DebtBlankZero++
-				events = append(events, flagEvent{pub, FlagDebtBlankZero})
+				cr.events = append(cr.events, flagEvent{pub, FlagDebtBlankZero})
 			}
 		case bCF:
 			rec.v[fOCF] = get("Net Cash from Operating Activities")
@@ -247,7 +227,7 @@ func parseSimfinFile(path string, sf statementFile) parsedFile {
 		if !(shares > 0) {
 			shares = get("Shares (Diluted)")
 		}
-		out.rows = append(out.rows, parsedRow{key: key, blk: sf.blk, rec: rec, shares: shares, events: events})
+		out.rows = append(out.rows, parsedRow{key: key, blk: sf.blk, rec: rec, shares: shares, events: cr.events})
 	})
 	return out
 }

@@ -397,7 +397,7 @@ type row struct {
 	ends                 [nBlocks][2]int // [block][primary, secondary] period end YYYYMMDD, 0 = null
 	pubs                 [nBlocks][2]int // publish date YYYYMMDD, 0 = null
 	srcs                 [nBlocks][2]int // index into sources, -1 = null
-	shEnd                int          // period end of the share count, 0 = null
+	shEnd                int             // period end of the share count, 0 = null
 	flags                uint32
 }
 
