@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	register("backtest", "score each history snapshot and report forward returns: backtest [--weights …|--preset …|--preset all] [--buckets 5|10] [--top 30] [--universe any|iwm|ijr|both] [--funds IWM,IJR,VTWG,VTWV] [--data web/data] [--format table|json]", runBacktest)
+	register("backtest", "score each history snapshot and report forward returns: backtest [--weights …|--preset …|--preset all] [--buckets 5|10] [--top 30] [--universe any|iwm|ijr|both] [--min-coverage 4] [--funds IWM,IJR,VTWG,VTWV] [--data web/data] [--format table|json]", runBacktest)
 }
 
 type btBucket struct {
@@ -75,11 +75,12 @@ func runBacktest(args []string, stdout io.Writer) error {
 	universe := fl.String("universe", "any", "universe: any, iwm (Russell-2000-like), ijr (S&P-600-like), both")
 	neutral := fl.Bool("sector-neutral", false, "rank each metric within its GICS sector")
 	exFin := fl.Bool("exclude-financials", false, "leave Financials and Real Estate out of metrics that do not apply to them")
+	minCov := fl.Int("min-coverage", engine.DefaultMinCoverage, "score only stocks with at least this many of the 6 factors present (0 = all)")
 	funds := fl.String("funds", strings.Join(defaultETFs, ","), "funds to compare with 'my screen'")
 	dir := fl.String("data", "web/data", "folder with history-*.json, current.json, funds.json")
 	format := fl.String("format", "table", "output format: table, json")
 	if err := fl.Parse(args); err != nil {
-		return fmt.Errorf("%w; flags: --weights --preset --buckets --top --universe --sector-neutral --exclude-financials --funds --data --format", err)
+		return fmt.Errorf("%w; flags: --weights --preset --buckets --top --universe --sector-neutral --exclude-financials --min-coverage --funds --data --format", err)
 	}
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("--format %q unknown; valid: table, json", *format)
@@ -102,7 +103,10 @@ func runBacktest(args []string, stdout io.Writer) error {
 	default:
 		return fmt.Errorf("--universe %q unknown; valid: any, iwm, ijr, both", *universe)
 	}
-	o.SectorNeutral, o.ExcludeFinancials = *neutral, *exFin
+	if *minCov < 0 || *minCov > engine.NumFactors {
+		return fmt.Errorf("--min-coverage %d: want 0..%d", *minCov, engine.NumFactors)
+	}
+	o.SectorNeutral, o.ExcludeFinancials, o.MinCoverage = *neutral, *exFin, *minCov
 	type run struct {
 		w     engine.Weights
 		label string

@@ -42,7 +42,7 @@ func (sf *screenFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&sf.maxMcap, "max-mcap", 0, "maximum market cap, USD millions (0 = none)")
 	fs.BoolVar(&sf.profitable, "profitable", false, "keep only stocks with positive TTM net income")
 	fs.BoolVar(&sf.neutral, "sector-neutral", false, "rank each metric within its GICS sector (universe fallback below 8 stocks)")
-	fs.IntVar(&sf.minCoverage, "min-coverage", 0, "rank only stocks with at least this many of the 6 factors present (0 = all)")
+	fs.IntVar(&sf.minCoverage, "min-coverage", engine.DefaultMinCoverage, "rank only stocks with at least this many of the 6 factors present (0 = all)")
 	fs.BoolVar(&sf.exFin, "exclude-financials", false, "leave Financials and Real Estate out of metrics that do not apply to them")
 }
 

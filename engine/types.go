@@ -120,5 +120,11 @@ type Options struct {
 	MinCoverage int
 }
 
+// DefaultMinCoverage is the coverage floor the UI and the CLI start with:
+// the composite averages only the factors a stock has (Σ wₖzₖ / Σ wₖ), so
+// without a floor a stock with momentum alone — about a quarter of the
+// current universe has no statements — can top a quality ranking.
+const DefaultMinCoverage = 4
+
 // MinSectorSize is the smallest sector ranked on its own when SectorNeutral is set.
 const MinSectorSize = 8
