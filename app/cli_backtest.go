@@ -229,7 +229,7 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 		"History universes are modelled by rule (Russell-2000-like = ranks 1,001–3,000 by market cap; S&P-600-like adds positive trailing earnings), not the real index lists.",
 		"Survivorship bias: the price data holds only names still trading in 2026, so names that were delisted have no forward return; they are counted (missing_fwd) and left out of every mean, which flatters weak companies.",
 		"Buckets: equal-weighted mean forward return; ties in the composite are never split across a bucket boundary (a tied run goes to the bucket of its mean position).",
-		"Summary (mean IC, t = mean/(sd/√n), compounded spread and top-N) uses the non-overlapping 12-month windows only; the to-last-price window of the current snapshot overlaps the last of them.",
+		"Summary (mean IC, t = mean/(sd/√n), spreads added up, top-N compounded) uses the non-overlapping 12-month windows only; the to-last-price window of the current snapshot overlaps the last of them.",
 		"Forward returns are read only after scoring; they never feed the composite.",
 	}
 	return rep
@@ -264,7 +264,7 @@ func writeBacktestTable(out io.Writer, rep *btReport, tickers []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "over %d non-overlapping 12-month windows: mean IC %s (sd %s, t %s); top−bottom compounded %s%%; top %d compounded %s%%",
+	fmt.Fprintf(out, "over %d non-overlapping 12-month windows: mean IC %s (sd %s, t %s); top−bottom added up %s pp; top %d compounded %s%%",
 		rep.Years, numCell(rep.MeanIC, 3), numCell(rep.SDIC, 3), numCell(rep.TStatIC, 2), pctCell(rep.CumSpread, 1), rep.TopN, pctCell(rep.CumTopN, 1))
 	for _, t := range tickers {
 		fmt.Fprintf(out, "; %s %s%%", t, pctCell(rep.CumFunds[t], 1))
@@ -302,7 +302,7 @@ func writePresetSummary(out io.Writer, reps []*btReport) error {
 	for _, d := range reps[0].Dates {
 		fmt.Fprint(tw, d.AsOf+"\t")
 	}
-	fmt.Fprintln(tw, "mean IC\tt\tcum spread %\t")
+	fmt.Fprintln(tw, "mean IC\tt\tΣ spread pp\t")
 	for _, r := range reps {
 		name := strings.TrimPrefix(r.Weights, "preset ")
 		if i := strings.Index(name, " "); i > 0 {

@@ -18,6 +18,7 @@ type dataStatus struct {
 	M           *screenModel
 	Opts        engine.Options // the status changes only with the universe
 	MinCoverage int
+	Lang        lang // re-render on a language switch
 }
 
 func (d *dataStatus) Render() app.UI {
@@ -37,11 +38,11 @@ func (d *dataStatus) Render() app.UI {
 	}
 	var fields []string
 	for _, f := range s.Coverage {
-		fields = append(fields, f.Field+" "+strconv.Itoa(int(f.Share*100+0.5))+"%")
+		fields = append(fields, l.field(f.Field)+" "+strconv.Itoa(int(f.Share*100+0.5))+"%")
 	}
 	cover := l.tf("status.coverage", l.tf("status.coverage.full", fullShare))
 	parts := []app.UI{
-		app.Span().Title(s.Universe).Text(l.tf("status.line", s.AsOf, formatCount(s.N))),
+		app.Span().Title(l.universe(s)).Text(l.tf("status.line", l.date(s.AsOf), formatCount(s.N))),
 		app.Span().Class("sep").Text(" · "),
 		app.Span().ID("inview").Text(l.tf("status.inview", formatCount(len(m.view)))),
 		app.If(len(m.view) < len(m.screen.Members), func() app.UI {

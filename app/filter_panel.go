@@ -31,6 +31,7 @@ type filterPanel struct {
 	M           *screenModel
 	Opts        engine.Options
 	MinCoverage int
+	Lang        lang // re-render on a language switch
 }
 
 // coverageChoices are the minimum numbers of factors offered.
@@ -68,7 +69,7 @@ func (p *filterPanel) Render() app.UI {
 			app.Select().ID("f-sector").OnChange(p.onSector).Body(
 				app.Option().Value("-1").Selected(o.Sectors == 0).Text(l.t("filters.sector.all")),
 				app.Range(sectors).Slice(func(i int) app.UI {
-					return app.Option().Value(strconv.Itoa(i)).Selected(o.Sectors == 1<<uint(i)).Text(sectors[i])
+					return app.Option().Value(strconv.Itoa(i)).Selected(o.Sectors == 1<<uint(i)).Text(l.sector(sectors[i]))
 				}),
 			),
 		),
@@ -104,7 +105,7 @@ func (p *filterPanel) mcapSelect(id, label string, value float64, h app.EventHan
 				v := mcapSteps[i]
 				text := l.t("filters.mcap.none")
 				if v > 0 {
-					text = formatMcap(v)
+					text = l.mcap(v)
 				}
 				return app.Option().Value(strconv.FormatFloat(v, 'f', -1, 64)).Selected(value == v).Text(text)
 			}),

@@ -115,7 +115,8 @@ func newHandler(c siteConfig) *app.Handler {
 		Lang:            "en",
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#1f5fbf",
-		LoadingLabel:    "Loading screener {progress}%",
+		// Shown before the app (and its language) loads: both languages.
+		LoadingLabel: "Loading · 読み込み中 {progress}%",
 		Icon: app.Icon{
 			Default:  "/web/icon-192.png",
 			Large:    "/web/icon-512.png",

@@ -11,7 +11,7 @@ import (
 
 // defaultMinCoverage is the fewest factors (of six) a stock needs to be
 // listed by default: a majority of them.
-const defaultMinCoverage = 4
+const defaultMinCoverage = DefaultMinCoverage
 
 // pageSize is the number of table rows rendered at once: go-app diffs
 // positionally, and a 50-row page updates in ~15 ms where 1,000 rows take
@@ -70,6 +70,11 @@ type screenModel struct {
 	// change so the table repaints in the next animation frame.
 	onChange func()
 
+	// onState, when set (by the shell), is told about every user change
+	// of what the URL records: push for a discrete change (a history
+	// entry), false for a continuous one (slider drag, coalesced).
+	onState func(push bool)
+
 	// rev counts changes; children receive it as an exported field so that
 	// go-app re-renders them when the model changed under the same pointer.
 	rev int
@@ -78,28 +83,10 @@ type screenModel struct {
 // newScreenModel scores the snapshot with the first preset and no filter.
 func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel {
 	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, minCoverage: defaultMinCoverage}
-	p := engine.Presets()[0]
-	sm.weights = sliderWeights(p.Weights)
-	sm.preset = p.Key
+	sm.weights, _ = PresetWeights(DefaultPreset)
+	sm.preset = DefaultPreset
 	sm.rebuild()
 	return sm
-}
-
-// sliderWeights scales preset weights so the largest is 100 and rounds
-// them to the sliders' integer steps; only ratios matter to the composite.
-func sliderWeights(w engine.Weights) engine.Weights {
-	top := 0.0
-	for _, x := range w {
-		top = math.Max(top, x)
-	}
-	var out engine.Weights
-	if !(top > 0) {
-		return out
-	}
-	for f, x := range w {
-		out[f] = math.Round(x / top * 100)
-	}
-	return out
 }
 
 // rebuild recomputes the percentiles after a filter change (allocates),
@@ -152,24 +139,33 @@ func (sm *screenModel) setWeight(f engine.Factor, v float64) {
 	sm.weights[f] = math.Max(0, math.Min(100, math.Round(v)))
 	sm.preset = matchingPreset(sm.weights)
 	sm.rescore()
+	sm.stateChanged(false)
+}
+
+// stateChanged tells the shell that the URL state changed.
+func (sm *screenModel) stateChanged(push bool) {
+	if sm.onState != nil {
+		sm.onState(push)
+	}
 }
 
 // applyPreset sets every slider from a preset.
 func (sm *screenModel) applyPreset(key string) {
-	p, ok := engine.PresetByKey(key)
+	w, ok := PresetWeights(key)
 	if !ok {
 		return
 	}
-	sm.weights = sliderWeights(p.Weights)
+	sm.weights = w
 	sm.preset = key
 	sm.rescore()
+	sm.stateChanged(true)
 }
 
 // matchingPreset returns the key of the preset whose slider weights equal
 // w, or "".
 func matchingPreset(w engine.Weights) string {
 	for _, p := range engine.Presets() {
-		if sliderWeights(p.Weights) == w {
+		if pw, _ := PresetWeights(p.Key); pw == w {
 			return p.Key
 		}
 	}
@@ -185,6 +181,7 @@ func (sm *screenModel) setOptions(o engine.Options) {
 			sm.selected = -1
 		}
 	}
+	sm.stateChanged(true)
 }
 
 // setMinCoverage lists only stocks with at least k of the six factors.
@@ -196,6 +193,7 @@ func (sm *screenModel) setMinCoverage(k int) {
 	sm.screen.Opts.MinCoverage = sm.minCoverage
 	sm.page = 0
 	sm.rescore()
+	sm.stateChanged(true)
 }
 
 // setSort sorts by c; choosing the current column again flips the direction.
@@ -213,6 +211,7 @@ func (sm *screenModel) setSort(c column) {
 	sm.page = 0
 	sm.sortView()
 	sm.changed()
+	sm.stateChanged(true)
 }
 
 // sortView fills view from the composite order, then sorts it stably by
@@ -248,7 +247,7 @@ func (sm *screenModel) sortView() {
 		})
 	case colSector:
 		slices.SortStableFunc(sm.view, func(a, b int32) int {
-			return dir * strings.Compare(sectorName(s, int(sc.Members[a])), sectorName(s, int(sc.Members[b])))
+			return dir * strings.Compare(sm.lang.sector(sectorName(s, int(sc.Members[a]))), sm.lang.sector(sectorName(s, int(sc.Members[b]))))
 		})
 	case colCoverage:
 		slices.SortStableFunc(sm.view, func(a, b int32) int {
@@ -310,6 +309,7 @@ func (sm *screenModel) pages() int {
 func (sm *screenModel) setPage(p int) {
 	sm.page = max(0, min(p, sm.pages()-1))
 	sm.changed()
+	sm.stateChanged(true)
 }
 
 // pageRows returns the member positions on the current page.
@@ -326,6 +326,7 @@ func (sm *screenModel) selectRow(i int) {
 	}
 	sm.selected = i
 	sm.changed()
+	sm.stateChanged(true)
 }
 
 // weightTotal is the sum of the slider values.
@@ -353,6 +354,7 @@ func (sm *screenModel) flushPendingWeights() bool {
 	if changed {
 		sm.preset = matchingPreset(sm.weights)
 		sm.rescore()
+		sm.stateChanged(false)
 	}
 	return changed
 }

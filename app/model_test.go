@@ -107,8 +107,8 @@ func TestModelWeightsAndPresets(t *testing.T) {
 		t.Fatal("an unknown preset must change nothing")
 	}
 	// Janus: quality split in halves of the full weight.
-	if got := sliderWeights(engine.Weights{0.5, 0.5, 0, 1, 1, 1}); got != (engine.Weights{50, 50, 0, 100, 100, 100}) {
-		t.Fatalf("sliderWeights = %v", got)
+	if got, _ := PresetWeights("janus4"); got != (engine.Weights{50, 50, 0, 100, 100, 100}) {
+		t.Fatalf("PresetWeights(janus4) = %v", got)
 	}
 	m.pending[engine.Profitability], m.pendingSet[engine.Profitability] = 40, true
 	rev := m.rev

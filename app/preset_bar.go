@@ -13,6 +13,7 @@ type presetBar struct {
 
 	M      *screenModel
 	Active string // key of the preset the sliders match, "" if custom
+	Lang   lang   // re-render on a language switch
 }
 
 func (p *presetBar) Render() app.UI {

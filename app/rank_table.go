@@ -204,9 +204,9 @@ func (t *rankTable) writeRow(b *strings.Builder, j int) {
 	b.WriteString(`</button></td><td class="name">`)
 	b.WriteString(escapeHTML(s.Name[row]))
 	b.WriteString(`</td><td class="sector">`)
-	b.WriteString(escapeHTML(sectorName(s, row)))
+	b.WriteString(escapeHTML(m.lang.sector(sectorName(s, row))))
 	b.WriteString(`</td><td class="num">`)
-	b.WriteString(formatMcap(s.Mcap[row]))
+	b.WriteString(m.lang.mcapCell(s.Mcap[row]))
 	writeCell(b, "num score ", sc.CompositePct[j], 1)
 	for f := 0; f < engine.NumFactors; f++ {
 		writeCell(b, "num factor ", sc.FactorPct[f][j], 0)

@@ -12,17 +12,26 @@ type screenerView struct {
 
 	M   *screenModel
 	Rev int
+	// Compact is the embed layout: the table alone, no controls.
+	Compact bool
+	Lang    lang
 }
 
 func (v *screenerView) Render() app.UI {
 	m := v.M
 	l := m.lang
-	return app.Div().Class("screener").OnKeyDown(v.onKeyDown).Body(
-		app.Aside().Class("controls").Aria("label", l.t("weights.title")).Body(
-			&presetBar{M: m, Active: m.preset},
-			&weightSliders{M: m, Weights: m.weights},
-			&filterPanel{M: m, Opts: m.opts, MinCoverage: m.minCoverage},
-		),
+	class := "screener"
+	if v.Compact {
+		class += " compact"
+	}
+	return app.Div().Class(class).OnKeyDown(v.onKeyDown).Body(
+		app.If(!v.Compact, func() app.UI {
+			return app.Aside().Class("controls").Aria("label", l.t("weights.title")).Body(
+				&presetBar{M: m, Active: m.preset, Lang: l},
+				&weightSliders{M: m, Weights: m.weights, Lang: l},
+				&filterPanel{M: m, Opts: m.opts, MinCoverage: m.minCoverage, Lang: l},
+			)
+		}),
 		app.Section().Class("results").Body(
 			&rankTable{M: m, Rev: m.rev},
 		),

@@ -15,14 +15,27 @@ const currentSnapshotPath = "/web/data/current.json"
 type viewKey string
 
 const (
-	viewScreener viewKey = "screener"
-	viewETFs     viewKey = "etfs"
-	viewHistory  viewKey = "history"
+	viewScreener viewKey = ViewScreener
+	viewETFs     viewKey = ViewETFs
+	viewHistory  viewKey = ViewHistory
 )
 
-// shell is the page: header with the view switch, the data-status line,
-// and the active view, or the loading / error panel. It loads the current
-// snapshot once on mount.
+// replaceDelay coalesces continuous changes (a slider drag) into one
+// history.replaceState: browsers throttle history writes (Safari throws
+// past ~100 in 30 s), and the address bar need not follow every frame.
+const replaceDelay = 300 * time.Millisecond
+
+// shell is the page: header with the view switch, language switch and
+// share tools, the data-status line, and the active view, or the loading
+// / error panel. It loads the current snapshot once on mount.
+//
+// The page state lives in the URL (urlstate.go): on mount the shell reads
+// the query string into itself, the screener model and the views' state;
+// after every user change it writes the URL back, with pushState for a
+// discrete change (view, preset, filter, sort, page, opened stock,
+// language) so the back button undoes it, and a coalesced replaceState for
+// a slider drag. Back/forward (popstate) shows the state of that entry.
+// With embed=1 it drops the page chrome (embed mode).
 type shell struct {
 	app.Compo
 
@@ -31,16 +44,45 @@ type shell struct {
 	loading bool
 	err     *loadError
 	model   *screenModel
+
+	// state is what the current history entry shows; a change that leaves
+	// it equal writes nothing.
+	state State
+	// etf and hist are the ETF and History views' own state, kept for the
+	// page's lifetime and mirrored in the URL (urlstate_views.go).
+	etf  *etfState
+	hist *historyStore
+
+	ctx        app.Context // the mounted shell's context
+	mounted    bool
+	replaceGen int // cancels a scheduled replaceState
+	replaceDue bool
 }
 
 func (s *shell) OnInit() {
 	s.lang = langEN
 	s.view = viewScreener
 	s.loading = true
+	s.state = DefaultState()
+	s.etf = &etfState{}
+	s.hist = newHistoryStore()
 }
 
 func (s *shell) OnMount(ctx app.Context) {
 	publishTiming("mountAt", pageClock())
+	s.ctx, s.mounted = ctx, true
+	s.showState(ParseState(pageQuery()))
+	onPopState(ctx, func(ctx app.Context) {
+		s.replaceGen++ // a pending replace belongs to the entry we left
+		s.replaceDue = false
+		s.showState(ParseState(pageQuery()))
+	})
+	s.etf.OnChange = func() { s.noteChange(true) }
+	s.hist.OnConfig = func(int, int) { s.noteChange(true) }
+	if s.state.Embed {
+		reportHeight("app")
+	}
+
 	url := ctx.ResolveStaticResource(currentSnapshotPath)
 	ctx.Async(func() {
 		t0 := time.Now()
@@ -64,13 +106,128 @@ func (s *shell) OnMount(ctx app.Context) {
 			s.loading = false
 			s.err = lerr
 			s.model = model
+			if model != nil {
+				model.lang = s.lang
+				model.applyState(s.state)
+				model.onState = s.noteChange
+			}
 		})
 	})
 }
 
+// showState shows st: language, view, embed mode, the views' settings and
+// the screener (once loaded). It writes no history: st came from the URL.
+func (s *shell) showState(st State) {
+	st = st.Normalize()
+	s.state = st
+	s.lang = browserLang()
+	if st.Lang != "" {
+		s.lang = parseLang(st.Lang)
+	}
+	s.view = viewKey(st.View)
+	setDocumentLang(s.lang)
+	setRootClass("embed", st.Embed)
+	setRootClass("transparent", st.Embed && st.Transparent)
+	etfFromState(s.etf, st)
+	histFromState(s.hist, st)
+	if s.model != nil {
+		s.model.lang = s.lang
+		s.model.applyState(st)
+	}
+}
+
+// currentState is the page state as shown now.
+func (s *shell) currentState() State {
+	st := s.state
+	st.View = string(s.view)
+	if s.model != nil {
+		s.model.fillState(&st)
+	}
+	etfIntoState(s.etf, &st)
+	histIntoState(s.hist, &st)
+	return st.Normalize()
+}
+
+// noteChange records a user change in the URL: push adds a history entry,
+// otherwise the current entry is rewritten shortly (coalesced).
+func (s *shell) noteChange(push bool) {
+	s.commit(s.currentState(), push)
+}
+
+func (s *shell) commit(st State, push bool) {
+	if st == s.state {
+		return
+	}
+	if !push {
+		s.state = st
+		if s.replaceDue {
+			return
+		}
+		s.replaceDue = true
+		s.replaceGen++
+		gen := s.replaceGen
+		if !s.mounted {
+			s.flushReplace()
+			return
+		}
+		ctx := s.ctx
+		time.AfterFunc(replaceDelay, func() {
+			ctx.Dispatch(func(ctx app.Context) {
+				if gen == s.replaceGen {
+					s.flushReplace()
+				}
+			})
+		})
+		return
+	}
+	// The entry we leave keeps its latest state (a drag just before a
+	// preset click), then the new state gets its own entry.
+	s.flushReplace()
+	s.state = st
+	writeHistory(st.Query(), true)
+}
+
+// flushReplace writes a scheduled replaceState now.
+func (s *shell) flushReplace() {
+	if !s.replaceDue {
+		return
+	}
+	s.replaceDue = false
+	s.replaceGen++
+	writeHistory(s.state.Query(), false)
+}
+
+// setView switches the top-level view (a history entry of its own).
+func (s *shell) setView(v viewKey) {
+	if v == s.view {
+		return
+	}
+	s.view = v
+	s.noteChange(true)
+}
+
+// setLang switches the UI language and records the choice in the URL.
+func (s *shell) setLang(l lang) {
+	st := s.currentState()
+	st.Lang = string(l)
+	s.lang = l
+	setDocumentLang(l)
+	if s.model != nil {
+		s.model.lang = l
+		s.model.changed()
+	}
+	s.commit(st, true)
+}
+
 func (s *shell) Render() app.UI {
 	l := s.lang
-	return app.Div().Class("app").Body(
+	if s.state.Embed {
+		return s.renderEmbed()
+	}
+	return app.Div().ID("app").Class("app").Body(
+		// A button, not an "#main" link: go-app turns link clicks into
+		// navigations (a history entry), and a link would not move focus.
+		app.Button().Type("button").Class("skip-link").Text(l.t("nav.skip")).OnClick(s.onSkip),
 		app.Header().Class("topbar").Body(
 			app.Div().Class("brand").Body(
 				app.Img().Class("logo").Src("/web/icon.svg").Alt("").Width(28).Height(28),
@@ -80,24 +237,58 @@ func (s *shell) Render() app.UI {
 				),
 			),
 			s.renderViewSwitch(),
+			&langSwitch{Lang: l, OnPick: s.setLang},
 		),
 		s.renderStatus(),
+		app.If(s.model != nil, func() app.UI {
+			return &shareBar{Lang: l, View: s.view, Query: s.state.Query(), Ready: s.model != nil, OnCSV: s.downloadCSV}
+		}),
+		app.Main().ID("main").Class("content").TabIndex(-1).Body(s.renderView()),
+	)
+}
+
+// onSkip moves keyboard focus to the results.
+func (s *shell) onSkip(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	if el := app.Window().GetElementByID("main"); el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// renderEmbed is the compact page for an iframe: the chosen view without
+// header, switches or share tools, and a link to the full page.
+func (s *shell) renderEmbed() app.UI {
+	l := s.lang
+	full := s.state
+	full.Embed, full.Transparent = false, false
+	return app.Div().ID("app").Class("app embed").Body(
 		app.Main().ID("main").Class("content").Body(s.renderView()),
+		// A div, not a footer: each new go-app element type links its whole
+		// method set into app.wasm (~15 KB).
+		app.Div().Class("embed-foot").Body(
+			app.If(s.model != nil, func() app.UI {
+				return app.Span().Class("muted").Text(l.tf("status.line", l.date(s.model.snap.AsOf), formatCount(s.model.snap.N)))
+			}),
+			app.A().ID("embed-open").Href(pageURL(full.Query())).Target("_blank").Rel("noopener").
+				Text(l.t("embed.open")+" ↗"),
+		),
 	)
 }
 
 func (s *shell) renderViewSwitch() app.UI {
 	l := s.lang
 	views := []viewKey{viewScreener, viewETFs, viewHistory}
-	return app.Nav().Class("views").Aria("label", l.t("app.title")).Body(
+	return app.Nav().Class("views").Aria("label", l.t("nav.main")).Body(
 		app.Range(views).Slice(func(i int) app.UI {
 			v := views[i]
-			// ETFs and History are other components still to come.
-			ready := v == viewScreener
+			// Views not wired yet stay disabled (A and B enable theirs).
+			ready := v == viewScreener || v == viewETFs || v == viewHistory
 			b := app.Button().
 				Class("view-tab").
 				Type("button").
-				Text(l.t("view." + string(v)))
+				DataSet("view", string(v)).
+				Text(l.t("view."+string(v))).
+				OnClick(func(ctx app.Context, e app.Event) { s.setView(v) }, app.EventScope("view", string(v)))
 			if !ready {
 				// Disabled(false) would still write disabled="false",
 				// which HTML reads as disabled.
@@ -121,7 +312,7 @@ func (s *shell) renderStatus() app.UI {
 	if s.model == nil {
 		return nil
 	}
-	return &dataStatus{M: s.model, Opts: s.model.opts, MinCoverage: s.model.minCoverage}
+	return &dataStatus{M: s.model, Opts: s.model.opts, MinCoverage: s.model.minCoverage, Lang: s.lang}
 }
 
 func (s *shell) renderView() app.UI {
@@ -135,5 +326,26 @@ func (s *shell) renderView() app.UI {
 	case s.model == nil:
 		return &errorPanel{Lang: s.lang, Kind: loadCorrupt, Detail: "no snapshot loaded"}
 	}
-	return &screenerView{M: s.model, Rev: s.model.rev}
+	switch s.view {
+	// ETFs and History add their cases here.
+	case viewETFs:
+		return &etfView{Lang: s.lang, M: s.model, S: s.etf, Rev: s.model.rev}
+	case viewHistory:
+		return &historyView{Lang: s.lang, M: s.model, S: s.hist, Rev: s.model.rev, TopN: s.hist.TopN, Buckets: s.hist.Buckets}
+	}
+	return &screenerView{M: s.model, Rev: s.model.rev, Compact: s.state.Embed, Lang: s.lang}
+}
+
+// downloadCSV saves the ranked list, in the table's order and with every
+// column the table shows, as "screener-<snapshot date>.csv".
+func (s *shell) downloadCSV() error {
+	m := s.model
+	if m == nil {
+		return errors.New("no data loaded")
+	}
+	data, err := m.rankedCSV()
+	if err != nil {
+		return err
+	}
+	return saveFile(CSVFileName("screener", m.snap.AsOf), "text/csv;charset=utf-8", data)
 }

@@ -44,7 +44,7 @@ func (d *stockDetail) Render() app.UI {
 					app.Text(" "),
 					app.Span().Class("company").Text(s.Name[row]),
 				),
-				app.P().Class("muted").Text(sectorName(s, row)+" · "+formatMcap(s.Mcap[row])+" · "+l.t("detail.price")+" "+formatPrice(s.Price[row])),
+				app.P().Class("muted").Text(l.sector(sectorName(s, row))+" · "+l.mcap(s.Mcap[row])+" · "+l.t("detail.price")+" "+formatPrice(s.Price[row])),
 			),
 			app.Button().Type("button").ID("detail-close").Class("close").Aria("label", l.t("detail.close")).Text("×").OnClick(d.onClose),
 		),
@@ -99,7 +99,7 @@ func (d *stockDetail) renderMetricRow(mt engine.Metric, j, row int) app.UI {
 	var sources []string
 	for _, p := range inputPeriods(s, mt, row) {
 		title := l.t(blockKey(p.Block))
-		end, pub, src := engine.FormatDate(p.End), engine.FormatDate(p.Pub), p.Source
+		end, pub, src := engine.FormatDate(p.End), engine.FormatDate(p.Pub), l.source(p.Source)
 		if p.Block == engine.BlockMarket {
 			end, pub, src = s.AsOf, s.AsOf, l.t("detail.source.prices")
 		}

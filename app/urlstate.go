@@ -27,7 +27,7 @@ const (
 // Bounds and defaults of the URL state.
 const (
 	MaxWeight     = 100        // slider scale: weights are whole numbers 0..MaxWeight
-	DefaultWeight = 50         // every slider starts in the middle
+	DefaultWeight = MaxWeight  // the default preset (quality6) has every slider full
 	MaxMcapM      = 10_000_000 // $10 trillion in USD millions: larger is a typo, clamp
 	MaxPage       = 10_000     // the UI clamps further to the real page count
 	MinFunds      = 2          // a comparison needs two funds
@@ -37,9 +37,12 @@ const (
 	DefaultTopN   = 30
 	DefaultPreset = "quality6"
 	DefaultSort   = "rank"
-	minMonth      = "1990-01" // before every fund's inception
-	maxMonth      = "2100-12"
-	maxTickerLen  = 10
+	// DefaultMinCoverage: a stock needs a majority (4 of 6) of the factors
+	// to be listed; the composite averages only the factors present.
+	DefaultMinCoverage = 4
+	minMonth           = "1990-01" // before every fund's inception
+	maxMonth           = "2100-12"
+	maxTickerLen       = 10
 )
 
 // State is the restorable state of the page. It is comparable with ==, so
@@ -75,6 +78,10 @@ type State struct {
 	ETFFrom string // first month of the growth chart, "YYYY-MM", "" = earliest common
 	ETFAsOf string // last month of the trailing returns, "YYYY-MM", "" = latest
 
+	// MinCoverage lists only stocks with at least this many of the six
+	// factors present (0..engine.NumFactors).
+	MinCoverage int
+
 	TopN    int // history: size of "my screen", MinTopN..MaxTopN
 	Buckets int // history: 5 (quintiles) or 10 (deciles)
 
@@ -83,34 +90,39 @@ type State struct {
 }
 
 // PresetWeights returns the slider values of the engine preset with this
-// key (engine.Presets). Engine presets are ratios; on the sliders the
-// smallest non-zero weight sits at DefaultWeight (the middle, so a user can
-// still raise any factor), unless that would push the largest past
-// MaxWeight, in which case the largest is MaxWeight. quality6 is all 50;
-// janus4 (0.5, 0.5, 0, 1, 1, 1) is 50.50.0.100.100.100; equal (3, 3, 3, 2,
-// 4, 3 metrics per factor) is 75.75.75.50.100.75: the ratios are kept
-// exactly for every preset of the brief.
+// key (engine.Presets). This is the one rule that turns a preset into
+// sliders, for the URL and the UI alike: engine presets are ratios, and on
+// the sliders the largest weight sits at MaxWeight, the rest keep their
+// ratio to it, rounded to whole steps. quality6 is all 100; janus4 (0.5,
+// 0.5, 0, 1, 1, 1) is 50.50.0.100.100.100; equal (3, 3, 3, 2, 4, 3 metrics
+// per factor) is 75.75.75.50.100.75: the ratios are exact for every preset
+// of the brief. (Putting the largest at the top, not the smallest at the
+// middle, means a one-factor preset shows that factor's slider full.)
 func PresetWeights(key string) (engine.Weights, bool) {
 	p, ok := engine.PresetByKey(key)
 	if !ok {
 		return engine.Weights{}, false
 	}
-	lo, hi := math.Inf(1), 0.0
-	for _, x := range p.Weights {
+	return sliderScale(p.Weights)
+}
+
+// sliderScale scales ratio weights so the largest is MaxWeight and rounds
+// to whole steps; all-zero or non-finite weights have no slider form.
+func sliderScale(in engine.Weights) (engine.Weights, bool) {
+	hi := 0.0
+	for _, x := range in {
 		if x > 0 {
-			lo, hi = math.Min(lo, x), math.Max(hi, x)
+			hi = math.Max(hi, x)
 		}
 	}
 	var w engine.Weights
 	if !(hi > 0) || math.IsInf(hi, 0) {
 		return w, false
 	}
-	scale := DefaultWeight / lo
-	if hi*scale > MaxWeight {
-		scale = MaxWeight / hi
-	}
-	for f, x := range p.Weights {
-		w[f] = math.Round(x * scale)
+	for f, x := range in {
+		if x > 0 {
+			w[f] = math.Round(x / hi * MaxWeight)
+		}
 	}
 	return w, true
 }
@@ -130,19 +142,21 @@ var SortKeys = [...]string{"rank", "ticker", "name", "sector", "mcap", "score",
 var indexKeys = [...]string{engine.IndexAny: "any", engine.IndexIWM: "iwm", engine.IndexIJR: "ijr", engine.IndexBoth: "both"}
 
 // DefaultState is the page as first opened: the "2026 quality" preset (all
-// sliders at 50), all stocks of either index, first page, the four headline funds.
+// sliders at 100), all stocks of either index with at least four of the six
+// factors, first page, the four headline funds.
 func DefaultState() State {
 	w, _ := PresetWeights(DefaultPreset)
 	return State{
-		View:    ViewScreener,
-		Preset:  DefaultPreset,
-		Weights: w,
-		Index:   engine.IndexAny,
-		Sort:    DefaultSort,
-		Page:    1,
-		Funds:   defaultFunds,
-		TopN:    DefaultTopN,
-		Buckets: 5,
+		View:        ViewScreener,
+		Preset:      DefaultPreset,
+		Weights:     w,
+		Index:       engine.IndexAny,
+		Sort:        DefaultSort,
+		Page:        1,
+		Funds:       defaultFunds,
+		MinCoverage: DefaultMinCoverage,
+		TopN:        DefaultTopN,
+		Buckets:     5,
 	}
 }
 
@@ -158,6 +172,7 @@ const (
 	keyProfitable  = "prof"
 	keyNeutral     = "sn"
 	keyExcludeFin  = "xfin"
+	keyCoverage    = "cov"
 	keySort        = "sort"
 	keyPage        = "pg"
 	keySelected    = "sel"
@@ -222,6 +237,11 @@ func ParseState(rawQuery string) State {
 	if v, ok := get(keyMcap); ok {
 		if lo, hi, ok := urlMcapRange(v); ok {
 			s.MinMcap, s.MaxMcap = lo, hi
+		}
+	}
+	if v, ok := get(keyCoverage); ok {
+		if n, ok := urlInt(v, 0, engine.NumFactors); ok {
+			s.MinCoverage = n
 		}
 	}
 	urlBool(vals, keyProfitable, &s.ProfitableOnly)
@@ -319,6 +339,9 @@ func (s State) Query() string {
 	if s.MinMcap != 0 || s.MaxMcap != 0 {
 		add(keyMcap, formatMcapBound(s.MinMcap)+"-"+formatMcapBound(s.MaxMcap))
 	}
+	if s.MinCoverage != d.MinCoverage {
+		add(keyCoverage, strconv.Itoa(s.MinCoverage))
+	}
 	addBool(keyProfitable, s.ProfitableOnly)
 	addBool(keyNeutral, s.SectorNeutral)
 	addBool(keyExcludeFin, s.ExcludeFinancials)
@@ -389,6 +412,7 @@ func (s State) Normalize() State {
 	if s.MinMcap > 0 && s.MaxMcap > 0 && s.MinMcap > s.MaxMcap {
 		s.MinMcap, s.MaxMcap = s.MaxMcap, s.MinMcap
 	}
+	s.MinCoverage = urlClamp(s.MinCoverage, 0, engine.NumFactors)
 	if !isURLSortKey(s.Sort) {
 		s.Sort, s.SortDesc = d.Sort, d.SortDesc
 	}

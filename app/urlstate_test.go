@@ -22,7 +22,7 @@ func TestDefaultStateEncodesEmpty(t *testing.T) {
 	if d.Normalize() != d {
 		t.Fatal("DefaultState is not normalised")
 	}
-	want := engine.Weights{50, 50, 50, 50, 50, 50}
+	want := engine.Weights{100, 100, 100, 100, 100, 100}
 	if d.Weights != want || d.Preset != "quality6" || d.TopN != 30 || d.Buckets != 5 || d.Page != 1 ||
 		d.Index != engine.IndexAny || strings.Join(d.FundList(), ",") != "IWM,IJR,VTWG,VTWV" {
 		t.Fatalf("DefaultState = %+v", d)
@@ -35,7 +35,7 @@ func TestQueryIsShortReadableAndOrdered(t *testing.T) {
 	s.Sectors = SectorSet(0).With("health", true).With("tech", true)
 	s.Selected = "CRDO"
 	s.Lang = "ja"
-	want := "w=50.50.50.50.50.80&u=iwm&sec=health.tech&sel=CRDO&lang=ja"
+	want := "w=100.100.100.100.100.80&u=iwm&sec=health.tech&sel=CRDO&lang=ja"
 	if got := s.Query(); got != want {
 		t.Fatalf("Query() = %q, want %q", got, want)
 	}
@@ -82,7 +82,10 @@ func TestParseStateUntrustedInput(t *testing.T) {
 		{"w=NaN.1.1.1.1.1", func(s *State) {}},
 		{"w=10,20,30,40,50,60", func(s *State) { s.Preset, s.Weights = "", engine.Weights{10, 20, 30, 40, 50, 60} }},
 		// A preset brings its weights; explicit weights that differ make it custom.
-		{"p=momentum", func(s *State) { s.Preset, s.Weights = "momentum", engine.Weights{engine.Momentum: 50} }},
+		{"p=momentum", func(s *State) { s.Preset, s.Weights = "momentum", engine.Weights{engine.Momentum: 100} }},
+		{"cov=9", func(s *State) { s.MinCoverage = 6 }},
+		{"cov=0", func(s *State) { s.MinCoverage = 0 }},
+		{"cov=x", func(s *State) {}},
 		{"p=janus4&w=1.1.1.1.1.1", func(s *State) { s.Preset, s.Weights = "", engine.Weights{1, 1, 1, 1, 1, 1} }},
 		{"p=custom", func(s *State) { s.Preset = "" }},
 		{"p=nonsense", func(s *State) {}},
@@ -171,7 +174,7 @@ func TestOptionsMapsSectorSlugsToSnapshotBits(t *testing.T) {
 	if m := ParseState("sec=energy").Options(sectors).Sectors; m == 0 || m&(1<<len(sectors)-1) != 0 {
 		t.Errorf("sector absent from snapshot gave mask %b, want a bit no stock has", m)
 	}
-	if got := DefaultState().WithWeight(engine.Valuation, 130).EngineWeights(); got != (engine.Weights{50, 50, 50, 50, 100, 50}) {
+	if got := DefaultState().WithWeight(engine.Valuation, 30).EngineWeights(); got != (engine.Weights{100, 100, 100, 100, 30, 100}) {
 		t.Errorf("EngineWeights = %v", got)
 	}
 	for _, g := range gicsSectors {
@@ -289,6 +292,7 @@ func randomState(r *rand.Rand) State {
 		Selected:          pick("", "CRDO", "brk.b", "<b>", "TOOLONGTICKER", "A-1"),
 		ETFFrom:           fmt.Sprintf("%04d-%02d", 1980+r.IntN(140), r.IntN(14)),
 		ETFAsOf:           pick("", "2026-07", "bad", "2001-02-03"),
+		MinCoverage:       r.IntN(10) - 2,
 		TopN:              r.IntN(300) - 50,
 		Buckets:           []int{0, 5, 10, 7}[r.IntN(4)],
 		Embed:             r.IntN(2) == 0,
@@ -339,7 +343,7 @@ func TestRoundTripProperty(t *testing.T) {
 
 func FuzzParseState(f *testing.F) {
 	for _, seed := range []string{
-		"", "w=50.50.50.50.50.80&u=iwm&sec=health.tech&sel=CRDO&lang=ja",
+		"", "w=100.100.100.100.100.80&u=iwm&sec=health.tech&sel=CRDO&lang=ja",
 		"view=history&p=janus4&cap=300-2000&prof=1&sn=1&xfin=1&sort=-mcap&pg=3&f=IJR.SPY&from=2016-01&asof=2026-07&top=50&bk=10&lang=en&embed=1&transparent=1",
 		"p=custom&w=0.0.0.0.0.0", "sel=%3Cscript%3E&f=iwm,ijr,spy&cap=-1", "?a=%zz;b=1&&=&sort=-",
 	} {

@@ -20,6 +20,7 @@ type weightSliders struct {
 
 	M       *screenModel
 	Weights engine.Weights
+	Lang    lang // re-render on a language switch
 }
 
 func (w *weightSliders) Render() app.UI {

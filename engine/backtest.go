@@ -293,9 +293,10 @@ type BacktestResult struct {
 	Dates   []DateResult
 	// Summary over the non-overlapping 12-month windows only (the
 	// to-last-price windows overlap them and would count a period twice):
-	// mean IC, its sample sd and t = mean/(sd/√n); the spread compounded,
-	// Π(1+spreadₜ) − 1 (a yearly-rebalanced long-top/short-bottom book,
-	// ignoring costs and financing); top-N compounded, Π(1+topₜ) − 1.
+	// mean IC, its sample sd and t = mean/(sd/√n); the spreads added up,
+	// Σ spreadₜ (compounding Π(1+spreadₜ) − 1 would treat the spread as a
+	// long-short book's return, which means nothing once a year falls below
+	// −100%, as 2020–21 does in this data); top-N compounded, Π(1+topₜ) − 1.
 	Years                     int
 	MeanIC, SDIC, TStatIC     float64
 	CumSpread, CumTopN        float64
@@ -363,7 +364,7 @@ func (d *BacktestDate) run(w Weights, cfg BacktestConfig) DateResult {
 
 func (res *BacktestResult) summarise() {
 	var ics []float64
-	res.CumSpread, res.CumTopN = 1, 1
+	res.CumSpread, res.CumTopN = 0, 1
 	var fic, fsp [NumFactors]float64
 	for _, d := range res.Dates {
 		if d.Basis != "12 months" {
@@ -372,7 +373,7 @@ func (res *BacktestResult) summarise() {
 		if !math.IsNaN(d.IC) {
 			ics = append(ics, d.IC)
 		}
-		res.CumSpread *= 1 + d.Spread
+		res.CumSpread += d.Spread
 		res.CumTopN *= 1 + d.TopN
 		res.Years++
 		for f := range fic {
@@ -380,7 +381,6 @@ func (res *BacktestResult) summarise() {
 			fsp[f] += d.FactorSpread[f]
 		}
 	}
-	res.CumSpread--
 	res.CumTopN--
 	res.MeanIC, res.SDIC, res.TStatIC = MeanSDT(ics)
 	for f := range fic {

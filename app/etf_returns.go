@@ -1,0 +1,143 @@
+package main
+
+import (
+	"slices"
+	"strconv"
+)
+
+// etfReturnsTable lays out, one column per fund, the facts (each with its
+// as-of date), trailing 1/3/5/10-year annualised total returns as of the
+// chosen month, volatility, maximum drawdown and growth of 10,000 from the
+// start, and calendar-year returns (newest first; * = partial year).
+func etfReturnsTable(l lang, c *etfComparison) *etfTable {
+	t := &etfTable{ID: "etf-returns", Title: l.t("etf.returns.title"), Head: etfHead(l, c)}
+	bd := etfBuilder{t: t, c: c}
+	row := func(label, unit string, cell func(i int, fv etfFundView) etfTCell) { bd.row(label, "", unit, cell) }
+	group := bd.group
+	pct := func(fund, metric string, x float64, text, class string) etfTCell {
+		return etfPctCell(fund, metric, text, x, class)
+	}
+
+	group(l.t("etf.facts"))
+	row(l.t("etf.fact.name"), "", func(_ int, fv etfFundView) etfTCell {
+		cl := etfText(fv.Fund.Name, "")
+		cl.Class = "small"
+		return cl
+	})
+	row(l.t("etf.fact.index"), "", func(_ int, fv etfFundView) etfTCell { return etfText(cellOr(fv.Fund.Index), "") })
+	row(l.t("etf.fact.expense"), "%", func(_ int, fv etfFundView) etfTCell {
+		cl := etfNumCell(fv.Fund.Ticker, "expense", etfNumber(fv.Fund.ExpenseRatioPct, 2)+"%", fv.Fund.ExpenseRatioPct, "")
+		cl.Sub = fv.Fund.FactsSource
+		return cl
+	})
+	row(l.t("etf.fact.assets"), "USD", func(_ int, fv etfFundView) etfTCell {
+		cl := etfNumCell(fv.Fund.Ticker, "assets", l.mcap(fv.Fund.NetAssetsUSD/1e6), fv.Fund.NetAssetsUSD, "")
+		if fv.Fund.NetAssetsAsOf != "" {
+			cl.Sub = l.tf("etf.asof.date", fv.Fund.NetAssetsAsOf)
+		}
+		return cl
+	})
+	row(l.t("etf.csv.assetsasof"), "", func(_ int, fv etfFundView) etfTCell { return etfText(cellOr(fv.Fund.NetAssetsAsOf), "") })
+	t.Rows[len(t.Rows)-1].Class = "etf-csv-only"
+	row(l.t("etf.fact.inception"), "", func(_ int, fv etfFundView) etfTCell { return etfText(cellOr(fv.Fund.Inception), "") })
+	row(l.t("etf.fact.prices"), "", func(_ int, fv etfFundView) etfTCell {
+		if fv.Price.Source == nil {
+			return etfText(missingText, "")
+		}
+		return etfText(fv.Price.Source.Ticker, l.tf("etf.to.date", fv.Price.Source.LastDate.Format("2006-01-02")))
+	})
+
+	group(l.tf("etf.trailing", monthLabel(c.AsOf)))
+	for k, y := range etfTrailingYears {
+		row(l.tf("etf.trailing.y", y), "%", func(_ int, fv etfFundView) etfTCell {
+			x := nan()
+			if k < len(fv.Price.Trailing) {
+				x = fv.Price.Trailing[k].Annualised
+			}
+			return pct(fv.Fund.Ticker, "ret"+strconv.Itoa(y), x, etfSignedPct(x, 1), etfSign(x))
+		})
+	}
+
+	group(l.tf("etf.risk", monthLabel(c.Start), monthLabel(c.AsOf)))
+	row(l.t("etf.vol"), "%", func(_ int, fv etfFundView) etfTCell {
+		return pct(fv.Fund.Ticker, "vol", fv.Price.Vol, etfPct(fv.Price.Vol, 1), "")
+	})
+	row(l.t("etf.maxdd"), "%", func(_ int, fv etfFundView) etfTCell {
+		dd := fv.Price.Drawdown
+		if dd.Depth != dd.Depth {
+			return etfText(missingText, "")
+		}
+		cl := pct(fv.Fund.Ticker, "maxdd", dd.Depth, "−"+etfPct(dd.Depth, 1), "neg")
+		cl.Sub = monthLabel(dd.Peak) + " → " + monthLabel(dd.Trough)
+		return cl
+	})
+	row(l.t("etf.growth.end"), "", func(_ int, fv etfFundView) etfTCell {
+		x := nan()
+		if g := fv.Price.Growth; len(g) > 0 {
+			x = g[len(g)-1].Value
+		}
+		return etfNumCell(fv.Fund.Ticker, "growth", etfThousands(x), x, "")
+	})
+
+	group(l.t("etf.years"))
+	var years []int
+	for _, fv := range c.Funds {
+		for _, y := range fv.Price.Years {
+			if !slices.Contains(years, y.Year) {
+				years = append(years, y.Year)
+			}
+		}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	for _, yr := range years {
+		row(strconv.Itoa(yr), "%", func(_ int, fv etfFundView) etfTCell {
+			for _, y := range fv.Price.Years {
+				if y.Year == yr {
+					s := etfSignedPct(y.Return, 1)
+					if y.Partial {
+						s += "*"
+					}
+					return pct(fv.Fund.Ticker, "y"+strconv.Itoa(yr), y.Return, s, etfSign(y.Return))
+				}
+			}
+			return etfText(missingText, "")
+		})
+	}
+	return t
+}
+
+// etfHead is the header of a fund comparison table.
+func etfHead(l lang, c *etfComparison) []string {
+	h := []string{l.t("etf.fund")}
+	for _, fv := range c.Funds {
+		h = append(h, fv.Fund.Ticker)
+	}
+	return h
+}
+
+// etfThousands shows a money amount with thousands separators ("54,231").
+func etfThousands(x float64) string {
+	s := etfNumber(x, 0)
+	if s == missingText {
+		return s
+	}
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "−" + s
+	}
+	return s
+}
+
+func cellOr(s string) string {
+	if s == "" {
+		return missingText
+	}
+	return s
+}

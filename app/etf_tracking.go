@@ -1,0 +1,179 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"screener/engine"
+)
+
+// etfHistoryFirstYear is the first yearly history snapshot the tracking
+// measurement asks for; missing years are skipped.
+const etfHistoryFirstYear = 2020
+
+// etfTrack is the modelled-style tracking as the engine measures it
+// (engine.TrackStyle): the current snapshot alone gives one window to the
+// last price; with the yearly history snapshots loaded (on request, they
+// are several MB) each June-30 snapshot adds a 12-month window and the
+// summary statistics.
+type etfTrack struct {
+	Current engine.StyleTracking
+	All     *engine.StyleTracking
+	loading bool
+	err     string
+}
+
+// etfTracking shows how the modelled VTWG/VTWV (IWM split by the Russell
+// style method) track the real funds: per window the model's buy-and-hold
+// return next to the real fund's, and over the 12-month windows the mean
+// tracking difference, tracking error and correlation. It says plainly
+// what this can and cannot measure.
+type etfTracking struct {
+	app.Compo
+
+	Lang lang
+	M    *screenModel
+	S    *etfState
+
+	// ctx is the component's own context: the button that starts the
+	// download is replaced by the progress line, and a Dispatch through
+	// the button's context would be dropped once it is gone.
+	ctx app.Context
+}
+
+func (t *etfTracking) OnMount(ctx app.Context) { t.ctx = ctx }
+
+func (t *etfTracking) Render() app.UI {
+	l, s := t.Lang, t.S
+	tr := s.track
+	sec := app.Section().ID("etf-tracking").Class("etf-card etf-tracking").Aria("labelledby", "etf-track-h")
+	head := []app.UI{
+		app.H3().ID("etf-track-h").Text(l.t("etf.track.title")),
+		app.P().Class("small").Text(l.t("etf.track.what")),
+	}
+	if tr == nil {
+		return sec.Body(append(head, app.P().Class("muted").Text(missingText))...)
+	}
+	st := tr.Current
+	if tr.All != nil {
+		st = *tr.All
+	}
+	tbl := etfTrackingTable(l, st)
+	body := append(head,
+		&etfTableView{T: tbl},
+		app.P().Class("small muted").Text(l.t("etf.track.limits")),
+	)
+	switch {
+	case tr.loading:
+		body = append(body, app.P().Class("status").Role("status").Text(l.t("etf.track.loading")))
+	case tr.err != "":
+		body = append(body, app.P().Class("warn").Role("alert").Text(l.t("etf.track.error")+" "+tr.err))
+	case tr.All == nil:
+		body = append(body, app.Button().Type("button").ID("etf-track-load").Class("primary").
+			Text(l.t("etf.track.load")).OnClick(t.loadHistory))
+	}
+	return sec.Body(body...)
+}
+
+// etfTrackingTable lays out the tracking windows: per window the model's
+// buy-and-hold return beside the real fund's, for the blend, growth, value
+// and the growth − value spread, then over the 12-month windows the mean
+// difference, tracking error and correlation.
+func etfTrackingTable(l lang, st engine.StyleTracking) *etfTable {
+	t := &etfTable{ID: "etf-track-table", Title: l.t("etf.track.title"), Head: []string{l.t("etf.track.window"),
+		l.t("etf.track.blend"), "IWM", l.t("etf.track.growth"), "VTWG", l.t("etf.track.value"), "VTWV", l.t("etf.track.spread"), "VTWG−VTWV", l.t("etf.track.priced")}}
+	for _, w := range st.Windows {
+		r := etfRow{Label: w.From.Format(time.DateOnly) + " → " + w.To.Format(time.DateOnly), Unit: "%"}
+		for k := 0; k < 4; k++ {
+			m := etfNumCell("model", "track-"+strconv.Itoa(k), etfSignedPct(w.Model[k], 1), w.Model[k], "etf-model "+etfSign(w.Model[k]))
+			re := etfNumCell("real", "track-"+strconv.Itoa(k), etfSignedPct(w.Real[k], 1), w.Real[k], etfSign(w.Real[k]))
+			m.Scale, re.Scale = 100, 100
+			r.Cells = append(r.Cells, m, re)
+		}
+		cv := etfNumCell("model", "cover", etfPct(w.Cover[0], 0), w.Cover[0], "")
+		cv.Scale = 100
+		r.Cells = append(r.Cells, cv)
+		t.Rows = append(t.Rows, r)
+	}
+	sum := func(label, key, unit string, v [4]float64, format func(float64) string, scale float64) {
+		r := etfRow{Label: label, Unit: unit, Class: "etf-sum"}
+		for k := 0; k < 4; k++ {
+			cl := etfNumCell("sum", key+"-"+strconv.Itoa(k), format(v[k]), v[k], "")
+			cl.Span, cl.Scale = 2, scale
+			r.Cells = append(r.Cells, cl)
+		}
+		r.Cells = append(r.Cells, etfText("", ""))
+		t.Rows = append(t.Rows, r)
+	}
+	if st.N > 0 {
+		sum(l.tf("etf.track.meandiff", st.N), "meandiff", "%", st.MeanDiff, func(x float64) string { return etfSignedPct(x, 1) }, 100)
+		sum(l.t("etf.track.te"), "te", "%", st.TrackingError, func(x float64) string { return etfPct(x, 1) }, 100)
+		sum(l.t("etf.track.corr"), "corr", "", st.Corr, func(x float64) string { return etfNumber(x, 2) }, 1)
+	}
+	return t
+}
+
+// loadHistory downloads the yearly history snapshots one after another
+// (yielding between them so the page stays responsive) and measures the
+// tracking over all of them with the current snapshot.
+func (t *etfTracking) loadHistory(_ app.Context, e app.Event) {
+	ctx := t.ctx
+	s := t.S
+	tr := s.track
+	if tr == nil || tr.loading || s.funds == nil {
+		return
+	}
+	tr.loading, tr.err = true, ""
+	cur, fs := t.M.snap, s.funds
+	last := time.Now().Year()
+	if d, err := engine.ParseDate(cur.AsOf); err == nil {
+		last = d.Year()
+	}
+	urls := []string{}
+	for y := etfHistoryFirstYear; y <= last; y++ {
+		urls = append(urls, ctx.ResolveStaticResource(fmt.Sprintf("/web/data/history-%d.json", y)))
+	}
+	ctx.Async(func() {
+		var snaps []*engine.Snapshot
+		var errText string
+		for _, u := range urls {
+			b, status, err := fetchBytes(u)
+			if status == 404 {
+				continue
+			}
+			if err != nil {
+				errText = u + ": " + err.Error()
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+			sn, err := engine.Decode(b)
+			if err != nil {
+				errText = u + ": " + err.Error()
+				break
+			}
+			snaps = append(snaps, sn)
+			time.Sleep(5 * time.Millisecond)
+		}
+		var all *engine.StyleTracking
+		if errText == "" {
+			r := etfStyleTracking(fs, append(snaps, cur))
+			all = &r
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			tr.loading, tr.err, tr.All = false, errText, all
+		})
+	})
+}
+
+// etfStyleTracking runs engine.TrackStyle with the real IWM, VTWG and VTWV
+// price series (nil where funds.json lacks one), as the etf CLI does.
+func etfStyleTracking(fs *engine.Funds, snaps []*engine.Snapshot) engine.StyleTracking {
+	get := func(t string) *engine.Fund {
+		f, _ := fs.Lookup(t)
+		return f
+	}
+	return engine.TrackStyle(snaps, get("IWM"), get("VTWG"), get("VTWV"))
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"math"
+	"os"
+	"testing"
+
+	"screener/engine"
+)
+
+func TestCumulativeSum(t *testing.T) {
+	got := cumulativeSum([]float64{-1.17, 0.3, -0.01, math.NaN(), 0.2})
+	want := []float64{-1.17, -0.87, -0.88, math.NaN(), math.NaN()}
+	for i := range want {
+		if !(math.Abs(got[i]-want[i]) < 1e-12 || math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+			t.Errorf("sum[%d] = %v, want %v (a gap stops the line)", i, got[i], want[i])
+		}
+	}
+	if len(cumulativeSum(nil)) != 0 {
+		t.Error("empty input")
+	}
+}
+
+// legGrowth compounds one bucket over the 12-month windows only: the
+// to-last-price window overlaps the last of them.
+func TestLegGrowth(t *testing.T) {
+	b := func(means ...float64) []engine.BucketStat {
+		out := make([]engine.BucketStat, len(means))
+		for i, m := range means {
+			out[i] = engine.BucketStat{N: 10, Mean: m}
+		}
+		return out
+	}
+	res := engine.BacktestResult{Dates: []engine.DateResult{
+		{Basis: "12 months", Buckets: b(0.1, 0.5)},
+		{Basis: "12 months", Buckets: b(-0.2, 0.1)},
+		{Basis: "to last price", Buckets: b(9, 9)},
+	}}
+	if got, want := legGrowth(res, 1), 1.5*1.1-1; math.Abs(got-want) > 1e-12 {
+		t.Errorf("top leg %v, want %v", got, want)
+	}
+	if got, want := legGrowth(res, 0), 1.1*0.8-1; math.Abs(got-want) > 1e-12 {
+		t.Errorf("bottom leg %v, want %v", got, want)
+	}
+	if got := legGrowth(res, 7); !math.IsNaN(got) {
+		t.Errorf("missing bucket gives %v, want NaN", got)
+	}
+	if got := legGrowth(engine.BacktestResult{}, 0); !math.IsNaN(got) {
+		t.Errorf("no window gives %v, want NaN", got)
+	}
+}
+
+func TestReadSurvivorshipCounts(t *testing.T) {
+	ok := `{"schema":1,"body":{"survivorship_counts":{"ranked_pool":2070,"kept":1070,"reporting_12m":3481,"reporting_no_price":1167,"reporting_no_price_delisted":13}}}`
+	c := readSurvivorshipCounts([]byte(ok))
+	if !c.OK || c.RankedPool != 2070 || c.Kept != 1070 || c.Reporting != 3481 || c.NoPrice != 1167 || c.Delisted != 13 {
+		t.Errorf("counts %+v", c)
+	}
+	for _, bad := range []string{
+		`{"body":{}}`,
+		`{"body":{"survivorship_counts":null}}`,
+		`{"body":{"survivorship_counts":{"ranked_pool":1,"kept":1,"reporting_12m":"x","reporting_no_price":1,"reporting_no_price_delisted":0}}}`,
+		`{"body":{"survivorship_counts":{"ranked_pool":1,"kept":1,"reporting_12m":5,"reporting_no_price":-1,"reporting_no_price_delisted":0}}}`,
+		`not json`,
+		``,
+	} {
+		if c := readSurvivorshipCounts([]byte(bad)); c.OK {
+			t.Errorf("%q: counts accepted: %+v", bad, c)
+		}
+	}
+}
+
+func TestHistoryStoreConfigClamps(t *testing.T) {
+	s := newHistoryStore()
+	if c := s.config(); c.TopN != 30 || c.Buckets != 5 {
+		t.Errorf("defaults %+v, want top 30 quintiles", c)
+	}
+	for _, tc := range []struct{ top, buckets, wantTop, wantBuckets int }{
+		{0, 0, 30, 5}, {-4, 7, 1, 5}, {500, 10, 200, 10}, {50, 10, 50, 10},
+	} {
+		s.TopN, s.Buckets = tc.top, tc.buckets
+		if c := s.config(); c.TopN != tc.wantTop || c.Buckets != tc.wantBuckets {
+			t.Errorf("TopN %d Buckets %d -> %+v, want %d/%d", tc.top, tc.buckets, c, tc.wantTop, tc.wantBuckets)
+		}
+	}
+}
+
+func TestHistoryPathsAreTheBuilderOutputs(t *testing.T) {
+	p := historyPaths()
+	if len(p) != 7 || p[0] != "/web/data/history-2020.json" || p[5] != "/web/data/history-2025.json" || p[6] != historyFundsPath {
+		t.Errorf("paths %v", p)
+	}
+}
+
+// tinyHistory is the synthetic current_tiny.json snapshot plus two
+// "history" copies with made-up 12-month forward returns (some missing),
+// so the view's per-date preparation can be compared with the engine's.
+func tinyHistory(t *testing.T) *historyData {
+	t.Helper()
+	b, err := os.ReadFile("testdata/current_tiny.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &historyData{}
+	for k, asof := range []string{"2023-06-30", "2024-06-30"} {
+		s, err := engine.Decode(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Kind, s.AsOf = "history", asof
+		s.SP600 = make([]bool, s.N)
+		s.Fwd12 = make([]float64, s.N)
+		for i := range s.Fwd12 {
+			s.Fwd12[i] = math.Sin(float64(i*(k+3))) * 0.4
+			if i%7 == k {
+				s.Fwd12[i] = math.NaN() // no later price
+			}
+		}
+		d.Snaps = append(d.Snaps, s)
+		d.Surv = append(d.Surv, survivorshipCounts{})
+	}
+	cur, err := engine.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Snaps = append(d.Snaps, cur)
+	d.Surv = append(d.Surv, survivorshipCounts{})
+	return d
+}
+
+// The view prepares one date at a time and applies MinCoverage at run
+// time; the result must be exactly the engine's NewBacktest + Run with
+// the same options.
+func TestHistoryRunEqualsEngine(t *testing.T) {
+	d := tinyHistory(t)
+	for _, o := range []engine.Options{{}, {MinCoverage: 4}, {SectorNeutral: true, MinCoverage: 3}} {
+		prep, err := prepareHistory(d, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []engine.Weights{{1, 1, 1, 1, 1, 1}, {engine.Momentum: 100}, {0, 30, 0, 70, 10, 0}} {
+			for _, cfg := range []engine.BacktestConfig{{Buckets: 5, TopN: 5}, {Buckets: 10, TopN: 30}} {
+				got := runHistory(prep, d, historyRunKey{prep: prep, weights: w, cfg: cfg, minCov: o.MinCoverage})
+				bt, err := engine.NewBacktest(d.Snaps, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := bt.Run(w, cfg)
+				if len(got.Dates) != len(want.Dates) {
+					t.Fatalf("%d dates, engine %d", len(got.Dates), len(want.Dates))
+				}
+				same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+				for i, g := range got.Dates {
+					e := want.Dates[i]
+					if g.AsOf != e.AsOf || !same(g.Spread, e.Spread) || !same(g.IC, e.IC) || !same(g.TopN, e.TopN) || g.Scored != e.Scored || len(g.Buckets) != len(e.Buckets) {
+						t.Errorf("opts %+v w %v cfg %+v date %s: view spread %v IC %v top %v scored %d; engine %v %v %v %d",
+							o, w, cfg, e.AsOf, g.Spread, g.IC, g.TopN, g.Scored, e.Spread, e.IC, e.TopN, e.Scored)
+					}
+				}
+				if !same(got.MeanIC, want.MeanIC) || !same(got.TStatIC, want.TStatIC) || !same(got.CumTopN, want.CumTopN) {
+					t.Errorf("summary: view IC %v t %v top %v; engine %v %v %v", got.MeanIC, got.TStatIC, got.CumTopN, want.MeanIC, want.TStatIC, want.CumTopN)
+				}
+			}
+		}
+	}
+}
+
+// Forward returns are read only after scoring: changing them changes the
+// spreads but never the composite order the view ranks by.
+func TestHistoryForwardReturnsDoNotMoveScores(t *testing.T) {
+	d := tinyHistory(t)
+	prep, err := prepareHistory(d, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := engine.Weights{1, 2, 0, 1, 3, 1}
+	runHistory(prep, d, historyRunKey{prep: prep, weights: w, cfg: engine.BacktestConfig{Buckets: 5, TopN: 5}})
+	order := append([]int32(nil), prep.BT.Dates[0].Screen.Order...)
+	for j := range prep.BT.Dates[0].Fwd {
+		prep.BT.Dates[0].Fwd[j] = -prep.BT.Dates[0].Fwd[j]
+	}
+	runHistory(prep, d, historyRunKey{prep: prep, weights: w, cfg: engine.BacktestConfig{Buckets: 5, TopN: 5}})
+	for i, j := range prep.BT.Dates[0].Screen.Order {
+		if order[i] != j {
+			t.Fatalf("order changed at %d after negating forward returns", i)
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"screener/engine"
+)
+
+// Number and date formats of the History view.
+
+// formatSignedPct shows a return as a signed percentage with one decimal
+// ("+7.8%", "−36.3%"); a spread's sign is its message.
+func formatSignedPct(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return missingText
+	}
+	s := strconv.FormatFloat(math.Abs(x)*100, 'f', 1, 64) + "%"
+	if s == "0.0%" {
+		return s
+	}
+	if x < 0 {
+		return "−" + s
+	}
+	return "+" + s
+}
+
+// formatPctTick is a y-axis label for a fraction: whole percent ("−40%").
+func formatPctTick(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return missingText
+	}
+	s := strconv.FormatFloat(x*100, 'f', 0, 64) + "%"
+	if x < 0 {
+		return "−" + s[1:]
+	}
+	return s
+}
+
+// formatIC shows a rank correlation with three decimals.
+func formatIC(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return missingText
+	}
+	s := strconv.FormatFloat(x, 'f', 3, 64)
+	if x < 0 {
+		return "−" + s[1:]
+	}
+	return s
+}
+
+// formatT shows a t statistic with two decimals.
+func formatT(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return missingText
+	}
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if x < 0 {
+		return "−" + s[1:]
+	}
+	return s
+}
+
+// rawNum is a value for a data-v attribute: full precision for tests and
+// scripts, "" for missing.
+func rawNum(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// histDate shows a YYYY-MM-DD date in the language's table style
+// (Japanese tables write 2025/11/24).
+func histDate(l lang, iso string) string {
+	if l == langJA {
+		return strings.ReplaceAll(iso, "-", "/")
+	}
+	return iso
+}
+
+// histIs12m reports whether a date's forward window is the 12-month one
+// (the windows the summary compounds); the other is "to the last price".
+func histIs12m(d engine.DateResult) bool { return d.Basis == "12 months" }
+
+// histShortLabel names a date on a chart axis: its year for a June-30
+// snapshot, "now" for the current one.
+func histShortLabel(l lang, d engine.DateResult) string {
+	if !histIs12m(d) {
+		return l.t("hist.now")
+	}
+	return d.From.Format("2006")
+}
+
+// bucketName is the column head of bucket b of k (0 = lowest composite):
+// Q1…Q5 for quintiles, D1…D10 for deciles.
+func bucketName(l lang, b, k int) string {
+	if k == 10 {
+		return l.tf("hist.bucket.d", b+1)
+	}
+	return l.tf("hist.bucket.q", b+1)
+}
+
+// histWindowHead writes a row header with the window's start date and,
+// after it (hidden on phones), its end date.
+func histWindowHead(w *htmlWriter, l lang, d engine.DateResult) {
+	w.open("th", "scope", "row")
+	w.elem("span", histDate(l, d.AsOf))
+	w.elem("span", " → "+histDate(l, d.To.Format("2006-01-02")), "class", "small muted hist-window")
+	w.close("th")
+}
+
+// histReturnCell writes a numeric cell with a signed, coloured return;
+// key names it for scripts and tests (data-k), data-v carries the value.
+func histReturnCell(w *htmlWriter, key string, v float64) {
+	w.open("td", "class", "num", "data-k", key, "data-v", rawNum(v))
+	w.elem("span", formatSignedPct(v), "class", histSignClass(v))
+	w.close("td")
+}
+
+// histSignClass colours a return by its sign ("pos", "neg", "" for
+// missing or zero).
+func histSignClass(x float64) string {
+	switch {
+	case x > 0:
+		return "pos"
+	case x < 0:
+		return "neg"
+	}
+	return ""
+}
+
+// histLang looks up the History view's strings without inlining lang.t's
+// two map lookups at each of the view's ~60 call sites (wasm size).
+type histLang struct{ lang }
+
+//go:noinline
+func (h histLang) t(key string) string { return h.lang.t(key) }
+
+//go:noinline
+func (h histLang) tf(key string, args ...any) string { return h.lang.tf(key, args...) }

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/tidwall/gjson"
+
+	"screener/engine"
+)
+
+// historyYears are the June-30 point-in-time snapshots the builder writes
+// (data/SNAPSHOT.md): web/data/history-YYYY.json. A static host cannot
+// list a folder, so the years are fixed here.
+var historyYears = []int{2020, 2021, 2022, 2023, 2024, 2025}
+
+// historyFundsPath holds the comparison funds' monthly closes.
+const historyFundsPath = "/web/data/funds.json"
+
+// historyCompareFunds are the funds "my screen" is measured against
+// (issue 6): the Russell 2000 and S&P 600 trackers and the Russell 2000
+// growth and value halves.
+var historyCompareFunds = []string{"IWM", "IJR", "VTWG", "VTWV"}
+
+// historyPaths lists the files the History view downloads when it first
+// opens: the history snapshots oldest first, then funds.json. The current
+// snapshot is the one the screener already holds.
+func historyPaths() []string {
+	out := make([]string, 0, len(historyYears)+1)
+	for _, y := range historyYears {
+		out = append(out, "/web/data/history-"+strconv.Itoa(y)+".json")
+	}
+	return append(out, historyFundsPath)
+}
+
+// survivorshipCounts are the numbers behind a history snapshot's
+// survivorship text (body.survivorship_counts, data/SNAPSHOT.md): of the
+// Reporting companies that published a statement in the 12 months before
+// the date, NoPrice have no price file at all (so cannot be in the
+// universe), Delisted of those marked delisted in the raw data. OK is
+// false when the file does not carry the counts.
+type survivorshipCounts struct {
+	RankedPool, Kept, Reporting, NoPrice, Delisted int
+	OK                                             bool
+}
+
+// readSurvivorshipCounts reads body.survivorship_counts from a snapshot
+// file (the engine's Snapshot keeps only the text).
+func readSurvivorshipCounts(b []byte) survivorshipCounts {
+	v := gjson.GetBytes(b, "body.survivorship_counts")
+	if !v.IsObject() {
+		return survivorshipCounts{}
+	}
+	get := func(k string) (int, bool) {
+		x := v.Get(k)
+		if x.Type != gjson.Number || x.Num < 0 || x.Num > 1e7 {
+			return 0, false
+		}
+		return int(x.Num), true
+	}
+	var c survivorshipCounts
+	var ok [5]bool
+	c.RankedPool, ok[0] = get("ranked_pool")
+	c.Kept, ok[1] = get("kept")
+	c.Reporting, ok[2] = get("reporting_12m")
+	c.NoPrice, ok[3] = get("reporting_no_price")
+	c.Delisted, ok[4] = get("reporting_no_price_delisted")
+	c.OK = ok == [5]bool{true, true, true, true, true}
+	return c
+}
+
+// historyData is everything the History view downloads, decoded.
+type historyData struct {
+	// Snaps are the history snapshots oldest first, then the current one;
+	// Surv is parallel (the current snapshot carries no counts).
+	Snaps []*engine.Snapshot
+	Surv  []survivorshipCounts
+	// Funds are the price series of FundTickers (nil: no prices).
+	FundTickers []string
+	Funds       []*engine.Fund
+}
+
+// fetched is one downloaded file.
+type fetched struct {
+	b      []byte
+	status int
+	err    error
+}
+
+// loadHistoryData downloads the history files and funds.json (all at
+// once: the browser fetches in parallel) and decodes them one by one in
+// order, sleeping briefly after each so the browser paints the progress
+// and handles input (a decode blocks the only thread for tens of ms in
+// wasm; go-app-notes.md, "ctx.Async does not free the browser").
+// progress(k) is called after the k-th of len(historyPaths()) files.
+func loadHistoryData(resolve func(string) string, current *engine.Snapshot, progress func(done int)) (*historyData, *loadError) {
+	paths := historyPaths()
+	results := make([]chan fetched, len(paths))
+	for i, p := range paths {
+		results[i] = make(chan fetched, 1)
+		go func(url string, out chan<- fetched) {
+			b, status, err := fetchBytes(url)
+			out <- fetched{b, status, err}
+		}(resolve(p), results[i])
+	}
+	d := &historyData{}
+	for i, p := range paths {
+		r := <-results[i]
+		url := resolve(p)
+		if r.err != nil {
+			// Wait for the other downloads so none writes after we return.
+			for _, c := range results[i+1:] {
+				<-c
+			}
+			return nil, classifyFetchError(url, r.status, r.err)
+		}
+		if p == historyFundsPath {
+			names, funds, err := decodeCompareFunds(r.b)
+			if err != nil {
+				return nil, &loadError{Kind: loadCorrupt, URL: url, Detail: err.Error()}
+			}
+			d.FundTickers, d.Funds = names, funds
+		} else {
+			s, err := decodeHistorySnapshot(r.b)
+			if err != nil {
+				var le *loadError
+				if errors.As(err, &le) {
+					le.URL = url
+					return nil, le
+				}
+				return nil, &loadError{Kind: loadCorrupt, URL: url, Detail: err.Error()}
+			}
+			d.Snaps = append(d.Snaps, s)
+			d.Surv = append(d.Surv, readSurvivorshipCounts(r.b))
+		}
+		progress(i + 1)
+		time.Sleep(4 * time.Millisecond)
+	}
+	if current != nil {
+		d.Snaps = append(d.Snaps, current)
+		d.Surv = append(d.Surv, survivorshipCounts{})
+	}
+	return d, nil
+}
+
+// decodeHistorySnapshot decodes one history file, classifying failures
+// like the screener's snapshot (a decoder panic would be a bug; it is
+// reported as a corrupt file, not a blank page).
+func decodeHistorySnapshot(b []byte) (s *engine.Snapshot, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &loadError{Kind: loadCorrupt, Detail: fmt.Sprint("decoder panic: ", r)}
+		}
+	}()
+	s, err = engine.Decode(b)
+	if err != nil {
+		kind := loadCorrupt
+		if errors.Is(err, engine.ErrSchema) {
+			kind = loadVersion
+		}
+		return nil, &loadError{Kind: kind, Detail: err.Error()}
+	}
+	if s.Kind != "history" {
+		return nil, &loadError{Kind: loadCorrupt, Detail: fmt.Sprintf("snapshot kind %q, want history", s.Kind)}
+	}
+	return s, nil
+}
+
+// decodeCompareFunds decodes funds.json and picks the comparison funds; a
+// fund without a price series stays nil (its column shows "—").
+func decodeCompareFunds(b []byte) (tickers []string, funds []*engine.Fund, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("funds decoder panic: %v", r)
+		}
+	}()
+	fs, err := engine.DecodeFunds(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, t := range historyCompareFunds {
+		var f *engine.Fund
+		if x, ok := fs.Lookup(t); ok && len(x.Monthly) > 0 {
+			f = x
+		}
+		tickers = append(tickers, t)
+		funds = append(funds, f)
+	}
+	return tickers, funds, nil
+}
+
+// historyPrep is the backtest prepared for one option set (metrics,
+// percentiles and sorted forward returns per date: engine.NewBacktest),
+// with the funds' returns over the same windows.
+type historyPrep struct {
+	Opts    engine.Options // MinCoverage is applied at run time, not here
+	BT      *engine.Backtest
+	FundRet [][]float64 // [date][fund]
+}
+
+// prepareHistory runs engine.NewBacktest one date at a time, sleeping
+// between dates so a filter change does not freeze the page, and joins
+// the dates oldest first, as NewBacktest orders them.
+func prepareHistory(d *historyData, o engine.Options) (*historyPrep, error) {
+	o.MinCoverage = 0
+	bt := &engine.Backtest{Opts: o}
+	for _, s := range d.Snaps {
+		one, err := engine.NewBacktest([]*engine.Snapshot{s}, o)
+		if err != nil {
+			return nil, err
+		}
+		bt.Dates = append(bt.Dates, one.Dates...)
+		time.Sleep(2 * time.Millisecond)
+	}
+	slices.SortStableFunc(bt.Dates, func(a, b *engine.BacktestDate) int { return a.From.Compare(b.From) })
+	return &historyPrep{Opts: o, BT: bt, FundRet: bt.FundWindowReturns(d.Funds)}, nil
+}

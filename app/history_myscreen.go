@@ -1,0 +1,119 @@
+package main
+
+import (
+	"math"
+
+	"screener/engine"
+)
+
+// historyMyScreen is "my screen": the top N names by composite at each
+// date, equal-weighted and held over the date's forward window, beside
+// IWM, IJR, VTWG and VTWV over the same windows (table), and all of them
+// compounded over the yearly windows (line chart).
+type historyMyScreen struct {
+	Lang   lang
+	R      *historyResult
+	Narrow bool
+}
+
+func (m *historyMyScreen) write(w *htmlWriter) {
+	l := histLang{m.Lang}
+	r := m.R
+	n := r.Config.TopN
+	mineName := l.tf("hist.topn.col", n)
+	// Cumulative lines over the 12-month windows, starting at 0 on the
+	// first snapshot date.
+	var labels []string
+	var mine []float64
+	funds := make([][]float64, len(r.FundTickers))
+	for i, d := range r.Dates {
+		if !histIs12m(d) {
+			continue
+		}
+		if len(labels) == 0 {
+			labels = append(labels, d.From.Format("2006-01"))
+		}
+		labels = append(labels, d.To.Format("2006-01"))
+		mine = append(mine, d.TopN)
+		for f := range funds {
+			funds[f] = append(funds[f], fundRet(r, i, f))
+		}
+	}
+	series := []ChartSeries{{Name: mineName, Class: "s0", Emphasis: true, Values: withStart(engine.Compound(mine))}}
+	for f, t := range r.FundTickers {
+		series = append(series, ChartSeries{Name: t, Class: "s" + itoa(f+1), Values: withStart(engine.Compound(funds[f]))})
+	}
+	cw, ch := 640.0, 260.0
+	if m.Narrow {
+		cw, ch = 360, 230
+	}
+	chart := LineChart{
+		Title:     l.tf("hist.topn.chart", n),
+		Class:     "hist-topn-chart",
+		Width:     cw,
+		Height:    ch,
+		XLabels:   labels,
+		Series:    series,
+		FormatY:   formatPctTick,
+		Markers:   true,
+		ZeroBased: true,
+	}
+
+	w.open("section", "id", "hist-myscreen", "class", "hist-block", "aria-labelledby", "hist-myscreen-title")
+	w.elem("h3", l.tf("hist.topn.title", n), "id", "hist-myscreen-title")
+	w.elem("p", l.t("hist.topn.help"), "class", "small muted")
+	w.WriteString(chart.HTML())
+	w.open("div", "class", "table-wrap")
+	w.open("table", "id", "hist-topn-table", "class", "hist-table")
+	w.open("thead")
+	w.open("tr")
+	w.elem("th", l.t("hist.col.window"))
+	w.elem("th", mineName, "class", "num")
+	for _, t := range r.FundTickers {
+		w.elem("th", t, "class", "num")
+	}
+	w.close("tr")
+	w.close("thead")
+	w.open("tbody")
+	for i, d := range r.Dates {
+		w.open("tr", "data-asof", d.AsOf)
+		histWindowHead(w, l.lang, d)
+		w.open("td", "class", "num hist-mine", "data-k", "topn", "data-v", rawNum(d.TopN))
+		w.elem("span", formatSignedPct(d.TopN), "class", histSignClass(d.TopN))
+		if d.TopNMissing > 0 {
+			w.elem("span", l.tf("hist.topn.missing", d.TopNMissing), "class", "small muted hist-n")
+		}
+		w.close("td")
+		for f, t := range r.FundTickers {
+			histReturnCell(w, t, fundRet(r, i, f))
+		}
+		w.close("tr")
+	}
+	w.close("tbody")
+	w.open("tfoot")
+	w.open("tr")
+	w.elem("th", l.tf("hist.compounded", r.Years), "scope", "row")
+	histReturnCell(w, "cumtopn", r.CumTopN)
+	for f, t := range r.FundTickers {
+		histReturnCell(w, "cum-"+t, r.CumFunds[f])
+	}
+	w.close("tr")
+	w.close("tfoot")
+	w.close("table")
+	w.close("div")
+	w.close("section")
+}
+
+// fundRet is fund f's return over date i's window (NaN when unknown).
+func fundRet(r *historyResult, i, f int) float64 {
+	if i < len(r.FundRet) && f < len(r.FundRet[i]) {
+		return r.FundRet[i][f]
+	}
+	return math.NaN()
+}
+
+// withStart puts the starting value 0 (nothing gained yet) in front of a
+// cumulative series, so the chart starts at the first snapshot date.
+func withStart(cum []float64) []float64 {
+	return append([]float64{0}, cum...)
+}

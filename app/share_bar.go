@@ -1,0 +1,203 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// embedHeights are the iframe heights the embed code starts with, per view,
+// in CSS pixels: enough for the view's first screen (the screener's 50-row
+// page is about 1,900 px). The embedded page then reports its real height
+// and the snippet's script resizes the frame.
+var embedHeights = map[viewKey]int{viewScreener: 1900, viewETFs: 1400, viewHistory: 1300}
+
+// shareBar offers "Copy link", "Copy embed code" (with a transparent
+// background option) and, on the screener, "Download CSV". A copy that the
+// browser refuses (a cross-site iframe, an old browser) shows the text in
+// a selected read-only field for a manual copy.
+type shareBar struct {
+	app.Compo
+
+	Lang  lang
+	View  viewKey
+	Query string // the page state (State.Query)
+	Ready bool
+	OnCSV func() error
+
+	transparent bool
+	message     string // "Copied" or an error, announced politely
+	manual      string // text to copy by hand after a refused copy
+}
+
+func (b *shareBar) Render() app.UI {
+	l := b.Lang
+	return app.Section().ID("share").Class("share-bar").Aria("label", l.t("share.title")).Body(
+		app.Button().Type("button").ID("copy-link").Text(l.t("share.link")).OnClick(b.onCopyLink),
+		app.Button().Type("button").ID("copy-embed").Text(l.t("share.embed")).OnClick(b.onCopyEmbed),
+		app.Span().Class("check inline").Body(
+			app.Input().Type("checkbox").ID("embed-transparent").Checked(b.transparent).OnChange(b.onTransparent),
+			app.Label().For("embed-transparent").Text(l.t("share.transparent")),
+		),
+		app.If(b.View == viewScreener && b.OnCSV != nil, func() app.UI {
+			return app.Button().Type("button").ID("download-csv").Text(l.t("share.csv")).OnClick(b.onCSV)
+		}),
+		app.Span().ID("share-status").Class("share-status").Role("status").Aria("live", "polite").Text(b.message),
+		app.If(b.manual != "", func() app.UI {
+			return app.Div().Class("manual-copy").Body(
+				app.Label().For("share-text").Text(l.t("share.text")),
+				// An input, not a textarea (~16 KB less wasm); the snippet's
+				// line break is not needed by HTML.
+				app.Input().Type("text").ID("share-text").ReadOnly(true).Value(b.manual).
+					OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }).
+					OnKeyDown(b.onManualKey),
+			)
+		}),
+	)
+}
+
+func (b *shareBar) linkURL() string { return pageURL(b.Query) }
+
+// embedURL is the page URL for the iframe: the same state in embed mode,
+// without the language, so each reader gets the page in their own
+// browser's language.
+func (b *shareBar) embedURL() string {
+	st := ParseState(b.Query)
+	st.Lang = ""
+	st.Embed, st.Transparent = true, b.transparent
+	return pageURL(st.Query())
+}
+
+func (b *shareBar) onCopyLink(ctx app.Context, e app.Event) {
+	b.copy(ctx, b.linkURL())
+}
+
+func (b *shareBar) onCopyEmbed(ctx app.Context, e app.Event) {
+	b.copy(ctx, embedSnippet(b.embedURL(), embedHeights[b.View], b.Lang.t("embed.frame")))
+}
+
+func (b *shareBar) onTransparent(ctx app.Context, e app.Event) {
+	b.transparent = ctx.JSSrc().Get("checked").Bool()
+}
+
+func (b *shareBar) onCSV(ctx app.Context, e app.Event) {
+	b.manual = ""
+	b.message = ""
+	if err := b.OnCSV(); err != nil {
+		b.message = b.Lang.tf("share.csv.failed", err.Error())
+	}
+}
+
+func (b *shareBar) copy(ctx app.Context, text string) {
+	b.message, b.manual = "", ""
+	copyText(ctx, text, func(ctx app.Context, ok bool) {
+		if ok {
+			b.message = b.Lang.t("share.copied")
+			return
+		}
+		b.message = b.Lang.t("share.failed")
+		b.manual = text
+		ctx.Defer(func(app.Context) {
+			if el := app.Window().GetElementByID("share-text"); el.Truthy() {
+				el.Call("focus")
+				el.Call("select")
+			}
+		})
+	})
+}
+
+// onManualKey closes the manual-copy field on Escape.
+func (b *shareBar) onManualKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Escape" {
+		b.manual = ""
+		b.message = ""
+		if el := app.Window().GetElementByID("copy-link"); el.Truthy() {
+			el.Call("focus")
+		}
+		return
+	}
+	ctx.PreventUpdate()
+}
+
+// embedSnippet is the HTML a blog author pastes: the iframe, lazy-loaded
+// and borderless, with an accessible title, and a one-line script that
+// resizes it to the height the embedded page reports (postMessage
+// "screener-height", accepted only from the frame's own window and
+// origin). Without the script (platforms that strip scripts) the frame
+// keeps its starting height and scrolls.
+func embedSnippet(src string, height int, title string) string {
+	origin := src
+	if i := strings.Index(src, "://"); i >= 0 {
+		if j := strings.IndexByte(src[i+3:], '/'); j >= 0 {
+			origin = src[:i+3+j]
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<iframe src="`)
+	b.WriteString(escapeHTML(src))
+	b.WriteString(`" width="100%" height="`)
+	b.WriteString(strconv.Itoa(height))
+	b.WriteString(`" style="border:0" loading="lazy" title="`)
+	b.WriteString(escapeHTML(title))
+	b.WriteString(`"></iframe>` + "\n")
+	b.WriteString(`<script>addEventListener("message",function(e){if(e.origin!==`)
+	b.WriteString(jsString(origin))
+	b.WriteString(`||!e.data||e.data.type!=="` + heightMessageType + `")return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(+e.data.height)+"px"})})</script>`)
+	return b.String()
+}
+
+// jsString quotes s as a JavaScript string literal that is also safe inside
+// an HTML <script> element.
+func jsString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '<' || r == '>' || r == '&' || r < 0x20 || r == 0x2028 || r == 0x2029:
+			b.WriteString(`\u`)
+			h := strconv.FormatInt(int64(r), 16)
+			b.WriteString(strings.Repeat("0", 4-len(h)) + h)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// langNames are the language choices, each written in its own script.
+var langNames = []struct {
+	Lang lang
+	Name string
+}{{langEN, "English"}, {langJA, "日本語"}}
+
+// langSwitch is the visible language choice.
+type langSwitch struct {
+	app.Compo
+
+	Lang   lang
+	OnPick func(lang)
+}
+
+func (s *langSwitch) Render() app.UI {
+	return app.Div().Class("lang-switch").Body(
+		app.Label().For("lang-select").Class("visually-hidden").Text(s.Lang.t("lang.label")),
+		app.Select().ID("lang-select").OnChange(s.onChange).Body(
+			app.Range(langNames).Slice(func(i int) app.UI {
+				n := langNames[i]
+				return app.Option().Value(string(n.Lang)).Lang(string(n.Lang)).Selected(n.Lang == s.Lang).Text(n.Name)
+			}),
+		),
+	)
+}
+
+func (s *langSwitch) onChange(ctx app.Context, e app.Event) {
+	v := ctx.JSSrc().Get("value").String()
+	if l := parseLang(v); string(l) == v && s.OnPick != nil {
+		s.OnPick(l)
+	}
+}

@@ -1,0 +1,120 @@
+package main
+
+// The screener model's side of the URL state: applyState puts a parsed
+// State into the model, fillState reads the model back. Pure Go (no DOM),
+// so the round trip is tested natively.
+
+import (
+	"math"
+	"strings"
+
+	"screener/engine"
+)
+
+// sortColumn maps a State sort key to the table column; SortKeys lists
+// the columns in the same order as the column constants.
+func sortColumn(key string) (column, bool) {
+	for i, k := range SortKeys {
+		if k == key {
+			return column(i), true
+		}
+	}
+	return colRank, false
+}
+
+// sortKey is the State sort key of a column.
+func sortKey(c column) string {
+	if c < 0 || int(c) >= len(SortKeys) {
+		return DefaultSort
+	}
+	return SortKeys[c]
+}
+
+// sectorSetOf turns a snapshot sector bit mask into GICS slugs; sectors
+// that are not GICS names cannot be written to a URL and are dropped.
+func sectorSetOf(mask uint32, sectors []string) SectorSet {
+	var set SectorSet
+	for i, name := range sectors {
+		if i < 32 && mask&(1<<uint(i)) != 0 {
+			set = set.With(SectorSlug(name), true)
+		}
+	}
+	return set
+}
+
+// rowOfTicker finds a ticker's snapshot row, -1 when absent.
+func rowOfTicker(s *engine.Snapshot, ticker string) int {
+	for i, t := range s.Ticker {
+		if strings.EqualFold(t, ticker) {
+			return i
+		}
+	}
+	return -1
+}
+
+// applyState shows st in the model: filters (recomputing percentiles only
+// when they changed), weights, sort, page and the open stock. A ticker not
+// in the filtered universe closes the panel; a page past the end shows
+// the last page. st is normalised first, so anything from a URL is safe.
+func (sm *screenModel) applyState(st State) {
+	st = st.Normalize()
+	opts := st.Options(sm.snap.Sectors)
+	opts.MinCoverage = st.MinCoverage
+	sm.minCoverage = st.MinCoverage
+	sm.weights = st.Weights
+	sm.preset = matchingPreset(sm.weights)
+	cur := sm.opts
+	cur.MinCoverage = opts.MinCoverage // coverage needs no new Screen (Score reads it)
+	if opts != cur || sm.screen == nil {
+		sm.opts = opts
+		sm.opts.MinCoverage = sm.minCoverage
+		sm.screen = engine.NewScreen(sm.snap, sm.metrics, sm.opts)
+		n := len(sm.screen.Members)
+		sm.view = make([]int32, 0, n)
+		sm.rank = make([]int32, n)
+	}
+	sm.screen.Opts.MinCoverage = sm.minCoverage
+	sm.pendingSet = [engine.NumFactors]bool{}
+	sm.sortCol, _ = sortColumn(st.Sort)
+	sm.sortDesc = st.SortDesc
+	sm.selected = -1
+	if st.Selected != "" {
+		if r := rowOfTicker(sm.snap, st.Selected); r >= 0 {
+			if _, ok := sm.screen.Pos(r); ok {
+				sm.selected = r
+			}
+		}
+	}
+	sm.screen.Score(sm.weights)
+	for p, j := range sm.screen.Order {
+		sm.rank[j] = int32(p + 1)
+	}
+	sm.sortView()
+	sm.page = max(0, min(st.Page-1, sm.pages()-1))
+	sm.changed()
+}
+
+// fillState writes the model's part of the page state into st.
+func (sm *screenModel) fillState(st *State) {
+	st.Weights = sm.weights
+	for f, x := range st.Weights {
+		st.Weights[f] = math.Round(x)
+	}
+	st.Preset = sm.preset
+	o := sm.opts
+	st.Index = o.Index
+	st.Sectors = sectorSetOf(o.Sectors, sm.snap.Sectors)
+	st.MinMcap, st.MaxMcap = o.MinMcap, o.MaxMcap
+	st.ProfitableOnly = o.ProfitableOnly
+	st.SectorNeutral = o.SectorNeutral
+	st.ExcludeFinancials = o.ExcludeFinancials
+	st.MinCoverage = sm.minCoverage
+	st.Sort, st.SortDesc = sortKey(sm.sortCol), sm.sortDesc
+	st.Page = sm.page + 1
+	st.Selected = ""
+	if sm.selected >= 0 && sm.selected < len(sm.snap.Ticker) {
+		if t, ok := urlTicker(sm.snap.Ticker[sm.selected]); ok {
+			st.Selected = t
+		}
+	}
+}
