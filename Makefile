@@ -42,19 +42,21 @@ test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-# Pure-logic packages also run as wasm under Node, the runtime users have.
+# The engine and the app's pure logic (URL state, CSV, formats) also run as
+# wasm under Node, the runtime users have.
 test-wasm:
-	PATH="$$PATH:$(WASM_EXEC)" GOOS=js GOARCH=wasm $(GO) test -count=1 ./engine/...
+	PATH="$$PATH:$(WASM_EXEC)" GOOS=js GOARCH=wasm $(GO) test -count=1 ./engine/... ./app
 
 deps-wasm-opt:
 	@command -v wasm-opt >/dev/null 2>&1 || { \
 	  echo "installing Debian binaryen (wasm-opt)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq binaryen >/dev/null; }
 
+# Chromium, and a Japanese font so the Japanese screenshots show glyphs.
 deps-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian chromium"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || { \
+	  echo "installing Debian chromium and fonts-ipafont-gothic"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-ipafont-gothic >/dev/null; }
 
 # Browser tests against the built site (and a /screener build they make
 # themselves); screenshots and measured budgets go to $(ARTIFACTS).
