@@ -63,6 +63,11 @@ func TestTTMFromQuarters(t *testing.T) {
 	if w := p.cur[fGP]; !w.ok || !approx(w.v, (5+6+7+8)*1e6) || w.end != mustDay("2024-06-30") {
 		t.Errorf("TTM gross profit = %+v, want 26e6 ending 2024-06-30", w)
 	}
+	// 2024Q2 is merged from both sources, but gross profit is SimFin's: its
+	// window must say so, not credit the summary that won the other fields.
+	if w := p.cur[fGP]; w.src != srcSimfinQuarterly || w.pub != mustDay("2024-08-05") {
+		t.Errorf("TTM gross profit source %d published %v, want SimFin quarterly published 2024-08-05", w.src, w.pub)
+	}
 	// Capex is the negated change in fixed assets; FCF = OCF - capex.
 	p2 := c.asOf(mustDay("2024-08-05"))
 	if w := p2.cur[fCapex]; !w.ok || !approx(w.v, 4e6) {

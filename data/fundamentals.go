@@ -211,7 +211,7 @@ func mergePeriods(rs []record) []record {
 		for _, r := range rs[start+1 : i] {
 			for f := range r.v {
 				if !math.IsNaN(r.v[f]) {
-					m.v[f] = r.v[f]
+					m.v[f], m.fpub[f], m.fsrc[f] = r.v[f], r.fpub[f], r.fsrc[f]
 				}
 			}
 			if r.pub > m.pub {
@@ -223,6 +223,7 @@ func mergePeriods(rs []record) []record {
 		// FCF recomputed only where no source gave it directly.
 		if math.IsNaN(m.v[fFCF]) {
 			m.v[fFCF] = m.v[fOCF] - m.v[fCapex]
+			m.fpub[fFCF], m.fsrc[fFCF] = m.fpub[fOCF], m.fsrc[fOCF]
 		}
 		out = append(out, m)
 		start = i
@@ -261,11 +262,11 @@ func quarterWindow(q []record, i int, f field) window {
 			}
 		}
 		s += v
-		if q[k].pub > pub {
-			pub = q[k].pub
+		if q[k].fpub[f] > pub {
+			pub = q[k].fpub[f]
 		}
 	}
-	return window{v: s, end: q[i].end, pub: pub, src: q[i].src, ok: true}
+	return window{v: s, end: q[i].end, pub: pub, src: q[i].fsrc[f], ok: true}
 }
 
 // ttm is the trailing-twelve-month value of f on the as-of date: the sum of
@@ -283,7 +284,7 @@ func ttm(b pitBlock, f field, asof Day) (cur, prior window) {
 	for i := len(b.a) - 1; i >= 0; i-- {
 		if v := b.a[i].v[f]; !math.IsNaN(v) {
 			if !cur.ok || b.a[i].end > cur.end+sameEnd {
-				cur = window{v: v, end: b.a[i].end, pub: b.a[i].pub, src: b.a[i].src, annual: true, ok: true}
+				cur = window{v: v, end: b.a[i].end, pub: b.a[i].fpub[f], src: b.a[i].fsrc[f], annual: true, ok: true}
 			}
 			break
 		}
@@ -306,7 +307,7 @@ func ttm(b pitBlock, f field, asof Day) (cur, prior window) {
 		for i := len(b.a) - 1; i >= 0; i-- {
 			r := b.a[i]
 			if d := int(r.end - target); d >= -yearTol && d <= yearTol && !math.IsNaN(r.v[f]) {
-				return window{v: r.v[f], end: r.end, pub: r.pub, src: r.src, annual: true, ok: true}
+				return window{v: r.v[f], end: r.end, pub: r.fpub[f], src: r.fsrc[f], annual: true, ok: true}
 			}
 		}
 		return window{}
@@ -332,7 +333,7 @@ func sameWindow(b pitBlock, f field, w window) window {
 	if w.annual {
 		for _, r := range b.a {
 			if near(r.end) && !math.IsNaN(r.v[f]) {
-				return window{v: r.v[f], end: r.end, pub: r.pub, src: r.src, annual: true, ok: true}
+				return window{v: r.v[f], end: r.end, pub: r.fpub[f], src: r.fsrc[f], annual: true, ok: true}
 			}
 		}
 		return window{}
@@ -357,7 +358,7 @@ func point(b pitBlock, f field, asof Day) (cur, prior window) {
 					continue
 				}
 				if !best.ok || r.end > best.end+sameEnd {
-					best = window{v: r.v[f], end: r.end, pub: r.pub, src: r.src, annual: r.annual, ok: true}
+					best = window{v: r.v[f], end: r.end, pub: r.fpub[f], src: r.fsrc[f], annual: r.annual, ok: true}
 				}
 				break
 			}

@@ -65,12 +65,18 @@ type record struct {
 	src      uint8
 	annual   bool
 	v        [nFields]float64
+	// fpub and fsrc are each field's own publish date and source: after
+	// two sources' reports of one period are merged, a field only SimFin
+	// carries must not be credited to the quarterly summary.
+	fpub [nFields]Day
+	fsrc [nFields]uint8
 }
 
 func newRecord(end, pub Day, src uint8, annual bool) record {
 	r := record{end: end, pub: pub, src: src, annual: annual}
 	for i := range r.v {
 		r.v[i] = math.NaN()
+		r.fpub[i], r.fsrc[i] = pub, src
 	}
 	return r
 }
