@@ -92,17 +92,11 @@ func runBacktest(args []string, stdout io.Writer) error {
 		return fmt.Errorf("--top %d: want at least 1", *top)
 	}
 	var o engine.Options
-	switch strings.ToLower(*universe) {
-	case "any", "":
-	case "iwm":
-		o.Index = engine.IndexIWM
-	case "ijr":
-		o.Index = engine.IndexIJR
-	case "both":
-		o.Index = engine.IndexBoth
-	default:
+	idx, ok := engine.ParseIndex(strings.ToLower(*universe))
+	if !ok && *universe != "" {
 		return fmt.Errorf("--universe %q unknown; valid: any, iwm, ijr, both", *universe)
 	}
+	o.Index = idx
 	if *minCov < 0 || *minCov > engine.NumFactors {
 		return fmt.Errorf("--min-coverage %d: want 0..%d", *minCov, engine.NumFactors)
 	}

@@ -71,18 +71,11 @@ func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weigh
 		}
 		w, label = p.Weights, "preset "+p.Key+" ("+p.Name+")"
 	}
-	switch strings.ToLower(sf.universe) {
-	case "any", "":
-		o.Index = engine.IndexAny
-	case "iwm":
-		o.Index = engine.IndexIWM
-	case "ijr":
-		o.Index = engine.IndexIJR
-	case "both":
-		o.Index = engine.IndexBoth
-	default:
-		return nil, o, w, "", fmt.Errorf("--universe %q unknown; valid: iwm, ijr, both, any", sf.universe)
+	idx, ok := engine.ParseIndex(strings.ToLower(sf.universe))
+	if !ok && sf.universe != "" {
+		return nil, o, w, "", fmt.Errorf("--universe %q unknown; valid: any, iwm, ijr, both", sf.universe)
 	}
+	o.Index = idx
 	if sf.minMcap < 0 || sf.maxMcap < 0 || (sf.maxMcap > 0 && sf.minMcap > sf.maxMcap) {
 		return nil, o, w, "", fmt.Errorf("--min-mcap %g / --max-mcap %g: want 0 ≤ min ≤ max (0 = no bound)", sf.minMcap, sf.maxMcap)
 	}

@@ -47,7 +47,7 @@ func TestRankCommandErrors(t *testing.T) {
 	cases := map[string][]string{
 		"valid keys: profit, fcf, balance, efficiency, value, momentum": {"--weights", "quality=1"},
 		"valid presets: quality6, janus4, momentum, deepvalue, equal":   {"--preset", "x"},
-		"valid: iwm, ijr, both, any":                                    {"--universe", "r2k"},
+		"valid: any, iwm, ijr, both":                                    {"--universe", "r2k"},
 		"valid: table, csv, json":                                       {"--format", "xml"},
 		"valid sectors: Consumer Discretionary, Financials":             {"--sector", "energy"},
 		"not both":                      {"--preset", "equal", "--weights", "value=1"},

@@ -139,8 +139,6 @@ var defaultFunds = [MaxFunds]string{"IWM", "IJR", "VTWG", "VTWV"}
 var SortKeys = [...]string{"rank", "ticker", "name", "sector", "mcap", "score",
 	"profit", "fcf", "balance", "efficiency", "value", "momentum", "cov"}
 
-var indexKeys = [...]string{engine.IndexAny: "any", engine.IndexIWM: "iwm", engine.IndexIJR: "ijr", engine.IndexBoth: "both"}
-
 // DefaultState is the page as first opened: the "2026 quality" preset (all
 // sliders at 100), all stocks of either index with at least four of the six
 // factors, first page, the four headline funds.
@@ -223,10 +221,8 @@ func ParseState(rawQuery string) State {
 	}
 
 	if v, ok := get(keyIndex); ok {
-		for i, k := range indexKeys {
-			if strings.EqualFold(v, k) {
-				s.Index = engine.Index(i)
-			}
+		if x, ok := engine.ParseIndex(strings.ToLower(v)); ok {
+			s.Index = x
 		}
 	}
 	if v, ok := get(keySectors); ok {
@@ -331,7 +327,7 @@ func (s State) Query() string {
 		add(keyWeights, urlFormatWeights(s.Weights))
 	}
 	if s.Index != d.Index {
-		add(keyIndex, indexKeys[s.Index])
+		add(keyIndex, s.Index.Key())
 	}
 	if s.Sectors != 0 {
 		add(keySectors, strings.Join(s.Sectors.Slugs(), "."))

@@ -86,6 +86,30 @@ const (
 	IndexBoth              // held by both
 )
 
+// NumIndexes is the number of Index values.
+const NumIndexes = 4
+
+var indexKeys = [NumIndexes]string{"any", "iwm", "ijr", "both"}
+
+// Key is the index filter's short stable name ("any", "iwm", "ijr",
+// "both"), shared by URLs, CLI flags and the UI.
+func (x Index) Key() string {
+	if x < 0 || x >= NumIndexes {
+		return ""
+	}
+	return indexKeys[x]
+}
+
+// ParseIndex is the inverse of Key.
+func ParseIndex(key string) (Index, bool) {
+	for i, k := range indexKeys {
+		if k == key {
+			return Index(i), true
+		}
+	}
+	return 0, false
+}
+
 // Filter restricts the cross-section that is ranked. Percentiles are
 // computed within the filtered universe.
 type Filter struct {
