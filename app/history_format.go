@@ -27,35 +27,21 @@ func formatSignedPct(x float64) string {
 }
 
 // formatPctTick is a y-axis label for a fraction: whole percent ("−40%").
-func formatPctTick(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	s := strconv.FormatFloat(x*100, 'f', 0, 64) + "%"
-	if x < 0 {
-		return "−" + s[1:]
-	}
-	return s
-}
+func formatPctTick(x float64) string { return minusFixed(x*100, 0, "%") }
 
 // formatIC shows a rank correlation with three decimals.
-func formatIC(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	s := strconv.FormatFloat(x, 'f', 3, 64)
-	if x < 0 {
-		return "−" + s[1:]
-	}
-	return s
-}
+func formatIC(x float64) string { return minusFixed(x, 3, "") }
 
 // formatT shows a t statistic with two decimals.
-func formatT(x float64) string {
+func formatT(x float64) string { return minusFixed(x, 2, "") }
+
+// minusFixed writes x with prec decimals and suffix, with a typographic
+// minus (U+2212) that lines up with "+" in tabular figures.
+func minusFixed(x float64, prec int, suffix string) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return missingText
 	}
-	s := strconv.FormatFloat(x, 'f', 2, 64)
+	s := strconv.FormatFloat(x, 'f', prec, 64) + suffix
 	if x < 0 {
 		return "−" + s[1:]
 	}

@@ -5,8 +5,8 @@ import (
 )
 
 // historySpread shows, per date, the top-minus-bottom bucket spread of the
-// composite's forward returns and its compounding over the yearly windows
-// (bar chart), and the information coefficient (Spearman rank correlation
+// composite's forward returns and their running sum over the yearly
+// windows (bar chart), and the information coefficient (Spearman rank correlation
 // of composite and forward return) with its mean, sd and t statistic over
 // the yearly windows (table).
 type historySpread struct {
