@@ -43,50 +43,35 @@ func (c *contribChart) Render() app.UI {
 		}
 	}
 	height := rowH*engine.NumFactors + 8
-	kids := []app.UI{
-		svgEl("title").Text(c.Lang.t("detail.why")),
-	}
+	var w htmlWriter
+	w.open("svg", "viewBox", "0 0 "+fmtf(width)+" "+fmtf(height), "class", "contrib",
+		"role", "img", "aria-label", c.Lang.t("detail.why"))
+	w.elem("title", c.Lang.t("detail.why"))
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
 		v := c.Values[f]
-		y := 4 + float64(f)*rowH
-		mid := y + rowH/2
-		kids = append(kids, svgEl("text").
-			Attr("x", fmtf(labelW-8)).Attr("y", fmtf(mid)).
-			Attr("text-anchor", "end").Attr("dominant-baseline", "middle").
-			Attr("class", "label").
-			Text(c.Lang.t("factor."+f.Key())))
+		mid := fmtf(4 + float64(f)*rowH + rowH/2)
+		w.elem("text", c.Lang.t("factor."+f.Key()), "x", fmtf(labelW-8), "y", mid,
+			"text-anchor", "end", "dominant-baseline", "middle", "class", "label")
 		if math.IsNaN(v) {
-			kids = append(kids, svgEl("text").
-				Attr("x", fmtf(zero+4)).Attr("y", fmtf(mid)).
-				Attr("dominant-baseline", "middle").Attr("class", "missing").
-				Text(c.Lang.t("detail.missing")))
+			w.elem("text", c.Lang.t("detail.missing"), "x", fmtf(zero+4), "y", mid,
+				"dominant-baseline", "middle", "class", "missing")
 			continue
 		}
-		w := math.Abs(v) / scale * half
+		bw := math.Abs(v) / scale * half
 		x := zero
 		cls := "bar pos"
 		if v < 0 {
-			x = zero - w
+			x = zero - bw
 			cls = "bar neg"
 		}
-		kids = append(kids,
-			svgEl("rect").Attr("x", fmtf(x)).Attr("y", fmtf(mid-barH/2)).
-				Attr("width", fmtf(math.Max(w, 0.5))).Attr("height", fmtf(barH)).
-				Attr("rx", "2").Attr("class", cls),
-			svgEl("text").Attr("x", fmtf(width-2)).Attr("y", fmtf(mid)).
-				Attr("text-anchor", "end").Attr("dominant-baseline", "middle").
-				Attr("class", "value").Text(formatSigned(v)),
-		)
+		w.void("rect", "x", fmtf(x), "y", fmtf(4+float64(f)*rowH+rowH/2-barH/2),
+			"width", fmtf(math.Max(bw, 0.5)), "height", fmtf(barH), "rx", "2", "class", cls)
+		w.elem("text", formatSigned(v), "x", fmtf(width-2), "y", mid,
+			"text-anchor", "end", "dominant-baseline", "middle", "class", "value")
 	}
-	kids = append(kids, svgEl("line").
-		Attr("x1", fmtf(zero)).Attr("x2", fmtf(zero)).
-		Attr("y1", "2").Attr("y2", fmtf(height-2)).Attr("class", "axis"))
-	return svgEl("svg").
-		Attr("viewBox", "0 0 "+fmtf(width)+" "+fmtf(height)).
-		Attr("class", "contrib").
-		Attr("role", "img").
-		Attr("aria-label", c.Lang.t("detail.why")).
-		Body(kids...)
+	w.void("line", "x1", fmtf(zero), "x2", fmtf(zero), "y1", "2", "y2", fmtf(height-2), "class", "axis")
+	w.close("svg")
+	return app.Raw(w.String())
 }
 
 func fmtf(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }

@@ -41,15 +41,15 @@ func (d *dataStatus) Render() app.UI {
 		fields = append(fields, l.field(f.Field)+" "+strconv.Itoa(int(f.Share*100+0.5))+"%")
 	}
 	cover := l.tf("status.coverage", l.tf("status.coverage.full", fullShare))
-	parts := []app.UI{
-		app.Span().Title(l.universe(s)).Text(l.tf("status.line", l.date(s.AsOf), formatCount(s.N))),
-		app.Span().Class("sep").Text(" · "),
-		app.Span().ID("inview").Text(l.tf("status.inview", formatCount(len(m.view)))),
-		app.If(len(m.view) < len(m.screen.Members), func() app.UI {
-			return app.Span().Text(" " + l.tf("status.hidden", formatCount(len(m.screen.Members)-len(m.view)), m.minCoverage))
-		}),
-		app.Span().Class("sep").Text(" · "),
-		app.Span().Title(l.t("status.coverage.all") + ": " + strings.Join(fields, ", ")).Text(cover),
+	hidden := ""
+	if len(m.view) < len(m.screen.Members) {
+		hidden = "<span>" + escapeHTML(" "+l.tf("status.hidden", formatCount(len(m.screen.Members)-len(m.view)), m.minCoverage)) + "</span>"
 	}
-	return app.P().ID("data-status").Class("status").Role("status").Body(parts...)
+	// The live region stays one element; its read-only text is one string
+	// (far smaller in wasm than a chain per span).
+	return app.P().ID("data-status").Class("status").Role("status").Body(app.Raw(
+		`<span><span title="` + escapeHTML(l.universe(s)) + `">` + escapeHTML(l.tf("status.line", l.date(s.AsOf), formatCount(s.N))) +
+			`</span><span class="sep"> · </span><span id="inview">` + escapeHTML(l.tf("status.inview", formatCount(len(m.view)))) + `</span>` +
+			hidden + `<span class="sep"> · </span><span title="` + escapeHTML(l.t("status.coverage.all")+": "+strings.Join(fields, ", ")) + `">` +
+			escapeHTML(cover) + `</span></span>`))
 }

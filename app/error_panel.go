@@ -28,12 +28,9 @@ func (p *errorPanel) Render() app.UI {
 		msg = l.t("error.corrupt")
 	}
 	return app.Section().ID("load-error").Class("panel error").Role("alert").DataSet("kind", string(p.Kind)).Body(
-		app.H2().Text(l.t("error.title")),
-		app.P().Text(msg),
-		app.Details().Body(
-			app.Summary().Text(l.t("error.detail")),
-			app.Pre().Text(p.Detail),
-		),
+		rawElem("h2", l.t("error.title")),
+		rawElem("p", msg),
+		app.Raw("<details><summary>"+escapeHTML(l.t("error.detail"))+"</summary><pre>"+escapeHTML(p.Detail)+"</pre></details>"),
 		app.Button().Type("button").Class("primary").Text(l.t("error.reload")).OnClick(p.reload),
 	)
 }

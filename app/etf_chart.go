@@ -32,7 +32,10 @@ const (
 	etfChartAmount               float64 = 10000
 )
 
-func (g *etfGrowthChart) Render() app.UI {
+func (g *etfGrowthChart) Render() app.UI { return app.Raw(g.html()) }
+
+// html writes the chart and its legend.
+func (g *etfGrowthChart) html() string {
 	l, c := g.Lang, g.C
 	// The x axis runs from the start month to the latest close shown.
 	t0, t1 := c.Start, c.Start
@@ -61,16 +64,18 @@ func (g *etfGrowthChart) Render() app.UI {
 	}
 	y := func(v float64) float64 { return etfChartT + ph*(1-(v-ylo)/(yhi-ylo)) }
 
-	kids := []app.UI{
-		svgEl("title").ID("etf-chart-title").Text(l.tf("etf.growth.title", monthLabel(c.Start), monthLabel(c.AsOf))),
-		svgEl("desc").ID("etf-chart-desc").Text(g.describe()),
-	}
+	var w htmlWriter
+	w.open("div", "class", "etf-chart")
+	w.open("svg", "id", "etf-growth", "viewBox", "0 0 "+fmtf(chartW)+" "+fmtf(etfChartH), "role", "img",
+		"aria-labelledby", "etf-chart-title etf-chart-desc", "preserveAspectRatio", "xMidYMid meet")
+	w.elem("title", l.tf("etf.growth.title", monthLabel(c.Start), monthLabel(c.AsOf)), "id", "etf-chart-title")
+	w.elem("desc", g.describe(), "id", "etf-chart-desc")
+	xl, xr := fmtf(etfChartL), fmtf(chartW-etfChartR)
 	for _, v := range ticks {
 		yy := fmtf(y(v))
-		kids = append(kids,
-			svgEl("line").Attr("class", "etf-grid").Attr("x1", fmtf(etfChartL)).Attr("x2", fmtf(chartW-etfChartR)).Attr("y1", yy).Attr("y2", yy),
-			svgEl("text").Attr("class", "etf-axis").Attr("x", fmtf(etfChartL-6)).Attr("y", yy).
-				Attr("text-anchor", "end").Attr("dominant-baseline", "middle").Text(etfThousands(v)))
+		w.void("line", "class", "etf-grid", "x1", xl, "x2", xr, "y1", yy, "y2", yy)
+		w.elem("text", etfThousands(v), "class", "etf-axis", "x", fmtf(etfChartL-6), "y", yy,
+			"text-anchor", "end", "dominant-baseline", "middle")
 	}
 	years := t1.Year() - t0.Year()
 	step := max(1, int(math.Ceil(float64(years+1)/(chartW/95))))
@@ -78,17 +83,13 @@ func (g *etfGrowthChart) Render() app.UI {
 		if (yr-t0.Year()-1)%step != 0 {
 			continue
 		}
-		d := time.Date(yr, 1, 1, 0, 0, 0, 0, time.UTC)
-		xx := fmtf(x(d))
-		kids = append(kids,
-			svgEl("line").Attr("class", "etf-tick").Attr("x1", xx).Attr("x2", xx).
-				Attr("y1", fmtf(etfChartH-etfChartB)).Attr("y2", fmtf(etfChartH-etfChartB+4)),
-			svgEl("text").Attr("class", "etf-axis").Attr("x", xx).Attr("y", fmtf(etfChartH-8)).
-				Attr("text-anchor", "middle").Text(strconv.Itoa(yr)))
+		xx := fmtf(x(time.Date(yr, 1, 1, 0, 0, 0, 0, time.UTC)))
+		w.void("line", "class", "etf-tick", "x1", xx, "x2", xx,
+			"y1", fmtf(etfChartH-etfChartB), "y2", fmtf(etfChartH-etfChartB+4))
+		w.elem("text", strconv.Itoa(yr), "class", "etf-axis", "x", xx, "y", fmtf(etfChartH-8), "text-anchor", "middle")
 	}
-	kids = append(kids, svgEl("line").Attr("class", "etf-base").
-		Attr("x1", fmtf(etfChartL)).Attr("x2", fmtf(chartW-etfChartR)).
-		Attr("y1", fmtf(y(etfChartAmount))).Attr("y2", fmtf(y(etfChartAmount))))
+	yb := fmtf(y(etfChartAmount))
+	w.void("line", "class", "etf-base", "x1", xl, "x2", xr, "y1", yb, "y2", yb)
 	for i, fv := range c.Funds {
 		if len(fv.Price.Growth) < 2 {
 			continue
@@ -98,41 +99,31 @@ func (g *etfGrowthChart) Render() app.UI {
 			if k > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(fmtf(x(p.Date)))
-			b.WriteByte(',')
-			b.WriteString(fmtf(y(p.Value)))
+			b.WriteString(fmtf(x(p.Date)) + "," + fmtf(y(p.Value)))
 		}
-		kids = append(kids, svgEl("polyline").Attr("class", "etf-line etf-c"+strconv.Itoa(i)).
-			Attr("points", b.String()).DataSet("fund", fv.Fund.Ticker))
+		w.void("polyline", "class", "etf-line etf-c"+strconv.Itoa(i), "points", b.String(), "data-fund", fv.Fund.Ticker)
 	}
-	legend := make([]app.UI, 0, len(c.Funds))
+	w.close("svg")
+	w.open("ul", "class", "etf-legend")
 	for i, fv := range c.Funds {
 		gr := fv.Price.Growth
-		kids := []app.UI{
-			app.Span().Class("etf-swatch etf-c"+strconv.Itoa(i)).Aria("hidden", true),
-			app.Strong().Text(fv.Fund.Ticker),
-		}
+		w.open("li")
+		w.void("span", "class", "etf-swatch etf-c"+strconv.Itoa(i), "aria-hidden", "true")
+		w.elem("strong", fv.Fund.Ticker)
 		if len(gr) == 0 {
-			kids = append(kids, app.Span().Class("muted").Text(" "+l.t("etf.noprices")))
+			w.elem("span", " "+l.t("etf.noprices"), "class", "muted")
 		} else {
 			extra := ""
 			if engine.MonthOf(gr[0].Date) > engine.MonthOf(c.Start) {
 				extra = " " + l.tf("etf.growth.from", monthLabel(gr[0].Date))
 			}
-			kids = append(kids, app.Span().Text(" "+etfThousands(gr[len(gr)-1].Value)+extra))
+			w.elem("span", " "+etfThousands(gr[len(gr)-1].Value)+extra)
 		}
-		item := app.Li().Body(kids...)
-		legend = append(legend, item)
+		w.close("li")
 	}
-	return app.Div().Class("etf-chart").Body(
-		svgEl("svg").ID("etf-growth").
-			Attr("viewBox", "0 0 "+fmtf(chartW)+" "+fmtf(etfChartH)).
-			Attr("role", "img").
-			Attr("aria-labelledby", "etf-chart-title etf-chart-desc").
-			Attr("preserveAspectRatio", "xMidYMid meet").
-			Body(kids...),
-		app.Ul().Class("etf-legend").Body(legend...),
-	)
+	w.close("ul")
+	w.close("div")
+	return w.String()
 }
 
 // describe is the chart's text equivalent: each fund's end value.

@@ -6,6 +6,29 @@ import (
 	"screener/engine"
 )
 
+// etfHoldStats are the holdings-statistics rows, in display order: i18n
+// keys of the label and hint, the metric key, the value and its format.
+// A table, not a helper closure per row (which the compiler inlined, and
+// with it a copy of the cell closure, once per row).
+var etfHoldStats = []struct {
+	key, hint, metric string
+	get               func(*engine.HoldingsStats) float64
+	percent           bool
+	dec               int
+}{
+	{"etf.hold.names", "", "names", func(s *engine.HoldingsStats) float64 { return float64(s.Holdings) }, false, 0},
+	{"etf.hold.pe", "etf.hold.pe.hint", "pe", func(s *engine.HoldingsStats) float64 { return s.PE }, false, 1},
+	{"etf.hold.peprof", "etf.hold.peprof.hint", "peprof", func(s *engine.HoldingsStats) float64 { return s.PEProfitable }, false, 1},
+	{"etf.hold.pb", "etf.hold.pb.hint", "pb", func(s *engine.HoldingsStats) float64 { return s.PB }, false, 2},
+	{"etf.hold.ey", "", "ey", func(s *engine.HoldingsStats) float64 { return s.EarningsYield }, true, 2},
+	{"etf.hold.fcfy", "", "fcfy", func(s *engine.HoldingsStats) float64 { return s.FCFYield }, true, 2},
+	{"etf.hold.losscount", "", "losscount", func(s *engine.HoldingsStats) float64 { return s.LossCount }, true, 1},
+	{"etf.hold.lossweight", "", "lossweight", func(s *engine.HoldingsStats) float64 { return s.LossWeight }, true, 1},
+	{"etf.hold.debt", "", "debt", func(s *engine.HoldingsStats) float64 { return s.DebtToAssets }, true, 1},
+	{"etf.hold.roe", "", "roe", func(s *engine.HoldingsStats) float64 { return s.ROE }, true, 1},
+	{"etf.hold.cover", "etf.hold.cover.hint", "cover", func(s *engine.HoldingsStats) float64 { return s.StatementCover }, true, 0},
+}
+
 // etfHoldingsTable lays out the look-through aggregates of the funds with
 // holdings in the data (engine.ComputeHoldingsStats: harmonic P/E with
 // loss-makers counted and over profitable names only, P/B, yields,
@@ -25,19 +48,6 @@ func etfHoldingsTable(l lang, c *etfComparison, prof []engine.FactorProfile) *et
 			return cell(i, fv)
 		})
 	}
-	stat := func(label, hint, metric string, get func(engine.HoldingsStats) float64, percent bool, dec int) {
-		unit := ""
-		if percent {
-			unit = "%"
-		}
-		row(label, hint, unit, func(_ int, fv etfFundView) etfTCell {
-			x := get(fv.Hold.Stats)
-			if !percent {
-				return etfNumCell(fv.Fund.Ticker, metric, etfNumber(x, dec), x, "")
-			}
-			return etfPctCell(fv.Fund.Ticker, metric, etfPct(x, dec), x, "")
-		})
-	}
 	row(l.t("etf.hold.basis"), "", "", func(_ int, fv etfFundView) etfTCell {
 		if fv.Hold.Portfolio.Modelled {
 			cl := etfText(l.t("etf.modelled"), "")
@@ -46,36 +56,48 @@ func etfHoldingsTable(l lang, c *etfComparison, prof []engine.FactorProfile) *et
 		}
 		return etfText(l.t("etf.hold.file"), "")
 	})
-	stat(l.t("etf.hold.names"), "", "names", func(s engine.HoldingsStats) float64 { return float64(s.Holdings) }, false, 0)
-	stat(l.t("etf.hold.pe"), l.t("etf.hold.pe.hint"), "pe", func(s engine.HoldingsStats) float64 { return s.PE }, false, 1)
-	stat(l.t("etf.hold.peprof"), l.t("etf.hold.peprof.hint"), "peprof", func(s engine.HoldingsStats) float64 { return s.PEProfitable }, false, 1)
-	stat(l.t("etf.hold.pb"), l.t("etf.hold.pb.hint"), "pb", func(s engine.HoldingsStats) float64 { return s.PB }, false, 2)
-	stat(l.t("etf.hold.ey"), "", "ey", func(s engine.HoldingsStats) float64 { return s.EarningsYield }, true, 2)
-	stat(l.t("etf.hold.fcfy"), "", "fcfy", func(s engine.HoldingsStats) float64 { return s.FCFYield }, true, 2)
-	stat(l.t("etf.hold.losscount"), "", "losscount", func(s engine.HoldingsStats) float64 { return s.LossCount }, true, 1)
-	stat(l.t("etf.hold.lossweight"), "", "lossweight", func(s engine.HoldingsStats) float64 { return s.LossWeight }, true, 1)
-	stat(l.t("etf.hold.debt"), "", "debt", func(s engine.HoldingsStats) float64 { return s.DebtToAssets }, true, 1)
-	stat(l.t("etf.hold.roe"), "", "roe", func(s engine.HoldingsStats) float64 { return s.ROE }, true, 1)
-	stat(l.t("etf.hold.cover"), l.t("etf.hold.cover.hint"), "cover", func(s engine.HoldingsStats) float64 { return s.StatementCover }, true, 0)
-
-	bd.group(l.t("etf.prof.title"))
-	profile := func(label, hint, metric string, get func(engine.FactorProfile) float64, share bool) {
-		row(label, hint, "", func(i int, fv etfFundView) etfTCell {
-			x := nan()
-			if i < len(prof) {
-				x = get(prof[i])
+	for _, sr := range etfHoldStats {
+		hint, unit := "", ""
+		if sr.hint != "" {
+			hint = l.t(sr.hint)
+		}
+		if sr.percent {
+			unit = "%"
+		}
+		row(l.t(sr.key), hint, unit, func(_ int, fv etfFundView) etfTCell {
+			x := sr.get(&fv.Hold.Stats)
+			if !sr.percent {
+				return etfNumCell(fv.Fund.Ticker, sr.metric, etfNumber(x, sr.dec), x, "")
 			}
-			if share {
-				return etfPctCell(fv.Fund.Ticker, metric, etfPct(x, 0), x, "")
-			}
-			return etfNumCell(fv.Fund.Ticker, metric, formatPercentile(x, 1), x, heatClass(x))
+			return etfPctCell(fv.Fund.Ticker, sr.metric, etfPct(x, sr.dec), x, "")
 		})
 	}
-	for f := engine.Factor(0); f < engine.NumFactors; f++ {
-		profile(l.t("factor."+f.Key()), "", "pct-"+f.Key(), func(p engine.FactorProfile) float64 { return p.Factor[f] }, false)
+
+	bd.group(l.t("etf.prof.title"))
+	type profRow struct {
+		label, hint, metric string
+		get                 func(*engine.FactorProfile) float64
+		share               bool
 	}
-	profile(l.t("etf.prof.composite"), l.t("etf.prof.composite.hint"), "pct-composite", func(p engine.FactorProfile) float64 { return p.Composite }, false)
-	profile(l.t("etf.prof.inscreen"), l.t("etf.prof.inscreen.hint"), "inscreen", func(p engine.FactorProfile) float64 { return p.InScreen }, true)
+	var profs []profRow
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		profs = append(profs, profRow{l.t("factor." + f.Key()), "", "pct-" + f.Key(), func(p *engine.FactorProfile) float64 { return p.Factor[f] }, false})
+	}
+	profs = append(profs,
+		profRow{l.t("etf.prof.composite"), l.t("etf.prof.composite.hint"), "pct-composite", func(p *engine.FactorProfile) float64 { return p.Composite }, false},
+		profRow{l.t("etf.prof.inscreen"), l.t("etf.prof.inscreen.hint"), "inscreen", func(p *engine.FactorProfile) float64 { return p.InScreen }, true})
+	for _, pr := range profs {
+		row(pr.label, pr.hint, "", func(i int, fv etfFundView) etfTCell {
+			x := nan()
+			if i < len(prof) {
+				x = pr.get(&prof[i])
+			}
+			if pr.share {
+				return etfPctCell(fv.Fund.Ticker, pr.metric, etfPct(x, 0), x, "")
+			}
+			return etfNumCell(fv.Fund.Ticker, pr.metric, formatPercentile(x, 1), x, heatClass(x))
+		})
+	}
 	return t
 }
 

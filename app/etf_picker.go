@@ -46,62 +46,69 @@ func (p *etfPicker) Render() app.UI {
 	if asof == "" && ok {
 		asof = last.String()
 	}
-	var notes []app.UI
+	// The chips and notes are written as one HTML string each (far
+	// smaller in wasm than element chains); one change handler on the
+	// group reads the toggled box's value.
+	chips := `<div class="etf-chips">`
+	for _, t := range avail {
+		on := slices.Contains(sel, t)
+		f, _ := s.funds.Lookup(t)
+		cls, state := "etf-chip", ""
+		if on {
+			cls, state = "etf-chip on", " checked"
+		}
+		if (on && len(sel) <= etfMinFunds) || (!on && len(sel) >= etfMaxFunds) {
+			state += " disabled"
+		}
+		et := escapeHTML(t)
+		chips += `<label class="` + cls + `" for="etf-f-` + et + `" title="` + escapeHTML(f.Name) +
+			`"><input type="checkbox" id="etf-f-` + et + `" value="` + et + `"` + state + `><span>` + et + `</span></label>`
+	}
+	chips += `</div>`
+
+	var notes string
 	var modelled []string
+	note := func(t, text string) {
+		notes += "<li><strong>" + escapeHTML(t) + "</strong> " + escapeHTML(text) + "</li>"
+	}
 	for _, t := range sel {
 		f, found := s.funds.Lookup(t)
 		if !found {
 			continue
 		}
-		for _, n := range fundNotes(f) {
-			notes = append(notes, app.Li().Body(app.Strong().Text(t), app.Text(" "+n)))
+		for _, x := range fundNotes(f) {
+			note(t, x)
 		}
 		if pf, pnote := priceFund(s.funds, t); pf == nil {
-			notes = append(notes, app.Li().Body(app.Strong().Text(t), app.Text(" "+l.t("etf.note.noprices"))))
+			note(t, l.t("etf.note.noprices"))
 		} else if pnote != "" && f.Note == "" {
-			notes = append(notes, app.Li().Body(app.Strong().Text(t), app.Text(" "+pnote)))
+			note(t, pnote)
 		}
 		if t == "VTWG" || t == "VTWV" {
 			modelled = append(modelled, t)
 		}
 	}
 	if len(modelled) > 0 {
-		notes = append(notes, app.Li().Body(app.Strong().Text(strings.Join(modelled, ", ")), app.Text(" "+l.t("etf.note.modelled"))))
+		note(strings.Join(modelled, ", "), l.t("etf.note.modelled"))
+	}
+	if notes != "" {
+		notes = `<ul class="etf-notes small">` + notes + `</ul>`
+	}
+	month := func(id, label string, asofIn bool, val string) app.UI {
+		return app.Label().Class("field").Body(
+			app.Span().Class("field-label").Text(label),
+			app.Input().Type("month").ID(id).Min(lo.String()).Max(last.String()).Value(val).
+				OnChange(p.setMonth(asofIn)),
+		)
 	}
 	return app.Div().ID("etf-picker").Class("etf-card etf-picker").Body(
-		app.Div().Class("etf-funds").Role("group").Aria("labelledby", "etf-funds-legend").Body(
+		app.Div().Class("etf-funds").Role("group").Aria("labelledby", "etf-funds-legend").OnChange(p.toggle).Body(
 			app.P().ID("etf-funds-legend").Class("etf-legend-title").Text(l.tf("etf.pick.legend", etfMinFunds, etfMaxFunds)),
-			app.Div().Class("etf-chips").Body(
-				app.Range(avail).Slice(func(i int) app.UI {
-					t := avail[i]
-					on := slices.Contains(sel, t)
-					f, _ := s.funds.Lookup(t)
-					disabled := (on && len(sel) <= etfMinFunds) || (!on && len(sel) >= etfMaxFunds)
-					in := app.Input().Type("checkbox").ID("etf-f-"+t).Value(t).Checked(on).
-						OnChange(p.toggle(t), app.EventScope("fund", t))
-					if disabled {
-						in = in.Disabled(true)
-					}
-					cls := "etf-chip"
-					if on {
-						cls += " on"
-					}
-					return app.Label().Class(cls).For("etf-f-"+t).Title(f.Name).Body(
-						in, app.Span().Text(t))
-				}),
-			),
+			app.Raw(chips),
 		),
 		app.Div().Class("etf-dates").Body(
-			app.Label().Class("field").Body(
-				app.Span().Class("field-label").Text(l.t("etf.start")),
-				app.Input().Type("month").ID("etf-from").Min(lo.String()).Max(last.String()).Value(from).
-					OnChange(p.setMonth(false)),
-			),
-			app.Label().Class("field").Body(
-				app.Span().Class("field-label").Text(l.t("etf.asof")),
-				app.Input().Type("month").ID("etf-asof").Min(lo.String()).Max(last.String()).Value(asof).
-					OnChange(p.setMonth(true)),
-			),
+			month("etf-from", l.t("etf.start"), false, from),
+			month("etf-asof", l.t("etf.asof"), true, asof),
 			app.If(s.From != "" || s.AsOf != "", func() app.UI {
 				return app.Button().Type("button").Class("link").ID("etf-dates-reset").Text(l.t("etf.dates.reset")).
 					OnClick(func(ctx app.Context, e app.Event) {
@@ -110,31 +117,31 @@ func (p *etfPicker) Render() app.UI {
 					})
 			}),
 		),
-		app.If(len(notes) > 0, func() app.UI {
-			return app.Ul().Class("etf-notes small").Body(notes...)
-		}),
+		app.If(notes != "", func() app.UI { return app.Raw(notes) }),
 	)
 }
 
-// toggle adds or removes ticker t, keeping 2..6 funds.
-func (p *etfPicker) toggle(t string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		s := p.S
-		sel := slices.Clone(s.tickers())
-		if i := slices.Index(sel, t); i >= 0 {
-			if len(sel) <= etfMinFunds {
-				return
-			}
-			sel = slices.Delete(sel, i, i+1)
-		} else {
-			if len(sel) >= etfMaxFunds {
-				return
-			}
-			sel = append(sel, t)
-		}
-		s.Funds = sel
-		p.OnPick()
+// toggle adds or removes the ticker of the changed box, keeping 2..6
+// funds.
+func (p *etfPicker) toggle(ctx app.Context, e app.Event) {
+	t, s := e.Get("target").Get("value").String(), p.S
+	if _, ok := s.funds.Lookup(t); !ok {
+		return
 	}
+	sel := slices.Clone(s.tickers())
+	if i := slices.Index(sel, t); i >= 0 {
+		if len(sel) <= etfMinFunds {
+			return
+		}
+		sel = slices.Delete(sel, i, i+1)
+	} else {
+		if len(sel) >= etfMaxFunds {
+			return
+		}
+		sel = append(sel, t)
+	}
+	s.Funds = sel
+	p.OnPick()
 }
 
 // setMonth reads a month input; an empty or malformed value returns to

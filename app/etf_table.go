@@ -4,8 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // etfTable is a comparison table as data. The page renders it as HTML in
@@ -60,35 +58,26 @@ func etfText(text, sub string) etfTCell {
 // html writes the table inside its scrolling box.
 func (t *etfTable) html() string {
 	var b strings.Builder
-	b.WriteString(`<div class="table-wrap etf-table-wrap"><table class="etf-table" id="`)
-	b.WriteString(escapeHTML(t.ID))
-	b.WriteString(`"><thead><tr>`)
+	b.WriteString(`<div class="table-wrap etf-table-wrap"><table class="etf-table" id="` + escapeHTML(t.ID) + `"><thead><tr>`)
 	for i, h := range t.Head {
+		cls := "num"
 		if i == 0 {
-			b.WriteString(`<th scope="col" class="etf-label">`)
-		} else {
-			b.WriteString(`<th scope="col" class="num">`)
+			cls = "etf-label"
 		}
-		b.WriteString(escapeHTML(h))
-		b.WriteString(`</th>`)
+		b.WriteString(`<th scope="col" class="` + cls + `">` + escapeHTML(h) + `</th>`)
 	}
 	b.WriteString(`</tr></thead><tbody>`)
 	for _, r := range t.Rows {
 		if r.Group {
-			b.WriteString(`<tr class="etf-group"><th scope="colgroup" colspan="`)
-			b.WriteString(strconv.Itoa(len(t.Head)))
-			b.WriteString(`">`)
-			b.WriteString(escapeHTML(r.Label))
-			b.WriteString(`</th></tr>`)
+			b.WriteString(`<tr class="etf-group"><th scope="colgroup" colspan="` + strconv.Itoa(len(t.Head)) + `">` +
+				escapeHTML(r.Label) + `</th></tr>`)
 			continue
 		}
 		b.WriteString(`<tr`)
 		attr(&b, "class", r.Class)
 		b.WriteString(`><th scope="row" class="etf-label"`)
 		attr(&b, "title", r.Hint)
-		b.WriteString(`>`)
-		b.WriteString(escapeHTML(r.Label))
-		b.WriteString(`</th>`)
+		b.WriteString(`>` + escapeHTML(r.Label) + `</th>`)
 		for _, c := range r.Cells {
 			writeETFCell(&b, c)
 		}
@@ -99,49 +88,45 @@ func (t *etfTable) html() string {
 }
 
 func writeETFCell(b *strings.Builder, c etfTCell) {
-	b.WriteString(`<td class="num`)
+	cls := "num"
 	if c.Class != "" {
-		b.WriteString(" " + escapeHTML(c.Class))
+		cls += " " + c.Class
 	}
-	b.WriteString(`"`)
-	attr(b, "title", c.Title)
-	attr(b, "style", c.Style)
-	attr(b, "data-fund", c.Fund)
-	attr(b, "data-metric", c.Metric)
+	val, span := "", ""
 	if !math.IsNaN(c.Value) && !math.IsInf(c.Value, 0) && c.Metric != "" {
-		attr(b, "data-value", etfRaw(c.Value))
+		val = etfRaw(c.Value)
 	}
 	if c.Span > 1 {
-		attr(b, "colspan", strconv.Itoa(c.Span))
+		span = strconv.Itoa(c.Span)
+	}
+	b.WriteString(`<td class="` + escapeHTML(cls) + `"`)
+	for i, v := range [...]string{c.Title, c.Style, c.Fund, c.Metric, val, span} {
+		attr(b, etfCellAttrs[i], v)
 	}
 	b.WriteString(`>`)
+	text := escapeHTML(c.Text)
 	if c.IsBar {
-		b.WriteString(`<span class="etf-track" aria-hidden="true"><span class="etf-bar etf-c`)
-		b.WriteString(strconv.Itoa(c.BarColor))
-		b.WriteString(`" style="width:`)
-		b.WriteString(strconv.FormatFloat(c.Bar, 'f', 1, 64))
-		b.WriteString(`%"></span></span><span class="etf-bar-text">`)
-		b.WriteString(escapeHTML(c.Text))
-		b.WriteString(`</span>`)
-	} else {
-		b.WriteString(escapeHTML(c.Text))
+		text = `<span class="etf-track" aria-hidden="true"><span class="etf-bar etf-c` + strconv.Itoa(c.BarColor) +
+			`" style="width:` + strconv.FormatFloat(c.Bar, 'f', 1, 64) + `%"></span></span><span class="etf-bar-text">` + text + `</span>`
 	}
 	if c.Sub != "" {
-		b.WriteString(`<span class="etf-sub small muted">`)
-		b.WriteString(escapeHTML(c.Sub))
-		b.WriteString(`</span>`)
+		text += `<span class="etf-sub small muted">` + escapeHTML(c.Sub) + `</span>`
 	}
-	b.WriteString(`</td>`)
+	b.WriteString(text + `</td>`)
 }
 
+// etfCellAttrs name the optional attributes of a cell, in writeETFCell's
+// order.
+var etfCellAttrs = [...]string{"title", "style", "data-fund", "data-metric", "data-value", "colspan"}
+
 // attr writes ` name="value"` when value is not empty.
+//
+//go:noinline
 func attr(b *strings.Builder, name, value string) {
 	if value == "" {
 		return
 	}
-	b.WriteString(" " + name + `="`)
-	b.WriteString(escapeHTML(value))
-	b.WriteString(`"`)
+	b.WriteString(" " + name + `="` + escapeHTML(value) + `"`)
 }
 
 // csvRows are the table's rows for TableCSV: a title row with the column
@@ -183,17 +168,6 @@ func (c etfTCell) csv() string {
 		return ""
 	}
 	return c.Text
-}
-
-// etfTableView shows an etfTable.
-type etfTableView struct {
-	app.Compo
-
-	T *etfTable
-}
-
-func (v *etfTableView) Render() app.UI {
-	return app.Raw(v.T.html())
 }
 
 // etfBuilder appends rows to a fund comparison table. Its methods are kept

@@ -51,11 +51,11 @@ func (t *etfTracking) Render() app.UI {
 	tr := s.track
 	sec := app.Section().ID("etf-tracking").Class("etf-card etf-tracking").Aria("labelledby", "etf-track-h")
 	head := []app.UI{
-		app.H3().ID("etf-track-h").Text(l.t("etf.track.title")),
-		app.P().Class("small").Text(l.t("etf.track.what")),
+		rawElem("h3", l.t("etf.track.title"), "id", "etf-track-h"),
+		rawElem("p", l.t("etf.track.what"), "class", "small"),
 	}
 	if tr == nil {
-		return sec.Body(append(head, app.P().Class("muted").Text(missingText))...)
+		return sec.Body(append(head, rawElem("p", missingText, "class", "muted"))...)
 	}
 	st := tr.Current
 	if tr.All != nil {
@@ -63,14 +63,14 @@ func (t *etfTracking) Render() app.UI {
 	}
 	tbl := etfTrackingTable(l, st)
 	body := append(head,
-		&etfTableView{T: tbl},
-		app.P().Class("small muted").Text(l.t("etf.track.limits")),
+		app.Raw(tbl.html()),
+		rawElem("p", l.t("etf.track.limits"), "class", "small muted"),
 	)
 	switch {
 	case tr.loading:
-		body = append(body, app.P().Class("status").Role("status").Text(l.t("etf.track.loading")))
+		body = append(body, rawElem("p", l.t("etf.track.loading"), "class", "status", "role", "status"))
 	case tr.err != "":
-		body = append(body, app.P().Class("warn").Role("alert").Text(l.t("etf.track.error")+" "+tr.err))
+		body = append(body, rawElem("p", l.t("etf.track.error")+" "+tr.err, "class", "warn", "role", "alert"))
 	case tr.All == nil:
 		body = append(body, app.Button().Type("button").ID("etf-track-load").Class("primary").
 			Text(l.t("etf.track.load")).OnClick(t.loadHistory))
@@ -98,20 +98,28 @@ func etfTrackingTable(l lang, st engine.StyleTracking) *etfTable {
 		r.Cells = append(r.Cells, cv)
 		t.Rows = append(t.Rows, r)
 	}
-	sum := func(label, key, unit string, v [4]float64, format func(float64) string, scale float64) {
-		r := etfRow{Label: label, Unit: unit, Class: "etf-sum"}
+	if st.N == 0 {
+		return t
+	}
+	// One loop, not a helper closure inlined per summary row.
+	for _, sr := range []struct {
+		label, key, unit string
+		v                [4]float64
+		format           func(float64) string
+		scale            float64
+	}{
+		{l.tf("etf.track.meandiff", st.N), "meandiff", "%", st.MeanDiff, func(x float64) string { return etfSignedPct(x, 1) }, 100},
+		{l.t("etf.track.te"), "te", "%", st.TrackingError, func(x float64) string { return etfPct(x, 1) }, 100},
+		{l.t("etf.track.corr"), "corr", "", st.Corr, func(x float64) string { return etfNumber(x, 2) }, 1},
+	} {
+		r := etfRow{Label: sr.label, Unit: sr.unit, Class: "etf-sum"}
 		for k := 0; k < 4; k++ {
-			cl := etfNumCell("sum", key+"-"+strconv.Itoa(k), format(v[k]), v[k], "")
-			cl.Span, cl.Scale = 2, scale
+			cl := etfNumCell("sum", sr.key+"-"+strconv.Itoa(k), sr.format(sr.v[k]), sr.v[k], "")
+			cl.Span, cl.Scale = 2, sr.scale
 			r.Cells = append(r.Cells, cl)
 		}
 		r.Cells = append(r.Cells, etfText("", ""))
 		t.Rows = append(t.Rows, r)
-	}
-	if st.N > 0 {
-		sum(l.tf("etf.track.meandiff", st.N), "meandiff", "%", st.MeanDiff, func(x float64) string { return etfSignedPct(x, 1) }, 100)
-		sum(l.t("etf.track.te"), "te", "%", st.TrackingError, func(x float64) string { return etfPct(x, 1) }, 100)
-		sum(l.t("etf.track.corr"), "corr", "", st.Corr, func(x float64) string { return etfNumber(x, 2) }, 1)
 	}
 	return t
 }

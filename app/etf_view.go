@@ -198,24 +198,20 @@ func (v *etfView) refresh() {
 
 func (v *etfView) Render() app.UI {
 	l, s := v.Lang, v.S
-	head := app.Div().Class("etf-head").Body(
-		app.H2().Text(l.t("etf.title")),
-		app.P().Class("muted").Text(l.t("etf.intro")),
-	)
+	head := app.Raw(`<div class="etf-head"><h2>` + escapeHTML(l.t("etf.title")) + `</h2><p class="muted">` + escapeHTML(l.t("etf.intro")) + `</p></div>`)
 	switch {
 	case s.err != nil:
 		return app.Div().Class("etf").Body(head,
 			&errorPanel{Lang: l, Kind: s.err.Kind, URL: s.err.URL, Detail: s.err.Detail})
 	case s.funds == nil:
 		return app.Div().Class("etf").Body(head,
-			app.Div().ID("etf-loading").Class("panel loading").Aria("busy", "true").Role("status").Body(
-				app.P().Text(l.t("etf.loading"))))
+			app.Raw(`<div id="etf-loading" class="panel loading" aria-busy="true" role="status"><p>`+escapeHTML(l.t("etf.loading"))+`</p></div>`))
 	}
 	v.refresh()
 	picker := &etfPicker{Lang: l, S: s, Rev: s.Rev, OnPick: v.onPick}
 	if v.cmp == nil {
 		return app.Div().Class("etf").Body(head, picker,
-			app.P().ID("etf-error").Class("panel error").Role("alert").Text(v.cmpErr))
+			rawElem("p", v.cmpErr, "id", "etf-error", "class", "panel error", "role", "alert"))
 	}
 	c := v.cmp
 	hasHold := slices.ContainsFunc(c.Funds, func(f etfFundView) bool { return f.Hold != nil })
@@ -233,43 +229,53 @@ func (v *etfView) Render() app.UI {
 	}
 	corr := etfMatrixTable(l, c, "corr")
 	tables = append(tables, corr)
-	card := func(id, title string, kids ...app.UI) app.UI {
-		return app.Section().Class("etf-card").Aria("labelledby", id).Body(
-			append([]app.UI{app.H3().ID(id).Text(title)}, kids...)...)
-	}
-	note := func(text string) app.UI { return app.P().Class("small muted etf-note").Text(text) }
-	return app.Div().ID("etf").Class("etf").Body(
+	// Read-only cards are one HTML string each (far smaller in wasm than
+	// element chains); only the holdings card holds live components.
+	note, card := etfNoteHTML, etfCardHTML
+	kids := []app.UI{
 		head,
 		picker,
-		card("etf-growth-h", l.tf("etf.growth.title", monthLabel(c.Start), monthLabel(c.AsOf)),
-			&etfGrowthChart{Lang: l, C: c}),
-		card("etf-returns-h", l.t("etf.returns.title"),
-			&etfTableView{T: returns}, note(l.t("etf.returns.note"))),
-		app.If(hasHold, func() app.UI {
-			return card("etf-hold-h", l.tf("etf.hold.title", v.M.snap.AsOf),
+		app.Raw(card("etf-growth-h", l.tf("etf.growth.title", monthLabel(c.Start), monthLabel(c.AsOf)),
+			(&etfGrowthChart{Lang: l, C: c}).html())),
+		app.Raw(card("etf-returns-h", l.t("etf.returns.title"), returns.html()+note(l.t("etf.returns.note")))),
+	}
+	matrices := `<div class="etf-matrices">`
+	if hasHold {
+		kids = append(kids,
+			app.Section().Class("etf-card").Aria("labelledby", "etf-hold-h").Body(
+				rawElem("h3", l.tf("etf.hold.title", v.M.snap.AsOf), "id", "etf-hold-h"),
 				app.Div().Class("etf-hold-grid").Body(
-					app.Div().Body(&etfTableView{T: hold}, note(l.t("etf.hold.note"))),
+					app.Raw("<div>"+hold.html()+note(l.t("etf.hold.note"))+"</div>"),
 					app.Aside().Class("etf-weights").Aria("label", l.t("weights.title")).Body(
-						app.P().Class("small muted").Text(l.t("etf.weights.shared")),
+						rawElem("p", l.t("etf.weights.shared"), "class", "small muted"),
 						&presetBar{M: v.M, Active: v.M.preset},
 						&weightSliders{M: v.M, Weights: v.M.weights},
 					),
-				))
-		}),
-		app.If(hasHold, func() app.UI {
-			return card("etf-sectors-h", l.t("etf.sectors.title"), &etfTableView{T: sectors})
-		}),
-		app.Div().Class("etf-matrices").Body(
-			app.If(hasHold, func() app.UI {
-				return card("etf-overlap-h", l.t("etf.overlap.title"), &etfTableView{T: overlap}, note(l.t("etf.overlap.note")))
-			}),
-			card("etf-corr-h", corr.Title, &etfTableView{T: corr}, note(l.t("etf.corr.note"))),
-		),
-		app.If(hasStyle, func() app.UI {
-			return &etfTracking{Lang: l, M: v.M, S: s}
-		}),
-		&etfDownload{Lang: l, Tables: tables, AsOf: c.AsOf.Format(time.DateOnly)},
-	)
+				)),
+			app.Raw(card("etf-sectors-h", l.t("etf.sectors.title"), sectors.html())))
+		matrices += card("etf-overlap-h", l.t("etf.overlap.title"), overlap.html()+note(l.t("etf.overlap.note")))
+	}
+	kids = append(kids, app.Raw(matrices+card("etf-corr-h", corr.Title, corr.html()+note(l.t("etf.corr.note")))+"</div>"))
+	if hasStyle {
+		kids = append(kids, &etfTracking{Lang: l, M: v.M, S: s})
+	}
+	kids = append(kids, &etfDownload{Lang: l, Tables: tables, AsOf: c.AsOf.Format(time.DateOnly)})
+	return app.Div().ID("etf").Class("etf").Body(kids...)
+}
+
+// etfNoteHTML is a card's footnote. Out of line: inlined, each use
+// repeated the concatenation in wasm.
+//
+//go:noinline
+func etfNoteHTML(text string) string {
+	return `<p class="small muted etf-note">` + escapeHTML(text) + `</p>`
+}
+
+// etfCardHTML is a read-only card: a section named by its heading.
+//
+//go:noinline
+func etfCardHTML(id, title, inner string) string {
+	return `<section class="etf-card" aria-labelledby="` + id + `"><h3 id="` + id + `">` + escapeHTML(title) + `</h3>` + inner + `</section>`
 }
 
 // onPick applies a picker change (already written into S) and re-renders.

@@ -54,38 +54,23 @@ func (p *filterPanel) Render() app.UI {
 	// follows the sliders; the browser keeps the user's open/closed choice
 	// because the rendered value never changes afterwards.
 	return app.Details().Class("group filters").Open(m.filtersOpen).Body(
-		app.Summary().Body(app.H2().Text(l.t("filters.title"))),
+		app.Summary().Body(rawElem("h2", l.t("filters.title"))),
 		app.Div().Class("field").Body(
-			app.Label().For("f-index").Text(l.t("filters.index")),
-			app.Select().ID("f-index").OnChange(p.onIndex).Body(
-				app.Range(indexChoices).Slice(func(i int) app.UI {
-					c := indexChoices[i]
-					return app.Option().Value(c.Key).Selected(o.Index == c.Index).Text(l.t("filters.index." + c.Key))
-				}),
-			),
+			rawElem("label", l.t("filters.index"), "for", "f-index"),
+			app.Select().ID("f-index").OnChange(p.onIndex).Body(p.indexOptions()...),
 		),
 		app.Div().Class("field").Body(
-			app.Label().For("f-sector").Text(l.t("filters.sector")),
-			app.Select().ID("f-sector").OnChange(p.onSector).Body(
-				app.Option().Value("-1").Selected(o.Sectors == 0).Text(l.t("filters.sector.all")),
-				app.Range(sectors).Slice(func(i int) app.UI {
-					return app.Option().Value(strconv.Itoa(i)).Selected(o.Sectors == 1<<uint(i)).Text(l.sector(sectors[i]))
-				}),
-			),
+			rawElem("label", l.t("filters.sector"), "for", "f-sector"),
+			app.Select().ID("f-sector").OnChange(p.onSector).Body(p.sectorOptions(sectors)...),
 		),
 		app.Div().Class("field mcap").Body(
-			app.Span().Class("field-label").ID("f-mcap-label").Text(l.t("filters.mcap")),
+			rawElem("span", l.t("filters.mcap"), "class", "field-label", "id", "f-mcap-label"),
 			p.mcapSelect("f-mcap-min", l.t("filters.mcap.min"), o.MinMcap, p.onMinMcap),
 			p.mcapSelect("f-mcap-max", l.t("filters.mcap.max"), o.MaxMcap, p.onMaxMcap),
 		),
 		app.Div().Class("field").Body(
-			app.Label().For("f-coverage").Text(l.t("filters.coverage")),
-			app.Select().ID("f-coverage").OnChange(p.onCoverage).Body(
-				app.Range(coverageChoices).Slice(func(i int) app.UI {
-					k := coverageChoices[i]
-					return app.Option().Value(strconv.Itoa(k)).Selected(p.MinCoverage == k).Text(l.t("filters.coverage." + strconv.Itoa(k)))
-				}),
-			),
+			rawElem("label", l.t("filters.coverage"), "for", "f-coverage"),
+			app.Select().ID("f-coverage").OnChange(p.onCoverage).Body(p.coverageOptions()...),
 		),
 		p.checkbox("f-profitable", l.t("filters.profitable"), o.ProfitableOnly, func(o *engine.Options, v bool) { o.ProfitableOnly = v }),
 		p.checkbox("f-neutral", l.t("filters.sectorneutral"), o.SectorNeutral, func(o *engine.Options, v bool) { o.SectorNeutral = v }),
@@ -96,20 +81,79 @@ func (p *filterPanel) Render() app.UI {
 	)
 }
 
+// selectOptions builds a select's options from parallel value and label
+// lists: one element chain for every select of the panel, which keeps the
+// wasm small.
+//
+//go:noinline
+func selectOptions(values, labels []string, selected int) []app.UI {
+	opts := make([]app.UI, len(values))
+	for i, v := range values {
+		opts[i] = app.Option().Value(v).Selected(i == selected).Text(labels[i])
+	}
+	return opts
+}
+
+func (p *filterPanel) indexOptions() []app.UI {
+	l, sel := p.M.lang, -1
+	var vals, labels []string
+	for i, c := range indexChoices {
+		vals, labels = append(vals, c.Key), append(labels, l.t("filters.index."+c.Key))
+		if p.M.opts.Index == c.Index {
+			sel = i
+		}
+	}
+	return selectOptions(vals, labels, sel)
+}
+
+func (p *filterPanel) sectorOptions(sectors []string) []app.UI {
+	l, sel := p.M.lang, -1
+	vals, labels := []string{"-1"}, []string{l.t("filters.sector.all")}
+	if p.M.opts.Sectors == 0 {
+		sel = 0
+	}
+	for i, name := range sectors {
+		vals, labels = append(vals, strconv.Itoa(i)), append(labels, l.sector(name))
+		if p.M.opts.Sectors == 1<<uint(i) {
+			sel = i + 1
+		}
+	}
+	return selectOptions(vals, labels, sel)
+}
+
+func (p *filterPanel) coverageOptions() []app.UI {
+	l, sel := p.M.lang, -1
+	var vals, labels []string
+	for i, k := range coverageChoices {
+		ks := strconv.Itoa(k)
+		vals, labels = append(vals, ks), append(labels, l.t("filters.coverage."+ks))
+		if p.MinCoverage == k {
+			sel = i
+		}
+	}
+	return selectOptions(vals, labels, sel)
+}
+
+func (p *filterPanel) mcapOptions(value float64) []app.UI {
+	l, sel := p.M.lang, -1
+	var vals, labels []string
+	for i, v := range mcapSteps {
+		text := l.t("filters.mcap.none")
+		if v > 0 {
+			text = l.mcap(v)
+		}
+		vals, labels = append(vals, strconv.FormatFloat(v, 'f', -1, 64)), append(labels, text)
+		if value == v {
+			sel = i
+		}
+	}
+	return selectOptions(vals, labels, sel)
+}
+
 func (p *filterPanel) mcapSelect(id, label string, value float64, h app.EventHandler) app.UI {
-	l := p.M.lang
 	return app.Label().Class("inline").For(id).Body(
-		app.Span().Text(label),
-		app.Select().ID(id).OnChange(h).Body(
-			app.Range(mcapSteps).Slice(func(i int) app.UI {
-				v := mcapSteps[i]
-				text := l.t("filters.mcap.none")
-				if v > 0 {
-					text = l.mcap(v)
-				}
-				return app.Option().Value(strconv.FormatFloat(v, 'f', -1, 64)).Selected(value == v).Text(text)
-			}),
-		),
+		rawElem("span", label),
+		app.Select().ID(id).OnChange(h).Body(p.mcapOptions(value)...),
 	)
 }
 
@@ -120,7 +164,7 @@ func (p *filterPanel) checkbox(id, label string, checked bool, set func(*engine.
 			set(&o, ctx.JSSrc().Get("checked").Bool())
 			p.M.setOptions(o)
 		}, app.EventScope(id)),
-		app.Label().For(id).Text(label),
+		rawElem("label", label, "for", id),
 	)
 }
 

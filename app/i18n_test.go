@@ -49,6 +49,12 @@ func usedKeys(t *testing.T) map[string]bool {
 	for _, c := range indexChoices {
 		used["filters.index."+c.Key] = true
 	}
+	for _, s := range etfHoldStats {
+		used[s.key] = true
+		if s.hint != "" {
+			used[s.hint] = true
+		}
+	}
 	for _, k := range coverageChoices {
 		used["filters.coverage."+strconv.Itoa(k)] = true
 	}

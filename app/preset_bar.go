@@ -21,7 +21,7 @@ func (p *presetBar) Render() app.UI {
 	l := m.lang
 	presets := engine.Presets()
 	return app.Div().Class("group presets").Body(
-		app.H2().Text(l.t("presets.title")),
+		rawElem("h2", l.t("presets.title")),
 		app.Div().Class("preset-buttons").Role("group").Aria("label", l.t("presets.title")).Body(
 			app.Range(presets).Slice(func(i int) app.UI {
 				key := presets[i].Key

@@ -165,68 +165,46 @@ func (t *rankTable) writeHeader(b *strings.Builder, h headerSpec) {
 			sort, arrow = "descending", " ▼"
 		}
 	}
-	b.WriteString(`<th scope="col" class="`)
-	b.WriteString(h.class)
-	b.WriteString(`" aria-sort="`)
-	b.WriteString(sort)
-	b.WriteString(`"`)
+	title := ""
 	if h.title != "" {
-		b.WriteString(` title="`)
-		b.WriteString(escapeHTML(h.title))
-		b.WriteString(`"`)
+		title = ` title="` + escapeHTML(h.title) + `"`
 	}
-	b.WriteString(`><button type="button" class="sort" data-col="`)
-	b.WriteString(strconv.Itoa(int(h.col)))
-	b.WriteString(`" aria-label="`)
-	b.WriteString(escapeHTML(m.lang.tf("col.sort", firstNonEmpty(h.title, h.label))))
-	b.WriteString(`">`)
-	b.WriteString(escapeHTML(h.label + arrow))
-	b.WriteString(`</button></th>`)
+	b.WriteString(`<th scope="col" class="` + h.class + `" aria-sort="` + sort + `"` + title +
+		`><button type="button" class="sort" data-col="` + strconv.Itoa(int(h.col)) +
+		`" aria-label="` + escapeHTML(m.lang.tf("col.sort", firstNonEmpty(h.title, h.label))) +
+		`">` + escapeHTML(h.label+arrow) + `</button></th>`)
 }
 
 func (t *rankTable) writeRow(b *strings.Builder, j int) {
+	// One concatenation per piece: each Builder call is several wasm call
+	// sites, a concatenation is one.
 	m := t.M
 	sc := m.screen
 	s := m.snap
 	row := int(sc.Members[j])
 	ticker := escapeHTML(s.Ticker[row])
-	b.WriteString(`<tr data-row="`)
-	b.WriteString(strconv.Itoa(row))
-	b.WriteString(`" data-ticker="`)
-	b.WriteString(ticker)
+	sel := ""
 	if row == m.selected {
-		b.WriteString(`" class="selected" aria-selected="true`)
+		sel = `" class="selected" aria-selected="true`
 	}
-	b.WriteString(`"><td class="num rank">`)
-	b.WriteString(strconv.Itoa(int(m.rank[j])))
-	b.WriteString(`</td><td class="ticker"><button type="button" class="link">`)
-	b.WriteString(ticker)
-	b.WriteString(`</button></td><td class="name">`)
-	b.WriteString(escapeHTML(s.Name[row]))
-	b.WriteString(`</td><td class="sector">`)
-	b.WriteString(escapeHTML(m.lang.sector(sectorName(s, row))))
-	b.WriteString(`</td><td class="num">`)
-	b.WriteString(m.lang.mcapCell(s.Mcap[row]))
+	b.WriteString(`<tr data-row="` + strconv.Itoa(row) + `" data-ticker="` + ticker + sel +
+		`"><td class="num rank">` + strconv.Itoa(int(m.rank[j])) +
+		`</td><td class="ticker"><button type="button" class="link">` + ticker +
+		`</button></td><td class="name">` + escapeHTML(s.Name[row]) +
+		`</td><td class="sector">` + escapeHTML(m.lang.sector(sectorName(s, row))) +
+		`</td><td class="num">` + m.lang.mcapCell(s.Mcap[row]))
 	writeCell(b, "num score ", sc.CompositePct[j], 1)
 	for f := 0; f < engine.NumFactors; f++ {
 		writeCell(b, "num factor ", sc.FactorPct[f][j], 0)
 	}
 	cov := strconv.Itoa(int(sc.Coverage[j]))
-	b.WriteString(`</td><td class="num"><span class="badge cov`)
-	b.WriteString(cov)
-	b.WriteString(`">`)
-	b.WriteString(cov)
-	b.WriteString(`/6</span></td></tr>`)
+	b.WriteString(`</td><td class="num"><span class="badge cov` + cov + `">` + cov + `/6</span></td></tr>`)
 }
 
 // writeCell closes the previous cell and writes a percentile cell with its
 // heat shade.
 func writeCell(b *strings.Builder, class string, p float64, decimals int) {
-	b.WriteString(`</td><td class="`)
-	b.WriteString(class)
-	b.WriteString(heatClass(p))
-	b.WriteString(`">`)
-	b.WriteString(formatPercentile(p, decimals))
+	b.WriteString(`</td><td class="` + class + heatClass(p) + `">` + formatPercentile(p, decimals))
 }
 
 // onClick handles every click in the table: a header sorts, a row opens
@@ -284,10 +262,35 @@ func firstNonEmpty(a, b string) string {
 	return b
 }
 
-// htmlEscaper escapes text for HTML element content and quoted attribute
-// values: the five characters that can end or open markup.
-var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
-
 // escapeHTML writes s as text: company names come from data files and
-// must never become markup.
-func escapeHTML(s string) string { return htmlEscaper.Replace(s) }
+// must never become markup. It escapes the five characters that can end
+// or open markup in element content and quoted attribute values, exactly
+// as html.EscapeString does; a plain loop instead of a strings.Replacer
+// keeps the Replacer machinery (~15 KB) out of app.wasm.
+func escapeHTML(s string) string {
+	var b []byte
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		default:
+			continue
+		}
+		b = append(append(b, s[last:i]...), esc...)
+		last = i + 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}

@@ -93,7 +93,9 @@ func (s *shell) OnMount(ctx app.Context) {
 		if err != nil {
 			lerr = classifyFetchError(url, status, err)
 		} else if snap, err := decodeSnapshot(url, b); err != nil {
-			if !errors.As(err, &lerr) {
+			// decodeSnapshot returns its *loadError unwrapped; a type
+			// assertion, not errors.As, keeps reflectlite (~25 KB) out.
+			if lerr, _ = err.(*loadError); lerr == nil {
 				lerr = &loadError{Kind: loadCorrupt, URL: url, Detail: err.Error()}
 			}
 		} else {
@@ -231,10 +233,8 @@ func (s *shell) Render() app.UI {
 		app.Header().Class("topbar").Body(
 			app.Div().Class("brand").Body(
 				app.Img().Class("logo").Src("/web/icon.svg").Alt("").Width(28).Height(28),
-				app.Div().Body(
-					app.H1().Text(l.t("app.title")),
-					app.P().Class("tagline").Text(l.t("app.tagline")),
-				),
+				// Static text as one string: no go-app type for h1 (~14 KB).
+				app.Raw("<div><h1>"+escapeHTML(l.t("app.title"))+`</h1><p class="tagline">`+escapeHTML(l.t("app.tagline"))+"</p></div>"),
 			),
 			s.renderViewSwitch(),
 			&langSwitch{Lang: l, OnPick: s.setLang},
@@ -269,8 +269,7 @@ func (s *shell) renderEmbed() app.UI {
 			app.If(s.model != nil, func() app.UI {
 				return app.Span().Class("muted").Text(l.tf("status.line", l.date(s.model.snap.AsOf), formatCount(s.model.snap.N)))
 			}),
-			app.A().ID("embed-open").Href(pageURL(full.Query())).Target("_blank").Rel("noopener").
-				Text(l.t("embed.open")+" ↗"),
+			rawElem("a", l.t("embed.open")+" ↗", "id", "embed-open", "href", pageURL(full.Query()), "target", "_blank", "rel", "noopener"),
 		),
 	)
 }

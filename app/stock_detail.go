@@ -38,64 +38,59 @@ func (d *stockDetail) Render() app.UI {
 	}
 	return app.Aside().ID("stock-detail").Class("detail").Role("dialog").Aria("label", s.Ticker[row]+" "+s.Name[row]).DataSet("ticker", s.Ticker[row]).Body(
 		app.Header().Class("detail-head").Body(
-			app.Div().Body(
-				app.H2().Body(
-					app.Span().Class("ticker").Text(s.Ticker[row]),
-					app.Text(" "),
-					app.Span().Class("company").Text(s.Name[row]),
-				),
-				app.P().Class("muted").Text(l.sector(sectorName(s, row))+" · "+l.mcap(s.Mcap[row])+" · "+l.t("detail.price")+" "+formatPrice(s.Price[row])),
-			),
+			app.Raw(`<div><h2><span class="ticker">`+escapeHTML(s.Ticker[row])+`</span> <span class="company">`+
+				escapeHTML(s.Name[row])+`</span></h2><p class="muted">`+
+				escapeHTML(l.sector(sectorName(s, row))+" · "+l.mcap(s.Mcap[row])+" · "+l.t("detail.price")+" "+formatPrice(s.Price[row]))+`</p></div>`),
 			app.Button().Type("button").ID("detail-close").Class("close").Aria("label", l.t("detail.close")).Text("×").OnClick(d.onClose),
 		),
-		app.P().Class("detail-rank").Text(l.tf("detail.rank", rank, formatCount(len(sc.Members)), formatPercentile(sc.CompositePct[j], 1))),
-		app.P().Class("muted small").Text(l.t("detail.index")+": IWM "+weightText(l, s.IWM[row])+" · IJR "+weightText(l, s.IJR[row])),
-		app.H3().Text(l.t("detail.why")),
+		rawElem("p", l.tf("detail.rank", rank, formatCount(len(sc.Members)), formatPercentile(sc.CompositePct[j], 1)), "class", "detail-rank"),
+		rawElem("p", l.t("detail.index")+": IWM "+weightText(l, s.IWM[row])+" · IJR "+weightText(l, s.IJR[row]), "class", "muted small"),
+		rawElem("h3", l.t("detail.why")),
 		&contribChart{Lang: l, Values: contrib},
-		app.P().Class("muted small").Text(l.t("detail.why.note")),
-		app.H3().Text(l.t("detail.metrics")),
+		rawElem("p", l.t("detail.why.note"), "class", "muted small"),
+		rawElem("h3", l.t("detail.metrics")),
 		d.renderMetrics(j, row),
 	)
 }
 
+// renderMetrics writes the metric table as one HTML string: it is
+// read-only, and a string is a fraction of the wasm of element chains.
 func (d *stockDetail) renderMetrics(j, row int) app.UI {
 	m := d.M
 	l := m.lang
 	sc := m.screen
-	var body []app.UI
+	var w htmlWriter
+	w.WriteString(`<div class="table-wrap"><table class="metrics"><thead><tr>`)
+	w.elem("th", l.t("detail.metric"), "scope", "col", "class", "txt")
+	w.elem("th", l.t("detail.value"), "scope", "col", "class", "num")
+	w.elem("th", l.t("detail.pct"), "scope", "col", "class", "num", "title", l.t("detail.pct.title"))
+	w.elem("th", l.t("detail.period"), "scope", "col", "class", "num")
+	w.elem("th", l.t("detail.published"), "scope", "col", "class", "num")
+	w.WriteString(`</tr></thead><tbody>`)
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
-		body = append(body, app.Tr().Class("factor-row").Body(
-			app.Th().Scope("rowgroup").Class("txt").Text(l.t("factor."+f.Key())),
-			app.Td(),
-			app.Td().Class("num").Text(formatPercentile(sc.FactorPct[f][j], 0)),
-			app.Td().ColSpan(2),
-		))
+		w.WriteString(`<tr class="factor-row">`)
+		w.elem("th", l.t("factor."+f.Key()), "scope", "rowgroup", "class", "txt")
+		w.WriteString(`<td></td>`)
+		w.elem("td", formatPercentile(sc.FactorPct[f][j], 0), "class", "num")
+		w.WriteString(`<td colspan="2"></td></tr>`)
 		for _, mt := range engine.FactorMetrics(f) {
-			body = append(body, d.renderMetricRow(mt, j, row))
+			d.writeMetricRow(&w, mt, j, row)
 		}
 	}
-	return app.Div().Class("table-wrap").Body(app.Table().Class("metrics").Body(
-		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Class("txt").Text(l.t("detail.metric")),
-			app.Th().Scope("col").Class("num").Text(l.t("detail.value")),
-			app.Th().Scope("col").Class("num").Title(l.t("detail.pct.title")).Text(l.t("detail.pct")),
-			app.Th().Scope("col").Class("num").Text(l.t("detail.period")),
-			app.Th().Scope("col").Class("num").Text(l.t("detail.published")),
-		)),
-		app.TBody().Body(body...),
-	))
+	w.WriteString(`</tbody></table></div>`)
+	return app.Raw(w.String())
 }
 
-// renderMetricRow shows one metric: its value and percentile, and for each
+// writeMetricRow writes one metric: its value and percentile, and for each
 // distinct input block the fiscal period end and publish date, with the
 // data source under the metric's name.
-func (d *stockDetail) renderMetricRow(mt engine.Metric, j, row int) app.UI {
+func (d *stockDetail) writeMetricRow(w *htmlWriter, mt engine.Metric, j, row int) {
 	m := d.M
 	l := m.lang
 	s := m.snap
 	v := m.metrics.Value[mt][row]
 	pct := m.screen.MetricPct[mt][j]
-	var ends, pubs []app.UI
+	var ends, pubs htmlWriter
 	var sources []string
 	for _, p := range inputPeriods(s, mt, row) {
 		title := l.t(blockKey(p.Block))
@@ -103,22 +98,20 @@ func (d *stockDetail) renderMetricRow(mt engine.Metric, j, row int) app.UI {
 		if p.Block == engine.BlockMarket {
 			end, pub, src = s.AsOf, s.AsOf, l.t("detail.source.prices")
 		}
-		ends = append(ends, app.Div().Title(title).Text(orMissing(end)))
-		pubs = append(pubs, app.Div().Title(title).Text(orMissing(pub)))
+		ends.elem("div", orMissing(end), "title", title)
+		pubs.elem("div", orMissing(pub), "title", title)
 		if src = orMissing(src); !slices.Contains(sources, src) {
 			sources = append(sources, src)
 		}
 	}
-	return app.Tr().DataSet("metric", mt.Key()).Body(
-		app.Td().Class("txt").Body(
-			app.Div().Text(l.t("metric."+mt.Key())),
-			app.Div().Class("muted source").Text(l.t("detail.source")+": "+strings.Join(sources, ", ")),
-		),
-		app.Td().Class("num").Text(formatMetric(mt, v)),
-		app.Td().Class("num "+heatClass(pct)).Text(formatPercentile(pct, 0)),
-		app.Td().Class("num").Body(ends...),
-		app.Td().Class("num").Body(pubs...),
-	)
+	w.open("tr", "data-metric", mt.Key())
+	w.WriteString(`<td class="txt">`)
+	w.elem("div", l.t("metric."+mt.Key()))
+	w.elem("div", l.t("detail.source")+": "+strings.Join(sources, ", "), "class", "muted source")
+	w.WriteString(`</td>`)
+	w.elem("td", formatMetric(mt, v), "class", "num")
+	w.elem("td", formatPercentile(pct, 0), "class", "num "+heatClass(pct))
+	w.WriteString(`<td class="num">` + ends.String() + `</td><td class="num">` + pubs.String() + `</td></tr>`)
 }
 
 func blockKey(b engine.Block) string {

@@ -37,8 +37,8 @@ func (w *weightSliders) Render() app.UI {
 			share = int(math.Round(v / total * 100))
 		}
 		rows = append(rows, app.Div().Class("slider").Body(
-			app.Label().For(id).Class("slider-label").Text(l.t("factor."+key)),
-			app.Span().ID("wv-"+key).Class("slider-value").Aria("hidden", true).Text(strconv.Itoa(int(v))),
+			rawElem("label", l.t("factor."+key), "for", id, "class", "slider-label"),
+			rawElem("span", strconv.Itoa(int(v)), "id", "wv-"+key, "class", "slider-value", "aria-hidden", "true"),
 			app.Input().
 				Type("range").
 				ID(id).
@@ -47,14 +47,14 @@ func (w *weightSliders) Render() app.UI {
 				DataSet("factor", key).
 				Aria("valuetext", strconv.Itoa(int(v))+" ("+l.tf("weights.share", share)+")").
 				OnInput(w.onInput(f), app.EventScope("weight", key)),
-			app.Span().Class("slider-share").Text(l.tf("weights.share", share)),
+			rawElem("span", l.tf("weights.share", share), "class", "slider-share"),
 		))
 	}
 	if total == 0 {
 		rows = append(rows, app.P().Class("warn").Text(l.t("weights.zero")))
 	}
 	return app.Div().Class("group weights").Body(
-		app.H2().Text(l.t("weights.title")),
+		rawElem("h2", l.t("weights.title")),
 		app.Div().Class("sliders").Body(rows...),
 	)
 }
