@@ -292,14 +292,11 @@ func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, as
 	var asof time.Time
 	for _, t := range tickers {
 		f, _ := fs.Lookup(t)
-		pf, pnote := priceFund(fs, t)
+		pf, _ := priceFund(fs, t)
 		ef := &etfFund{Ticker: f.Ticker, Name: f.Name, Index: f.Index, Style: f.Style,
 			ExpenseRatioPct: etfNum(f.ExpenseRatioPct), NetAssetsUSD: etfNum(f.NetAssetsUSD),
 			NetAssetsAsOf: f.NetAssetsAsOf, Inception: f.Inception, FactsSource: f.FactsSource,
-			Notes: fundNotes(f), price: pf, Volatility: etfNum(math.NaN()), MaxDrawdown: etfNum(math.NaN())}
-		if pnote != "" && !strings.Contains(f.Note, "IWM") {
-			ef.Notes = append(ef.Notes, pnote)
-		}
+			Notes: fundNoteTexts(fs, f), price: pf, Volatility: etfNum(math.NaN()), MaxDrawdown: etfNum(math.NaN())}
 		ef.Prices = "none"
 		if pf != nil {
 			ef.Prices = pf.Ticker + " monthly adjusted closes to " + fmtDate(pf.LastDate)
@@ -648,9 +645,6 @@ func writeETFTable(out io.Writer, rep *etfReport) error {
 		for _, n := range ef.Notes {
 			fmt.Fprintf(out, "  %s: %s\n", ef.Ticker, n)
 		}
-		if ef.Holdings != nil && ef.Holdings.Note != "" && !slices.Contains(ef.Notes, ef.Holdings.Note) {
-			fmt.Fprintf(out, "  %s: %s\n", ef.Ticker, ef.Holdings.Note)
-		}
 	}
 	for _, n := range rep.Notes {
 		fmt.Fprintln(out, "  "+n)
@@ -672,4 +666,13 @@ func cliShort(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// fundNoteTexts are a fund's caveats in English, as the page says them.
+func fundNoteTexts(fs *engine.Funds, f *engine.Fund) []string {
+	var out []string
+	for _, key := range fundNotes(fs, f) {
+		out = append(out, langEN.t(key))
+	}
+	return out
 }

@@ -28,10 +28,10 @@ func TestParseFundList(t *testing.T) {
 	// VTWO has no prices: IWM's stand in, and the note says so.
 	fs.Funds[0].Monthly = []float64{1, 2}
 	f, note := priceFund(fs, "VTWO")
-	if f == nil || f.Ticker != "IWM" || !strings.Contains(note, "IWM") {
+	if f == nil || f.Ticker != "IWM" || !strings.Contains(langEN.t(note), "IWM") || !strings.Contains(langJA.t(note), "IWM") {
 		t.Errorf("VTWO stand-in = %v %q", f, note)
 	}
-	if n := fundNotes(&fs.Funds[3]); len(n) == 0 || !strings.Contains(n[0], "SLY") {
+	if n := fundNoteTexts(fs, &fs.Funds[3]); !strings.Contains(strings.Join(n, " "), "SLY") {
 		t.Errorf("SPSM notes = %v", n)
 	}
 }

@@ -51,7 +51,7 @@ func etfHoldingsTable(l lang, c *etfComparison, prof []engine.FactorProfile) *et
 	row(l.t("etf.hold.basis"), "", "", func(_ int, fv etfFundView) etfTCell {
 		if fv.Hold.Portfolio.Modelled {
 			cl := etfText(l.t("etf.modelled"), "")
-			cl.Class, cl.Title = "etf-modelled-cell", fv.Hold.Portfolio.Note
+			cl.Class, cl.Title = "etf-modelled-cell", l.t(noteModelled)
 			return cl
 		}
 		return etfText(l.t("etf.hold.file"), "")

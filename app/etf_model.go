@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"screener/engine"
@@ -158,14 +157,8 @@ func buildETFComparison(fs *engine.Funds, tickers []string, from, asof string, h
 		if !ok {
 			return nil, fmt.Errorf("unknown fund %q", t)
 		}
-		pf, pnote := priceFund(fs, t)
-		fv := etfFundView{Fund: f, Notes: fundNotes(f), Price: etfPrices(pf, start, end), Hold: hold(f.Ticker)}
-		if pnote != "" && pf != nil && !strings.Contains(f.Note, "IWM") {
-			fv.Notes = append(fv.Notes, pnote)
-		}
-		if fv.Hold != nil && fv.Hold.Portfolio.Note != "" {
-			fv.Notes = append(fv.Notes, fv.Hold.Portfolio.Note)
-		}
+		pf, _ := priceFund(fs, t)
+		fv := etfFundView{Fund: f, Notes: fundNotes(fs, f), Price: etfPrices(pf, start, end), Hold: hold(f.Ticker)}
 		idx[i] = -1
 		if pf != nil {
 			idx[i] = len(priced)

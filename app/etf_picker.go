@@ -2,7 +2,6 @@ package main
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -67,29 +66,14 @@ func (p *etfPicker) Render() app.UI {
 	chips += `</div>`
 
 	var notes string
-	var modelled []string
-	note := func(t, text string) {
-		notes += "<li><strong>" + escapeHTML(t) + "</strong> " + escapeHTML(text) + "</li>"
-	}
 	for _, t := range sel {
 		f, found := s.funds.Lookup(t)
 		if !found {
 			continue
 		}
-		for _, x := range fundNotes(f) {
-			note(t, x)
+		for _, key := range fundNotes(s.funds, f) {
+			notes += "<li><strong>" + escapeHTML(t) + "</strong> " + escapeHTML(l.t(key)) + "</li>"
 		}
-		if pf, pnote := priceFund(s.funds, t); pf == nil {
-			note(t, l.t("etf.note.noprices"))
-		} else if pnote != "" && f.Note == "" {
-			note(t, pnote)
-		}
-		if t == "VTWG" || t == "VTWV" {
-			modelled = append(modelled, t)
-		}
-	}
-	if len(modelled) > 0 {
-		note(strings.Join(modelled, ", "), l.t("etf.note.modelled"))
 	}
 	if notes != "" {
 		notes = `<ul class="etf-notes small">` + notes + `</ul>`

@@ -27,7 +27,7 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 	row(l.t("etf.fact.index"), "", func(_ int, fv etfFundView) etfTCell { return etfText(cellOr(fv.Fund.Index), "") })
 	row(l.t("etf.fact.expense"), "%", func(_ int, fv etfFundView) etfTCell {
 		cl := etfNumCell(fv.Fund.Ticker, "expense", etfNumber(fv.Fund.ExpenseRatioPct, 2)+"%", fv.Fund.ExpenseRatioPct, "")
-		cl.Sub = fv.Fund.FactsSource
+		cl.Sub = factsSource(l, fv.Fund.FactsSource)
 		return cl
 	})
 	row(l.t("etf.fact.assets"), "USD", func(_ int, fv etfFundView) etfTCell {

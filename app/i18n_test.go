@@ -55,6 +55,12 @@ func usedKeys(t *testing.T) map[string]bool {
 			used[s.hint] = true
 		}
 	}
+	for _, k := range []string{noteVTWO, noteNoPrices, noteSLY, noteModelled} {
+		used[k] = true
+	}
+	for _, d := range factsDocuments {
+		used[d.key] = true
+	}
 	for _, k := range coverageChoices {
 		used["filters.coverage."+strconv.Itoa(k)] = true
 	}
@@ -170,7 +176,7 @@ var jaAllowedLatin = map[string]bool{
 	"ROE": true, "ROIC": true, "PER": true, "PBR": true, "TTM": true,
 	"ETF": true, "ETFs": true, "CSV": true, "English": true,
 	"IVV": true, "SPY": true, "VTWG": true, "VTWV": true, "VTWO": true,
-	"SimFin": true, "IJS": true, "IJT": true, "SLY": true, "VIOO": true, "VB": true,
+	"SimFin": true, "IJS": true, "IJT": true, "SLY": true, "VIOO": true, "VB": true, "SPDR": true, "SPSM": true,
 }
 
 // TestJapaneseHasNoEnglish: Japanese strings contain no English words
