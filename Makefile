@@ -27,7 +27,9 @@ wasm: deps-wasm-opt
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/app.raw.wasm ./app
 	wasm-opt $(WASM_OPT_FLAGS) web/app.raw.wasm -o web/app.wasm
 	rm -f web/app.raw.wasm
-	@echo "app.wasm: $$(stat -c %s web/app.wasm) bytes raw, $$(gzip -9 -c web/app.wasm | wc -c) bytes gzip -9 (budget 8.5 MB / 2.4 MB)"
+	@raw=$$(stat -c %s web/app.wasm); gz=$$(gzip -9 -c web/app.wasm | wc -c); \
+	  echo "app.wasm: $$raw bytes raw, $$gz bytes gzip -9 (budget 8,500,000 / 2,400,000)"; \
+	  [ $$raw -le 8500000 ] && [ $$gz -le 2400000 ] || { echo "app.wasm is over its size budget"; exit 1; }
 
 dist: snapshot wasm
 	$(GO) run ./app dist -out dist -base "$(BASE)"

@@ -60,6 +60,18 @@ func writeHistory(q string, push bool) {
 	app.Window().Get("history").Call(method, nil, "", u)
 }
 
+// dispatch is ctx.Dispatch kept out of line: inlined, each call site
+// compiled its own ~900-byte wrapper closure into app.wasm.
+//
+//go:noinline
+func dispatch(ctx app.Context, f func(app.Context)) { ctx.Dispatch(f) }
+
+// divClass is app.Div().Class(class) kept out of line: each inlined
+// app.Div builds its whole element struct at the call site.
+//
+//go:noinline
+func divClass(class string) app.HTMLDiv { return app.Div().Class(class) }
+
 // onPopState calls f on the UI goroutine after back/forward. go-app also
 // handles popstate, but it skips a URL equal to the last one it navigated
 // to itself, and the shell writes history directly, so it listens too.
@@ -68,7 +80,7 @@ func onPopState(ctx app.Context, f func(ctx app.Context)) {
 		return
 	}
 	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(f)
+		dispatch(ctx, f)
 		return nil
 	})
 	app.Window().Call("addEventListener", "popstate", fn)
@@ -176,7 +188,7 @@ func copyText(ctx app.Context, text string, done func(ctx app.Context, ok bool))
 		done(ctx, false)
 		return
 	}
-	finish := func(ok bool) { ctx.Dispatch(func(ctx app.Context) { done(ctx, ok) }) }
+	finish := func(ok bool) { dispatch(ctx, func(ctx app.Context) { done(ctx, ok) }) }
 	fallback := func() bool {
 		defer func() { _ = recover() }()
 		doc := app.Window().Get("document")

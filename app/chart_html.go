@@ -44,6 +44,18 @@ func (w *htmlWriter) elem(tag, text string, attrs ...string) {
 	w.close(tag)
 }
 
+// tagText writes start, then text escaped, then end: start and end are
+// literal tags (any value spliced into them must need no escaping, like
+// numbers and fixed keys). One call with three strings is far smaller in
+// wasm than open/elem calls with variadic attribute lists.
+//
+//go:noinline
+func (w *htmlWriter) tagText(start, text, end string) {
+	w.WriteString(start)
+	w.WriteString(escapeHTML(text))
+	w.WriteString(end)
+}
+
 // void writes an element without content (<line …></line>, <circle …>):
 // SVG in HTML also accepts the explicit end tag.
 func (w *htmlWriter) void(tag string, attrs ...string) {
@@ -51,4 +63,8 @@ func (w *htmlWriter) void(tag string, attrs ...string) {
 	w.close(tag)
 }
 
+// itoa is strconv.Itoa kept out of line: inlined at each of its ~100 call
+// sites it would cost wasm bytes every time.
+//
+//go:noinline
 func itoa(n int) string { return strconv.Itoa(n) }

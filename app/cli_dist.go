@@ -92,7 +92,7 @@ func buildDist(web, out, base string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "dist: %s (base %q, version %s, app.wasm %.2f MB raw, %.2f MB gzip -9, %d snapshots)\n",
+	fmt.Fprintf(stdout, "dist: %s (base %q, version %s, app.wasm %.2f MB raw, %.2f MB gzip (Go, level 9), %d snapshots)\n",
 		out, newSubPathResolver(base).Resolve("/"), h.Version, float64(len(wasm))/1e6, float64(gz)/1e6, len(snapshots))
 	return nil
 }

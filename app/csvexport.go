@@ -5,13 +5,14 @@ package main
 // bytes into a download.
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"screener/engine"
 )
@@ -112,7 +113,7 @@ func RankedCSV(out io.Writer, sc *engine.Screen, order []int32, weights engine.W
 		}
 		r := sc.Members[j]
 		row := []string{
-			strconv.Itoa(int(rank[j])),
+			itoa(int(rank[j])),
 			s.Ticker[r],
 			s.Name[r],
 			csvSector(s, int(s.Sector[r]), t),
@@ -122,7 +123,7 @@ func RankedCSV(out io.Writer, sc *engine.Screen, order []int32, weights engine.W
 		for f := 0; f < engine.NumFactors; f++ {
 			row = append(row, csvNumber(sc.FactorPct[f][j], 2))
 		}
-		row = append(row, strconv.Itoa(int(sc.Coverage[j])))
+		row = append(row, itoa(int(sc.Coverage[j])))
 		rows = append(rows, row)
 	}
 	return TableCSV(out, header, rows)
@@ -137,19 +138,44 @@ func TableCSV(out io.Writer, header []string, rows [][]string) error {
 	if _, err := io.WriteString(out, "\uFEFF"); err != nil {
 		return err
 	}
-	w := csv.NewWriter(out)
-	w.UseCRLF = true
+	var b strings.Builder
 	for _, rec := range append([][]string{header}, rows...) {
-		safe := make([]string, len(rec))
 		for i, c := range rec {
-			safe[i] = csvSafeCell(c)
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			csvField(&b, csvSafeCell(c))
 		}
-		if err := w.Write(safe); err != nil {
-			return err
+		b.WriteString("\r\n")
+	}
+	_, err := io.WriteString(out, b.String())
+	return err
+}
+
+// csvField writes one field the way encoding/csv's Writer does with
+// UseCRLF (quoted when it holds a comma, quote or line break, starts with
+// a space, or is `\.`; quotes doubled; line breaks as CRLF). Written out
+// here, it keeps encoding/csv out of app.wasm.
+func csvField(b *strings.Builder, f string) {
+	r, _ := utf8.DecodeRuneInString(f)
+	if f != `\.` && !strings.ContainsAny(f, ",\"\r\n") && (f == "" || !unicode.IsSpace(r)) {
+		b.WriteString(f)
+		return
+	}
+	b.WriteByte('"')
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; c {
+		case '"':
+			b.WriteString(`""`)
+		case '\r':
+			// dropped: a line break is written as CRLF from its \n
+		case '\n':
+			b.WriteString("\r\n")
+		default:
+			b.WriteByte(c)
 		}
 	}
-	w.Flush()
-	return w.Error()
+	b.WriteByte('"')
 }
 
 // csvSafeCell defuses a cell a spreadsheet would evaluate as a formula.

@@ -27,7 +27,7 @@ func (p *errorPanel) Render() app.UI {
 	default:
 		msg = l.t("error.corrupt")
 	}
-	return app.Section().ID("load-error").Class("panel error").Role("alert").DataSet("kind", string(p.Kind)).Body(
+	return app.Elem("section").ID("load-error").Class("panel error").Role("alert").DataSet("kind", string(p.Kind)).Body(
 		rawElem("h2", l.t("error.title")),
 		rawElem("p", msg),
 		app.Raw("<details><summary>"+escapeHTML(l.t("error.detail"))+"</summary><pre>"+escapeHTML(p.Detail)+"</pre></details>"),

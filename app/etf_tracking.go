@@ -49,7 +49,7 @@ func (t *etfTracking) OnMount(ctx app.Context) { t.ctx = ctx }
 func (t *etfTracking) Render() app.UI {
 	l, s := t.Lang, t.S
 	tr := s.track
-	sec := app.Section().ID("etf-tracking").Class("etf-card etf-tracking").Aria("labelledby", "etf-track-h")
+	sec := app.Elem("section").ID("etf-tracking").Class("etf-card etf-tracking").Aria("labelledby", "etf-track-h")
 	head := []app.UI{
 		rawElem("h3", l.t("etf.track.title"), "id", "etf-track-h"),
 		rawElem("p", l.t("etf.track.what"), "class", "small"),

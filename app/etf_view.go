@@ -242,11 +242,11 @@ func (v *etfView) Render() app.UI {
 	matrices := `<div class="etf-matrices">`
 	if hasHold {
 		kids = append(kids,
-			app.Section().Class("etf-card").Aria("labelledby", "etf-hold-h").Body(
+			app.Elem("section").Class("etf-card").Aria("labelledby", "etf-hold-h").Body(
 				rawElem("h3", l.tf("etf.hold.title", v.M.snap.AsOf), "id", "etf-hold-h"),
 				app.Div().Class("etf-hold-grid").Body(
 					app.Raw("<div>"+hold.html()+note(l.t("etf.hold.note"))+"</div>"),
-					app.Aside().Class("etf-weights").Aria("label", l.t("weights.title")).Body(
+					app.Elem("aside").Class("etf-weights").Aria("label", l.t("weights.title")).Body(
 						rawElem("p", l.t("etf.weights.shared"), "class", "small muted"),
 						&presetBar{M: v.M, Active: v.M.preset},
 						&weightSliders{M: v.M, Weights: v.M.weights},

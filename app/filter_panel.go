@@ -49,36 +49,52 @@ func (p *filterPanel) Render() app.UI {
 	m := p.M
 	l := m.lang
 	o := m.opts
-	sectors := m.snap.Sectors
-	// A details element: folded by default on phones so that the table
-	// follows the sliders; the browser keeps the user's open/closed choice
-	// because the rendered value never changes afterwards.
-	return app.Details().Class("group filters").Open(m.filtersOpen).Body(
-		app.Summary().Body(rawElem("h2", l.t("filters.title"))),
-		app.Div().Class("field").Body(
-			rawElem("label", l.t("filters.index"), "for", "f-index"),
-			app.Select().ID("f-index").OnChange(p.onIndex).Body(p.indexOptions()...),
-		),
-		app.Div().Class("field").Body(
-			rawElem("label", l.t("filters.sector"), "for", "f-sector"),
-			app.Select().ID("f-sector").OnChange(p.onSector).Body(p.sectorOptions(sectors)...),
-		),
-		app.Div().Class("field mcap").Body(
+	// Table-driven: one call site per kind of control keeps the wasm small.
+	body := []app.UI{
+		app.Elem("summary").Body(rawElem("h2", l.t("filters.title"))),
+		labelledSelect(l.t("filters.index"), "f-index", p.onIndex, p.indexOptions()),
+		labelledSelect(l.t("filters.sector"), "f-sector", p.onSector, p.sectorOptions(m.snap.Sectors)),
+		divClass("field mcap").Body(
 			rawElem("span", l.t("filters.mcap"), "class", "field-label", "id", "f-mcap-label"),
 			p.mcapSelect("f-mcap-min", l.t("filters.mcap.min"), o.MinMcap, p.onMinMcap),
 			p.mcapSelect("f-mcap-max", l.t("filters.mcap.max"), o.MaxMcap, p.onMaxMcap),
 		),
-		app.Div().Class("field").Body(
-			rawElem("label", l.t("filters.coverage"), "for", "f-coverage"),
-			app.Select().ID("f-coverage").OnChange(p.onCoverage).Body(p.coverageOptions()...),
-		),
-		p.checkbox("f-profitable", l.t("filters.profitable"), o.ProfitableOnly, func(o *engine.Options, v bool) { o.ProfitableOnly = v }),
-		p.checkbox("f-neutral", l.t("filters.sectorneutral"), o.SectorNeutral, func(o *engine.Options, v bool) { o.SectorNeutral = v }),
-		p.checkbox("f-exclfin", l.t("filters.exclfin"), o.ExcludeFinancials, func(o *engine.Options, v bool) { o.ExcludeFinancials = v }),
-		app.If(o != (engine.Options{}) || p.MinCoverage != defaultMinCoverage, func() app.UI {
-			return app.Button().Type("button").Class("link reset").Text(l.t("filters.reset")).OnClick(p.onReset)
-		}),
-	)
+		labelledSelect(l.t("filters.coverage"), "f-coverage", p.onCoverage, p.coverageOptions()),
+	}
+	checks := [...]struct {
+		id, label string
+		on        bool
+		set       func(*engine.Options, bool)
+	}{
+		{"f-profitable", l.t("filters.profitable"), o.ProfitableOnly, func(o *engine.Options, v bool) { o.ProfitableOnly = v }},
+		{"f-neutral", l.t("filters.sectorneutral"), o.SectorNeutral, func(o *engine.Options, v bool) { o.SectorNeutral = v }},
+		{"f-exclfin", l.t("filters.exclfin"), o.ExcludeFinancials, func(o *engine.Options, v bool) { o.ExcludeFinancials = v }},
+	}
+	for _, c := range checks {
+		body = append(body, p.checkbox(c.id, c.label, c.on, c.set))
+	}
+	if o != (engine.Options{}) || p.MinCoverage != defaultMinCoverage {
+		body = append(body, app.Button().Type("button").Class("link reset").Text(l.t("filters.reset")).OnClick(p.onReset))
+	}
+	// A details element: folded by default on phones so that the table
+	// follows the sliders; the browser keeps the user's open/closed choice
+	// because the rendered value never changes afterwards.
+	return app.Elem("details").Class("group filters").Attr("open", m.filtersOpen).Body(body...)
+}
+
+// labelledSelect is one "field" row: a label and its select.
+//
+//go:noinline
+func labelledSelect(label, id string, h app.EventHandler, opts []app.UI) app.UI {
+	return divClass("field").Body(rawElem("label", label, "for", id), selectElem(id, h, opts))
+}
+
+// selectElem is a select firing h on change (app.Elem: no go-app select
+// type of its own, ~14 KB of wasm).
+//
+//go:noinline
+func selectElem(id string, h app.EventHandler, opts []app.UI) app.UI {
+	return app.Elem("select").ID(id).OnChange(h).Body(opts...)
 }
 
 // selectOptions builds a select's options from parallel value and label
@@ -89,7 +105,7 @@ func (p *filterPanel) Render() app.UI {
 func selectOptions(values, labels []string, selected int) []app.UI {
 	opts := make([]app.UI, len(values))
 	for i, v := range values {
-		opts[i] = app.Option().Value(v).Selected(i == selected).Text(labels[i])
+		opts[i] = app.Elem("option").Attr("value", v).Attr("selected", i == selected).Text(labels[i])
 	}
 	return opts
 }
@@ -113,7 +129,7 @@ func (p *filterPanel) sectorOptions(sectors []string) []app.UI {
 		sel = 0
 	}
 	for i, name := range sectors {
-		vals, labels = append(vals, strconv.Itoa(i)), append(labels, l.sector(name))
+		vals, labels = append(vals, itoa(i)), append(labels, l.sector(name))
 		if p.M.opts.Sectors == 1<<uint(i) {
 			sel = i + 1
 		}
@@ -125,7 +141,7 @@ func (p *filterPanel) coverageOptions() []app.UI {
 	l, sel := p.M.lang, -1
 	var vals, labels []string
 	for i, k := range coverageChoices {
-		ks := strconv.Itoa(k)
+		ks := itoa(k)
 		vals, labels = append(vals, ks), append(labels, l.t("filters.coverage."+ks))
 		if p.MinCoverage == k {
 			sel = i
@@ -153,12 +169,12 @@ func (p *filterPanel) mcapOptions(value float64) []app.UI {
 func (p *filterPanel) mcapSelect(id, label string, value float64, h app.EventHandler) app.UI {
 	return app.Label().Class("inline").For(id).Body(
 		rawElem("span", label),
-		app.Select().ID(id).OnChange(h).Body(p.mcapOptions(value)...),
+		selectElem(id, h, p.mcapOptions(value)),
 	)
 }
 
 func (p *filterPanel) checkbox(id, label string, checked bool, set func(*engine.Options, bool)) app.UI {
-	return app.Div().Class("check").Body(
+	return divClass("check").Body(
 		app.Input().Type("checkbox").ID(id).Checked(checked).OnChange(func(ctx app.Context, e app.Event) {
 			o := p.M.opts
 			set(&o, ctx.JSSrc().Get("checked").Bool())

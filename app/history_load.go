@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"slices"
-	"strconv"
 	"time"
 
 	"github.com/tidwall/gjson"
@@ -31,7 +29,7 @@ var historyCompareFunds = []string{"IWM", "IJR", "VTWG", "VTWV"}
 func historyPaths() []string {
 	out := make([]string, 0, len(historyYears)+1)
 	for _, y := range historyYears {
-		out = append(out, "/web/data/history-"+strconv.Itoa(y)+".json")
+		out = append(out, "/web/data/history-"+itoa(y)+".json")
 	}
 	return append(out, historyFundsPath)
 }
@@ -126,8 +124,9 @@ func loadHistoryData(resolve func(string) string, current *engine.Snapshot, prog
 		} else {
 			s, err := decodeHistorySnapshot(r.b)
 			if err != nil {
-				var le *loadError
-				if errors.As(err, &le) {
+				// decodeHistorySnapshot never wraps its *loadError: a type
+				// assertion suffices and keeps errors.As (~25 KB) out.
+				if le, ok := err.(*loadError); ok {
 					le.URL = url
 					return nil, le
 				}
@@ -215,6 +214,6 @@ func prepareHistory(d *historyData, o engine.Options) (*historyPrep, error) {
 		bt.Dates = append(bt.Dates, one.Dates...)
 		time.Sleep(2 * time.Millisecond)
 	}
-	slices.SortStableFunc(bt.Dates, func(a, b *engine.BacktestDate) int { return a.From.Compare(b.From) })
+	engine.SortDatesByFrom(bt.Dates)
 	return &historyPrep{Opts: o, BT: bt, FundRet: bt.FundWindowReturns(d.Funds)}, nil
 }

@@ -94,7 +94,7 @@ type historyResult struct {
 func (h *historyView) OnMount(ctx app.Context) {
 	h.M.onChange = func() { h.queueFrame(ctx) }
 	h.S.setWake(func() {
-		ctx.Dispatch(func(ctx app.Context) {
+		dispatch(ctx, func(ctx app.Context) {
 			h.refresh(ctx)
 			h.paint(ctx)
 		})
@@ -124,7 +124,7 @@ func (h *historyView) queueFrame(ctx app.Context) {
 	}
 	h.frameQueued = true
 	onNextFrame(func() {
-		ctx.Dispatch(func(ctx app.Context) {
+		dispatch(ctx, func(ctx app.Context) {
 			// Apply the slider values that arrived since the last frame
 			// (this rescoring calls onChange again; frameQueued stops it).
 			h.M.flushPendingWeights()
@@ -179,7 +179,7 @@ func (h *historyView) queueWrite(ctx app.Context) {
 	}
 	h.writeQueued = true
 	onNextFrame(func() {
-		ctx.Dispatch(func(ctx app.Context) {
+		dispatch(ctx, func(ctx app.Context) {
 			h.writeQueued = false
 			if h.write() {
 				h.writeRetries = 0
@@ -205,11 +205,11 @@ func (h *historyView) write() bool {
 	st := h.S.status()
 	l := h.M.lang
 	if h.writtenRev == h.rev && h.writtenLang == l && h.writtenBusy == st.Preparing &&
-		host.Get("dataset").Get("rev").String() == strconv.Itoa(h.rev) {
+		host.Get("dataset").Get("rev").String() == itoa(h.rev) {
 		return true
 	}
 	host.Set("innerHTML", h.resultsHTML(st))
-	host.Get("dataset").Set("rev", strconv.Itoa(h.rev))
+	host.Get("dataset").Set("rev", itoa(h.rev))
 	host.Call("setAttribute", "aria-busy", strconv.FormatBool(st.Preparing))
 	h.writtenRev, h.writtenLang, h.writtenBusy = h.rev, l, st.Preparing
 	return true
@@ -278,13 +278,13 @@ func runHistory(p *historyPrep, d *historyData, k historyRunKey) *historyResult 
 func (h *historyView) Render() app.UI {
 	m := h.M
 	l := m.lang
-	return app.Div().Class("screener history").ID("history").Body(
-		app.Aside().Class("controls").Aria("label", l.t("weights.title")).Body(
+	return divClass("screener history").ID("history").Body(
+		app.Elem("aside").Class("controls").Aria("label", l.t("weights.title")).Body(
 			&presetBar{M: m, Active: m.preset, Lang: l},
 			&weightSliders{M: m, Weights: m.weights, Lang: l},
 			&filterPanel{M: m, Opts: m.opts, MinCoverage: m.minCoverage, Lang: l},
 		),
-		app.Section().Class("results hist-results").Aria("labelledby", "hist-title").Body(h.renderMain()...),
+		app.Elem("section").Class("results hist-results").Aria("labelledby", "hist-title").Body(h.renderMain()...),
 	)
 }
 
@@ -295,8 +295,8 @@ func (h *historyView) renderMain() []app.UI {
 	st := h.S.status()
 	cfg := h.S.config()
 	out := []app.UI{
-		app.Div().Class("hist-head").Body(
-			app.H2().ID("hist-title").Text(l.t("hist.title")),
+		divClass("hist-head").Body(
+			app.Raw(`<h2 id="hist-title">`+escapeHTML(l.t("hist.title"))+"</h2>"),
 			app.P().Class("muted").Text(l.t("hist.lead")),
 			h.renderSettings(cfg),
 		),
@@ -309,13 +309,13 @@ func (h *historyView) renderMain() []app.UI {
 		}
 		return append(out, &errorPanel{Lang: l, Kind: e.Kind, URL: e.URL, Detail: e.Detail})
 	case histIdle, histLoading:
-		return append(out, &historyProgress{Lang: l, Done: st.Done, Total: st.Total})
+		return append(out, historyProgress{Lang: l, Done: st.Done, Total: st.Total}.render())
 	}
 	if h.res == nil {
 		if st.PrepErr != "" {
 			return append(out, &errorPanel{Lang: l, Kind: loadCorrupt, Detail: st.PrepErr})
 		}
-		return append(out, &historyProgress{Lang: l, Done: st.Total, Total: st.Total, Preparing: true})
+		return append(out, historyProgress{Lang: l, Done: st.Total, Total: st.Total, Preparing: true}.render())
 	}
 	// The host stays empty for go-app; write() fills it.
 	return append(out, app.Div().ID("hist-results").Class("hist-body"))
@@ -324,25 +324,29 @@ func (h *historyView) renderMain() []app.UI {
 // renderSettings is the bucket choice and the size of "my screen".
 func (h *historyView) renderSettings(cfg engine.BacktestConfig) app.UI {
 	l := h.M.lang
-	bucketBtn := func(k int, label string) app.UI {
-		b := app.Button().Type("button").Class("preset").ID("hist-buckets-"+strconv.Itoa(k)).
-			Aria("pressed", cfg.Buckets == k).Text(label).
+	// A table and a loop: a closure called twice would be inlined twice.
+	choices := [...]struct {
+		k     int
+		label string
+	}{{5, l.t("hist.quintiles")}, {10, l.t("hist.deciles")}}
+	btns := make([]app.UI, len(choices))
+	for i, c := range choices {
+		k := c.k
+		b := app.Button().Type("button").Class("preset").ID("hist-buckets-"+itoa(k)).
+			Aria("pressed", cfg.Buckets == k).Text(c.label).
 			OnClick(func(ctx app.Context, e app.Event) { h.setBuckets(ctx, k) }, app.EventScope("buckets", k))
 		if cfg.Buckets == k {
 			b = b.Class("active")
 		}
-		return b
+		btns[i] = b
 	}
-	return app.Div().Class("hist-settings").Body(
-		app.Div().Class("preset-buttons").Role("group").Aria("label", l.t("hist.buckets")).Body(
-			bucketBtn(5, l.t("hist.quintiles")),
-			bucketBtn(10, l.t("hist.deciles")),
-		),
+	return divClass("hist-settings").Body(
+		divClass("preset-buttons").Role("group").Aria("label", l.t("hist.buckets")).Body(btns...),
 		app.Label().Class("hist-topn").For("hist-topn").Body(
 			app.Span().Text(l.t("hist.topn")),
 			app.Input().Type("number").ID("hist-topn").
 				Min(histMinTopN).Max(histMaxTopN).Step(1).
-				Value(strconv.Itoa(cfg.TopN)).
+				Value(itoa(cfg.TopN)).
 				OnChange(h.onTopN),
 		),
 	)

@@ -22,7 +22,10 @@ var languages = map[lang]map[string]string{
 
 // t returns the string for key in l, falling back to English and then to
 // the key itself, so a missing translation shows something findable
-// instead of an empty label.
+// instead of an empty label. Not inlined: it is called from hundreds of
+// places, and each inlined copy of its map lookups costs wasm bytes.
+//
+//go:noinline
 func (l lang) t(key string) string {
 	if s, ok := languages[l][key]; ok {
 		return s

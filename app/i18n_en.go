@@ -9,7 +9,6 @@ var enStrings = map[string]string{
 	"view.screener": "Screener",
 	"view.etfs":     "ETFs",
 	"view.history":  "History",
-	"view.soon":     "coming soon",
 
 	"status.loading":       "Loading the snapshot…",
 	"status.line":          "Data as of %s · %s companies",

@@ -55,7 +55,7 @@ func (l lang) date(iso string) string {
 		}
 		n[i] = v
 	}
-	return strconv.Itoa(n[0]) + "年" + strconv.Itoa(n[1]) + "月" + strconv.Itoa(n[2]) + "日"
+	return itoa(n[0]) + "年" + itoa(n[1]) + "月" + itoa(n[2]) + "日"
 }
 
 // sector names a GICS sector (as the snapshot spells it) in l; a name that

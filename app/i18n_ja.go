@@ -11,7 +11,6 @@ var jaStrings = map[string]string{
 	"view.screener": "スクリーナー",
 	"view.etfs":     "ETF比較",
 	"view.history":  "過去検証",
-	"view.soon":     "準備中",
 
 	"status.loading":       "データを読み込んでいます…",
 	"status.line":          "データ基準日 %s ・ %s社",

@@ -238,24 +238,24 @@ func (sm *screenModel) sortView() {
 	}
 	switch sm.sortCol {
 	case colTicker:
-		slices.SortStableFunc(sm.view, func(a, b int32) int {
+		engine.SortPositionsStable(sm.view, func(a, b int32) int {
 			return dir * strings.Compare(s.Ticker[sc.Members[a]], s.Ticker[sc.Members[b]])
 		})
 	case colName:
-		slices.SortStableFunc(sm.view, func(a, b int32) int {
+		engine.SortPositionsStable(sm.view, func(a, b int32) int {
 			return dir * strings.Compare(strings.ToLower(s.Name[sc.Members[a]]), strings.ToLower(s.Name[sc.Members[b]]))
 		})
 	case colSector:
-		slices.SortStableFunc(sm.view, func(a, b int32) int {
+		engine.SortPositionsStable(sm.view, func(a, b int32) int {
 			return dir * strings.Compare(sm.lang.sector(sectorName(s, int(sc.Members[a]))), sm.lang.sector(sectorName(s, int(sc.Members[b]))))
 		})
 	case colCoverage:
-		slices.SortStableFunc(sm.view, func(a, b int32) int {
+		engine.SortPositionsStable(sm.view, func(a, b int32) int {
 			return dir * cmp.Compare(sc.Coverage[a], sc.Coverage[b])
 		})
 	default:
 		vals := sm.columnValues(sm.sortCol)
-		slices.SortStableFunc(sm.view, func(a, b int32) int {
+		engine.SortPositionsStable(sm.view, func(a, b int32) int {
 			return compareMissingLast(vals(a), vals(b), dir)
 		})
 	}

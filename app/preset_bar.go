@@ -20,24 +20,24 @@ func (p *presetBar) Render() app.UI {
 	m := p.M
 	l := m.lang
 	presets := engine.Presets()
-	return app.Div().Class("group presets").Body(
+	buttons := make([]app.UI, len(presets))
+	for i, pr := range presets {
+		key := pr.Key
+		active := m.preset == key
+		b := app.Button().
+			Type("button").
+			Class("preset").
+			DataSet("preset", key).
+			Aria("pressed", active).
+			Text(l.t("preset."+key)).
+			OnClick(func(ctx app.Context, e app.Event) { m.applyPreset(key) }, app.EventScope("preset", key))
+		if active {
+			b = b.Class("active")
+		}
+		buttons[i] = b
+	}
+	return divClass("group presets").Body(
 		rawElem("h2", l.t("presets.title")),
-		app.Div().Class("preset-buttons").Role("group").Aria("label", l.t("presets.title")).Body(
-			app.Range(presets).Slice(func(i int) app.UI {
-				key := presets[i].Key
-				active := m.preset == key
-				b := app.Button().
-					Type("button").
-					Class("preset").
-					DataSet("preset", key).
-					Aria("pressed", active).
-					Text(l.t("preset."+key)).
-					OnClick(func(ctx app.Context, e app.Event) { m.applyPreset(key) }, app.EventScope("preset", key))
-				if active {
-					b = b.Class("active")
-				}
-				return b
-			}),
-		),
+		divClass("preset-buttons").Role("group").Aria("label", l.t("presets.title")).Body(buttons...),
 	)
 }

@@ -237,7 +237,7 @@ func (t *rankTable) renderPager() app.UI {
 	n := len(m.view)
 	lo := m.page*pageSize + 1
 	hi := min(lo+pageSize-1, n)
-	return app.Nav().Class("pager").Aria("label", l.tf("pager.page", m.page+1, m.pages())).Body(
+	return app.Elem("nav").Class("pager").Aria("label", l.tf("pager.page", m.page+1, m.pages())).Body(
 		app.Button().Type("button").ID("page-prev").Disabled(m.page == 0).Text("‹ "+l.t("pager.prev")).
 			OnClick(func(ctx app.Context, e app.Event) { m.setPage(m.page - 1) }),
 		app.Span().ID("page-range").Class("range").Text(l.tf("pager.range", formatCount(lo), formatCount(hi), formatCount(n))),

@@ -26,13 +26,13 @@ func (v *screenerView) Render() app.UI {
 	}
 	return app.Div().Class(class).OnKeyDown(v.onKeyDown).Body(
 		app.If(!v.Compact, func() app.UI {
-			return app.Aside().Class("controls").Aria("label", l.t("weights.title")).Body(
+			return app.Elem("aside").Class("controls").Aria("label", l.t("weights.title")).Body(
 				&presetBar{M: m, Active: m.preset, Lang: l},
 				&weightSliders{M: m, Weights: m.weights, Lang: l},
 				&filterPanel{M: m, Opts: m.opts, MinCoverage: m.minCoverage, Lang: l},
 			)
 		}),
-		app.Section().Class("results").Body(
+		app.Elem("section").Class("results").Body(
 			&rankTable{M: m, Rev: m.rev},
 		),
 		app.If(m.selected >= 0, func() app.UI {

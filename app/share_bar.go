@@ -33,7 +33,7 @@ type shareBar struct {
 
 func (b *shareBar) Render() app.UI {
 	l := b.Lang
-	return app.Section().ID("share").Class("share-bar").Aria("label", l.t("share.title")).Body(
+	return app.Elem("section").ID("share").Class("share-bar").Aria("label", l.t("share.title")).Body(
 		app.Button().Type("button").ID("copy-link").Text(l.t("share.link")).OnClick(b.onCopyLink),
 		app.Button().Type("button").ID("copy-embed").Text(l.t("share.embed")).OnClick(b.onCopyEmbed),
 		app.Span().Class("check inline").Body(
@@ -45,7 +45,7 @@ func (b *shareBar) Render() app.UI {
 		}),
 		app.Span().ID("share-status").Class("share-status").Role("status").Aria("live", "polite").Text(b.message),
 		app.If(b.manual != "", func() app.UI {
-			return app.Div().Class("manual-copy").Body(
+			return divClass("manual-copy").Body(
 				app.Label().For("share-text").Text(l.t("share.text")),
 				// An input, not a textarea (~16 KB less wasm); the snippet's
 				// line break is not needed by HTML.
@@ -133,18 +133,11 @@ func embedSnippet(src string, height int, title string) string {
 			origin = src[:i+3+j]
 		}
 	}
-	var b strings.Builder
-	b.WriteString(`<iframe src="`)
-	b.WriteString(escapeHTML(src))
-	b.WriteString(`" width="100%" height="`)
-	b.WriteString(strconv.Itoa(height))
-	b.WriteString(`" style="border:0" loading="lazy" title="`)
-	b.WriteString(escapeHTML(title))
-	b.WriteString(`"></iframe>` + "\n")
-	b.WriteString(`<script>addEventListener("message",function(e){if(e.origin!==`)
-	b.WriteString(jsString(origin))
-	b.WriteString(`||!e.data||e.data.type!=="` + heightMessageType + `")return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(+e.data.height)+"px"})})</script>`)
-	return b.String()
+	// One concatenation: far less wasm than a Builder call per piece.
+	return `<iframe src="` + escapeHTML(src) + `" width="100%" height="` + itoa(height) +
+		`" style="border:0" loading="lazy" title="` + escapeHTML(title) + `"></iframe>` + "\n" +
+		`<script>addEventListener("message",function(e){if(e.origin!==` + jsString(origin) +
+		`||!e.data||e.data.type!=="` + heightMessageType + `")return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(+e.data.height)+"px"})})</script>`
 }
 
 // jsString quotes s as a JavaScript string literal that is also safe inside
@@ -175,23 +168,21 @@ var langNames = []struct {
 	Name string
 }{{langEN, "English"}, {langJA, "日本語"}}
 
-// langSwitch is the visible language choice.
+// langSwitch is the visible language choice: plain elements rather than a
+// component (a component type links go-app's wrappers into app.wasm).
 type langSwitch struct {
-	app.Compo
-
 	Lang   lang
 	OnPick func(lang)
 }
 
-func (s *langSwitch) Render() app.UI {
-	return app.Div().Class("lang-switch").Body(
+func (s *langSwitch) render() app.UI {
+	opts := make([]app.UI, len(langNames))
+	for i, n := range langNames {
+		opts[i] = app.Elem("option").Attr("value", string(n.Lang)).Lang(string(n.Lang)).Attr("selected", n.Lang == s.Lang).Text(n.Name)
+	}
+	return divClass("lang-switch").Body(
 		app.Label().For("lang-select").Class("visually-hidden").Text(s.Lang.t("lang.label")),
-		app.Select().ID("lang-select").OnChange(s.onChange).Body(
-			app.Range(langNames).Slice(func(i int) app.UI {
-				n := langNames[i]
-				return app.Option().Value(string(n.Lang)).Lang(string(n.Lang)).Selected(n.Lang == s.Lang).Text(n.Name)
-			}),
-		),
+		app.Elem("select").ID("lang-select").OnChange(s.onChange).Body(opts...),
 	)
 }
 

@@ -104,7 +104,7 @@ func (s *shell) OnMount(ctx app.Context) {
 			model.filtersOpen = !narrowScreen()
 			publishTiming("screenMs", msSince(t1))
 		}
-		ctx.Dispatch(func(ctx app.Context) {
+		dispatch(ctx, func(ctx app.Context) {
 			s.loading = false
 			s.err = lerr
 			s.model = model
@@ -174,7 +174,7 @@ func (s *shell) commit(st State, push bool) {
 		}
 		ctx := s.ctx
 		time.AfterFunc(replaceDelay, func() {
-			ctx.Dispatch(func(ctx app.Context) {
+			dispatch(ctx, func(ctx app.Context) {
 				if gen == s.replaceGen {
 					s.flushReplace()
 				}
@@ -230,20 +230,20 @@ func (s *shell) Render() app.UI {
 		// A button, not an "#main" link: go-app turns link clicks into
 		// navigations (a history entry), and a link would not move focus.
 		app.Button().Type("button").Class("skip-link").Text(l.t("nav.skip")).OnClick(s.onSkip),
-		app.Header().Class("topbar").Body(
-			app.Div().Class("brand").Body(
+		app.Elem("header").Class("topbar").Body(
+			divClass("brand").Body(
 				app.Img().Class("logo").Src("/web/icon.svg").Alt("").Width(28).Height(28),
 				// Static text as one string: no go-app type for h1 (~14 KB).
 				app.Raw("<div><h1>"+escapeHTML(l.t("app.title"))+`</h1><p class="tagline">`+escapeHTML(l.t("app.tagline"))+"</p></div>"),
 			),
 			s.renderViewSwitch(),
-			&langSwitch{Lang: l, OnPick: s.setLang},
+			(&langSwitch{Lang: l, OnPick: s.setLang}).render(),
 		),
 		s.renderStatus(),
 		app.If(s.model != nil, func() app.UI {
 			return &shareBar{Lang: l, View: s.view, Query: s.state.Query(), Ready: s.model != nil, OnCSV: s.downloadCSV}
 		}),
-		app.Main().ID("main").Class("content").TabIndex(-1).Body(s.renderView()),
+		app.Elem("main").ID("main").Class("content").TabIndex(-1).Body(s.renderView()),
 	)
 }
 
@@ -262,10 +262,10 @@ func (s *shell) renderEmbed() app.UI {
 	full := s.state
 	full.Embed, full.Transparent = false, false
 	return app.Div().ID("app").Class("app embed").Body(
-		app.Main().ID("main").Class("content").Body(s.renderView()),
+		app.Elem("main").ID("main").Class("content").Body(s.renderView()),
 		// A div, not a footer: each new go-app element type links its whole
 		// method set into app.wasm (~15 KB).
-		app.Div().Class("embed-foot").Body(
+		divClass("embed-foot").Body(
 			app.If(s.model != nil, func() app.UI {
 				return app.Span().Class("muted").Text(l.tf("status.line", l.date(s.model.snap.AsOf), formatCount(s.model.snap.N)))
 			}),
@@ -276,32 +276,21 @@ func (s *shell) renderEmbed() app.UI {
 
 func (s *shell) renderViewSwitch() app.UI {
 	l := s.lang
-	views := []viewKey{viewScreener, viewETFs, viewHistory}
-	return app.Nav().Class("views").Aria("label", l.t("nav.main")).Body(
-		app.Range(views).Slice(func(i int) app.UI {
-			v := views[i]
-			// Views not wired yet stay disabled (A and B enable theirs).
-			ready := v == viewScreener || v == viewETFs || v == viewHistory
-			b := app.Button().
-				Class("view-tab").
-				Type("button").
-				DataSet("view", string(v)).
-				Text(l.t("view."+string(v))).
-				OnClick(func(ctx app.Context, e app.Event) { s.setView(v) }, app.EventScope("view", string(v)))
-			if !ready {
-				// Disabled(false) would still write disabled="false",
-				// which HTML reads as disabled.
-				b = b.Disabled(true)
-			}
-			if v == s.view {
-				b = b.Aria("current", "page").Class("active")
-			}
-			if !ready {
-				b = b.Title(l.t("view.soon"))
-			}
-			return b
-		}),
-	)
+	views := [...]viewKey{viewScreener, viewETFs, viewHistory}
+	tabs := make([]app.UI, len(views))
+	for i, v := range views {
+		b := app.Button().
+			Class("view-tab").
+			Type("button").
+			DataSet("view", string(v)).
+			Text(l.t("view."+string(v))).
+			OnClick(func(ctx app.Context, e app.Event) { s.setView(v) }, app.EventScope("view", string(v)))
+		if v == s.view {
+			b = b.Aria("current", "page").Class("active")
+		}
+		tabs[i] = b
+	}
+	return app.Elem("nav").Class("views").Aria("label", l.t("nav.main")).Body(tabs...)
 }
 
 func (s *shell) renderStatus() app.UI {
@@ -317,7 +306,7 @@ func (s *shell) renderStatus() app.UI {
 func (s *shell) renderView() app.UI {
 	switch {
 	case s.loading:
-		return app.Div().Class("panel loading").Aria("busy", "true").Body(
+		return divClass("panel loading").Aria("busy", "true").Body(
 			app.P().Text(s.lang.t("status.loading")),
 		)
 	case s.err != nil:

@@ -36,8 +36,8 @@ func (d *stockDetail) Render() app.UI {
 	if math.IsNaN(sc.Composite[j]) {
 		rank = missingText
 	}
-	return app.Aside().ID("stock-detail").Class("detail").Role("dialog").Aria("label", s.Ticker[row]+" "+s.Name[row]).DataSet("ticker", s.Ticker[row]).Body(
-		app.Header().Class("detail-head").Body(
+	return app.Elem("aside").ID("stock-detail").Class("detail").Role("dialog").Aria("label", s.Ticker[row]+" "+s.Name[row]).DataSet("ticker", s.Ticker[row]).Body(
+		app.Elem("header").Class("detail-head").Body(
 			app.Raw(`<div><h2><span class="ticker">`+escapeHTML(s.Ticker[row])+`</span> <span class="company">`+
 				escapeHTML(s.Name[row])+`</span></h2><p class="muted">`+
 				escapeHTML(l.sector(sectorName(s, row))+" · "+l.mcap(s.Mcap[row])+" · "+l.t("detail.price")+" "+formatPrice(s.Price[row]))+`</p></div>`),

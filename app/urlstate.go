@@ -336,7 +336,7 @@ func (s State) Query() string {
 		add(keyMcap, formatMcapBound(s.MinMcap)+"-"+formatMcapBound(s.MaxMcap))
 	}
 	if s.MinCoverage != d.MinCoverage {
-		add(keyCoverage, strconv.Itoa(s.MinCoverage))
+		add(keyCoverage, itoa(s.MinCoverage))
 	}
 	addBool(keyProfitable, s.ProfitableOnly)
 	addBool(keyNeutral, s.SectorNeutral)
@@ -349,7 +349,7 @@ func (s State) Query() string {
 		add(keySort, v)
 	}
 	if s.Page != d.Page {
-		add(keyPage, strconv.Itoa(s.Page))
+		add(keyPage, itoa(s.Page))
 	}
 	if s.Selected != "" {
 		add(keySelected, s.Selected)
@@ -364,10 +364,10 @@ func (s State) Query() string {
 		add(keyAsOf, s.ETFAsOf)
 	}
 	if s.TopN != d.TopN {
-		add(keyTopN, strconv.Itoa(s.TopN))
+		add(keyTopN, itoa(s.TopN))
 	}
 	if s.Buckets != d.Buckets {
-		add(keyBuckets, strconv.Itoa(s.Buckets))
+		add(keyBuckets, itoa(s.Buckets))
 	}
 	if s.Lang != "" {
 		add(keyLang, s.Lang)
@@ -851,7 +851,7 @@ func urlMonth(v string) (string, bool) {
 		return "", false
 	}
 	// Four digits compare as strings in date order.
-	out := parts[0] + "-" + strconv.Itoa(m/10) + strconv.Itoa(m%10)
+	out := parts[0] + "-" + itoa(m/10) + itoa(m%10)
 	switch {
 	case out < minMonth:
 		out = minMonth

@@ -36,16 +36,16 @@ func (w *weightSliders) Render() app.UI {
 		if total > 0 {
 			share = int(math.Round(v / total * 100))
 		}
-		rows = append(rows, app.Div().Class("slider").Body(
+		rows = append(rows, divClass("slider").Body(
 			rawElem("label", l.t("factor."+key), "for", id, "class", "slider-label"),
-			rawElem("span", strconv.Itoa(int(v)), "id", "wv-"+key, "class", "slider-value", "aria-hidden", "true"),
+			rawElem("span", itoa(int(v)), "id", "wv-"+key, "class", "slider-value", "aria-hidden", "true"),
 			app.Input().
 				Type("range").
 				ID(id).
 				Min(0).Max(100).Step(1).
-				Value(strconv.Itoa(int(v))).
+				Value(itoa(int(v))).
 				DataSet("factor", key).
-				Aria("valuetext", strconv.Itoa(int(v))+" ("+l.tf("weights.share", share)+")").
+				Aria("valuetext", itoa(int(v))+" ("+l.tf("weights.share", share)+")").
 				OnInput(w.onInput(f), app.EventScope("weight", key)),
 			rawElem("span", l.tf("weights.share", share), "class", "slider-share"),
 		))
@@ -53,9 +53,9 @@ func (w *weightSliders) Render() app.UI {
 	if total == 0 {
 		rows = append(rows, app.P().Class("warn").Text(l.t("weights.zero")))
 	}
-	return app.Div().Class("group weights").Body(
+	return divClass("group weights").Body(
 		rawElem("h2", l.t("weights.title")),
-		app.Div().Class("sliders").Body(rows...),
+		divClass("sliders").Body(rows...),
 	)
 }
 
@@ -73,7 +73,7 @@ func (w *weightSliders) onInput(f engine.Factor) app.EventHandler {
 		m := w.M
 		m.pending[f] = math.Max(0, math.Min(100, math.Round(v)))
 		m.pendingSet[f] = true
-		setLiveText("wv-"+f.Key(), strconv.Itoa(int(m.pending[f])))
+		setLiveText("wv-"+f.Key(), itoa(int(m.pending[f])))
 		m.requestFrame()
 	}
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -242,7 +241,7 @@ func sortByTicker(pos, members []int32, ticker []string) {
 	if sorted {
 		return
 	}
-	slices.SortStableFunc(pos, func(a, b int32) int { return strings.Compare(ticker[members[a]], ticker[members[b]]) })
+	SortPositionsStable(pos, func(a, b int32) int { return strings.Compare(ticker[members[a]], ticker[members[b]]) })
 }
 
 // Pos returns the member position of snapshot row, or false when the row

@@ -228,75 +228,101 @@ func decodeBody(raw []byte) (*Snapshot, error) {
 	return s, nil
 }
 
-// snapColumn describes how to fill one snapshot column.
+// snapColumn describes how to fill one snapshot column: its kind picks the
+// decoder and the one non-nil destination receives the values. A table of
+// destinations (rather than one closure per column) keeps the wasm small.
 type snapColumn struct {
 	name     string
+	kind     colKind
 	required bool
-	fill     func(s *Snapshot, v gjson.Result) error
+	f64      *[]float64
+	i32      *[]int32
+	i8       *[]int8
+}
+
+// colKind is the decoder a snapshot column needs.
+type colKind uint8
+
+const (
+	colNum colKind = iota
+	colDate
+	colSource
+	colTicker
+	colName
+	colSector
+	colSP600
+	colFlags
+)
+
+// fill decodes v into the column's destination in s.
+func (c *snapColumn) fill(s *Snapshot, v gjson.Result) (err error) {
+	switch c.kind {
+	case colNum:
+		*c.f64, err = snapFloats(v, c.name, s.N)
+	case colDate:
+		*c.i32, err = snapDates(v, c.name, s.N)
+	case colSource:
+		*c.i8, err = snapSources(v, c.name, s.N, len(s.Sources))
+	case colTicker:
+		s.Ticker, err = snapStrings(v, "ticker", s.N)
+	case colName:
+		s.Name, err = snapStrings(v, "name", s.N)
+	case colSector:
+		s.Sector, err = snapSectors(v, s.N, len(s.Sectors))
+	case colSP600:
+		s.SP600, err = snapBools(v, "sp600", s.N)
+	case colFlags:
+		s.Flags, err = snapFlags(v, s.N, len(s.FlagNames))
+	}
+	return err
 }
 
 func (s *Snapshot) columns() []snapColumn {
-	num := func(name string, dst *[]float64) snapColumn {
-		return snapColumn{name, true, func(s *Snapshot, v gjson.Result) error {
-			var err error
-			*dst, err = snapFloats(v, name, s.N)
-			return err
-		}}
-	}
-	date := func(name string, dst *[]int32) snapColumn {
-		return snapColumn{name, true, func(s *Snapshot, v gjson.Result) error {
-			var err error
-			*dst, err = snapDates(v, name, s.N)
-			return err
-		}}
-	}
-	src := func(name string, dst *[]int8) snapColumn {
-		return snapColumn{name, true, func(s *Snapshot, v gjson.Result) error {
-			var err error
-			*dst, err = snapSources(v, name, s.N, len(s.Sources))
-			return err
-		}}
-	}
-	optional := func(c snapColumn) snapColumn {
-		c.required = false
-		return c
-	}
 	current := s.Kind == "current"
-	weight := func(name string, dst *[]float64) snapColumn {
-		c := num(name, dst)
-		c.required = current
-		return c
+	spec := []snapColumn{
+		{name: "ticker", kind: colTicker, required: true},
+		{name: "name", kind: colName, required: true},
+		{name: "sector", kind: colSector, required: true},
+		{name: "iwm", required: current, f64: &s.IWM},
+		{name: "ijr", required: current, f64: &s.IJR},
+		{name: "sp600", kind: colSP600, required: !current},
+		{name: "flags", kind: colFlags, required: true},
 	}
-	return []snapColumn{
-		{"ticker", true, func(s *Snapshot, v gjson.Result) (err error) { s.Ticker, err = snapStrings(v, "ticker", s.N); return }},
-		{"name", true, func(s *Snapshot, v gjson.Result) (err error) { s.Name, err = snapStrings(v, "name", s.N); return }},
-		{"sector", true, func(s *Snapshot, v gjson.Result) (err error) {
-			s.Sector, err = snapSectors(v, s.N, len(s.Sectors))
-			return
-		}},
-		weight("iwm", &s.IWM), weight("ijr", &s.IJR),
-		{"sp600", !current, func(s *Snapshot, v gjson.Result) (err error) { s.SP600, err = snapBools(v, "sp600", s.N); return }},
-		num("price", &s.Price), num("shares", &s.Shares), num("mcap", &s.Mcap),
-		num("rev", &s.Rev), num("gp", &s.GP), num("opinc", &s.OpInc), num("da", &s.DA), num("int", &s.Int),
-		num("ni", &s.NI), num("ocf", &s.OCF), num("capex", &s.Capex), num("fcf", &s.FCF),
-		num("rev_p", &s.RevP), num("gp_p", &s.GPP), num("opinc_p", &s.OpIncP), num("da_p", &s.DAP), num("int_p", &s.IntP),
-		num("ni_p", &s.NIP), num("ocf_p", &s.OCFP), num("capex_p", &s.CapexP), num("fcf_p", &s.FCFP),
-		num("rev_op", &s.RevOp), num("rev_op_p", &s.RevOpP),
-		num("assets", &s.Assets), num("equity", &s.Equity), num("debt", &s.Debt), num("cash", &s.Cash),
-		num("assets_p", &s.AssetsP), num("equity_p", &s.EquityP),
-		num("mom12_1", &s.Mom12_1), num("mom6_1", &s.Mom6_1), num("trend", &s.Trend),
-		date("inc_end", &s.IncEnd), date("inc_pub", &s.IncPub), date("bal_end", &s.BalEnd),
-		date("bal_pub", &s.BalPub), date("cf_end", &s.CFEnd), date("cf_pub", &s.CFPub),
-		src("inc_src", &s.IncSrc), src("bal_src", &s.BalSrc), src("cf_src", &s.CFSrc),
-		optional(date("inc2_end", &s.Inc2End)), optional(date("inc2_pub", &s.Inc2Pub)), optional(src("inc2_src", &s.Inc2Src)),
-		optional(date("bal2_end", &s.Bal2End)), optional(date("bal2_pub", &s.Bal2Pub)), optional(src("bal2_src", &s.Bal2Src)),
-		optional(date("cf2_end", &s.CF2End)), optional(date("cf2_pub", &s.CF2Pub)), optional(src("cf2_src", &s.CF2Src)),
-		{"flags", true, func(s *Snapshot, v gjson.Result) (err error) {
-			s.Flags, err = snapFlags(v, s.N, len(s.FlagNames))
-			return
-		}},
-		num("fwd12", &s.Fwd12), num("fwdlast", &s.FwdLast),
+	nums := [...]struct {
+		name string
+		dst  *[]float64
+	}{
+		{"price", &s.Price}, {"shares", &s.Shares}, {"mcap", &s.Mcap},
+		{"rev", &s.Rev}, {"gp", &s.GP}, {"opinc", &s.OpInc}, {"da", &s.DA}, {"int", &s.Int},
+		{"ni", &s.NI}, {"ocf", &s.OCF}, {"capex", &s.Capex}, {"fcf", &s.FCF},
+		{"rev_p", &s.RevP}, {"gp_p", &s.GPP}, {"opinc_p", &s.OpIncP}, {"da_p", &s.DAP}, {"int_p", &s.IntP},
+		{"ni_p", &s.NIP}, {"ocf_p", &s.OCFP}, {"capex_p", &s.CapexP}, {"fcf_p", &s.FCFP},
+		{"rev_op", &s.RevOp}, {"rev_op_p", &s.RevOpP},
+		{"assets", &s.Assets}, {"equity", &s.Equity}, {"debt", &s.Debt}, {"cash", &s.Cash},
+		{"assets_p", &s.AssetsP}, {"equity_p", &s.EquityP},
+		{"mom12_1", &s.Mom12_1}, {"mom6_1", &s.Mom6_1}, {"trend", &s.Trend},
+		{"fwd12", &s.Fwd12}, {"fwdlast", &s.FwdLast},
 	}
+	for _, n := range nums {
+		spec = append(spec, snapColumn{name: n.name, kind: colNum, required: true, f64: n.dst})
+	}
+	// Statement dates and sources; the second statement set is optional.
+	stmts := [...]struct {
+		end, pub *[]int32
+		src      *[]int8
+	}{
+		{&s.IncEnd, &s.IncPub, &s.IncSrc}, {&s.BalEnd, &s.BalPub, &s.BalSrc}, {&s.CFEnd, &s.CFPub, &s.CFSrc},
+		{&s.Inc2End, &s.Inc2Pub, &s.Inc2Src}, {&s.Bal2End, &s.Bal2Pub, &s.Bal2Src}, {&s.CF2End, &s.CF2Pub, &s.CF2Src},
+	}
+	prefixes := [...]string{"inc", "bal", "cf", "inc2", "bal2", "cf2"}
+	for i, st := range stmts {
+		p, req := prefixes[i], i < 3
+		spec = append(spec,
+			snapColumn{name: p + "_end", kind: colDate, required: req, i32: st.end},
+			snapColumn{name: p + "_pub", kind: colDate, required: req, i32: st.pub},
+			snapColumn{name: p + "_src", kind: colSource, required: req, i8: st.src})
+	}
+	return spec
 }
 
 // decodeColumns walks the cols object once (one scan of the bulk of the

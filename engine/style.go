@@ -83,7 +83,7 @@ func StyleSplit(s *Snapshot, base []float64) StyleResult {
 		r.CVS[i] = 0.5*vs[i] + 0.5*(1-gs[i])
 	}
 	order := slices.Clone(held)
-	slices.SortFunc(order, func(a, b int32) int {
+	sortPositions(order, func(a, b int32) int {
 		if c := cmp.Compare(r.CVS[a], r.CVS[b]); c != 0 {
 			return c
 		}
@@ -274,7 +274,13 @@ func TrackStyle(snaps []*Snapshot, iwm, vtwg, vtwv *Fund) StyleTracking {
 		w.Model[3], w.Real[3], w.Cover[3] = w.Model[1]-w.Model[2], w.Real[1]-w.Real[2], math.NaN()
 		tr.Windows = append(tr.Windows, w)
 	}
-	slices.SortFunc(tr.Windows, func(a, b StyleWindow) int { return a.From.Compare(b.From) })
+	// Insertion sort by start date: a few dozen windows, and a generic
+	// sort over this struct type would compile its own ~12 KB copy.
+	for i := 1; i < len(tr.Windows); i++ {
+		for j := i; j > 0 && tr.Windows[j].From.Before(tr.Windows[j-1].From); j-- {
+			tr.Windows[j], tr.Windows[j-1] = tr.Windows[j-1], tr.Windows[j]
+		}
+	}
 	for k := 0; k < 4; k++ {
 		var m, r, d []float64
 		for _, w := range tr.Windows {
@@ -314,7 +320,14 @@ func nanFloats(n int) []float64 {
 // tuned.
 func stylePercentiles(x []float64, pos []int32, out []float64) {
 	n := len(pos)
-	slices.SortFunc(pos, func(a, b int32) int { return cmp.Compare(x[a], x[b]) })
+	// Ties broken by position: a total order (sortPositions); tied values
+	// share their rank either way.
+	sortPositions(pos, func(a, b int32) int {
+		if c := cmp.Compare(x[a], x[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	for i := 0; i < n; {
 		k := i + 1
 		for k < n && x[pos[k]] == x[pos[i]] {
