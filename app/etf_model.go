@@ -261,16 +261,4 @@ func etfRaw(x float64) string {
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
-// etfSign is the CSS class for a return's sign.
-//
-//go:noinline
-func etfSign(x float64) string {
-	switch {
-	case x > 0:
-		return "pos"
-	case x < 0:
-		return "neg"
-	}
-	return ""
-}
 func nan() float64 { return math.NaN() }

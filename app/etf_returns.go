@@ -54,7 +54,7 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 			if k < len(fv.Price.Trailing) {
 				x = fv.Price.Trailing[k].Annualised
 			}
-			return pct(fv.Fund.Ticker, "ret"+strconv.Itoa(y), x, etfSignedPct(x, 1), etfSign(x))
+			return pct(fv.Fund.Ticker, "ret"+strconv.Itoa(y), x, etfSignedPct(x, 1), signClass(x))
 		})
 	}
 
@@ -98,7 +98,7 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 					if y.Partial {
 						s += "*"
 					}
-					return pct(fv.Fund.Ticker, "y"+strconv.Itoa(yr), y.Return, s, etfSign(y.Return))
+					return pct(fv.Fund.Ticker, "y"+strconv.Itoa(yr), y.Return, s, signClass(y.Return))
 				}
 			}
 			return etfText(missingText, "")

@@ -88,8 +88,8 @@ func etfTrackingTable(l lang, st engine.StyleTracking) *etfTable {
 	for _, w := range st.Windows {
 		r := etfRow{Label: w.From.Format(time.DateOnly) + " → " + w.To.Format(time.DateOnly), Unit: "%"}
 		for k := 0; k < 4; k++ {
-			m := etfNumCell("model", "track-"+strconv.Itoa(k), etfSignedPct(w.Model[k], 1), w.Model[k], "etf-model "+etfSign(w.Model[k]))
-			re := etfNumCell("real", "track-"+strconv.Itoa(k), etfSignedPct(w.Real[k], 1), w.Real[k], etfSign(w.Real[k]))
+			m := etfNumCell("model", "track-"+strconv.Itoa(k), etfSignedPct(w.Model[k], 1), w.Model[k], "etf-model "+signClass(w.Model[k]))
+			re := etfNumCell("real", "track-"+strconv.Itoa(k), etfSignedPct(w.Real[k], 1), w.Real[k], signClass(w.Real[k]))
 			m.Scale, re.Scale = 100, 100
 			r.Cells = append(r.Cells, m, re)
 		}

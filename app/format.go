@@ -125,3 +125,17 @@ func pad2(n int) string {
 	}
 	return strconv.Itoa(n)
 }
+
+// signClass is the CSS class that colours a return by its sign ("pos",
+// "neg", "" for zero or missing).
+//
+//go:noinline
+func signClass(x float64) string {
+	switch {
+	case x > 0:
+		return "pos"
+	case x < 0:
+		return "neg"
+	}
+	return ""
+}

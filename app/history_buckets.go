@@ -59,7 +59,7 @@ func (b *historyBuckets) write(w *htmlWriter) {
 			}
 			w.open("td", "class", "num hist-bucket", "data-q", itoa(q), "data-v", rawNum(bs.Mean),
 				"data-n", itoa(bs.N), "data-miss", itoa(bs.Missing))
-			w.elem("span", formatSignedPct(bs.Mean), "class", histSignClass(bs.Mean))
+			w.elem("span", formatSignedPct(bs.Mean), "class", signClass(bs.Mean))
 			w.elem("span", sub, "class", "small muted hist-n")
 			w.close("td")
 		}

@@ -101,20 +101,8 @@ func histWindowHead(w *htmlWriter, l lang, d engine.DateResult) {
 // key names it for scripts and tests (data-k), data-v carries the value.
 func histReturnCell(w *htmlWriter, key string, v float64) {
 	w.open("td", "class", "num", "data-k", key, "data-v", rawNum(v))
-	w.elem("span", formatSignedPct(v), "class", histSignClass(v))
+	w.elem("span", formatSignedPct(v), "class", signClass(v))
 	w.close("td")
-}
-
-// histSignClass colours a return by its sign ("pos", "neg", "" for
-// missing or zero).
-func histSignClass(x float64) string {
-	switch {
-	case x > 0:
-		return "pos"
-	case x < 0:
-		return "neg"
-	}
-	return ""
 }
 
 // histLang looks up the History view's strings without inlining lang.t's

@@ -79,7 +79,7 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 		w.open("tr", "data-asof", d.AsOf)
 		histWindowHead(w, l.lang, d)
 		w.open("td", "class", "num hist-mine", "data-k", "topn", "data-v", rawNum(d.TopN))
-		w.elem("span", formatSignedPct(d.TopN), "class", histSignClass(d.TopN))
+		w.elem("span", formatSignedPct(d.TopN), "class", signClass(d.TopN))
 		if d.TopNMissing > 0 {
 			w.elem("span", l.tf("hist.topn.missing", d.TopNMissing), "class", "small muted hist-n")
 		}
