@@ -161,6 +161,18 @@ func serveSite(dir, prefix string, override map[string]http.HandlerFunc) *httpte
 }
 
 // waitTable waits until the ranked table shows rows.
+// openScreener serves the built site, opens it in a 1440×900 browser and
+// waits for the ranked table; the server stops when the test ends.
+func openScreener(t *testing.T) (context.Context, *httptest.Server) {
+	t.Helper()
+	srv := serveSite(distDir(t), "", nil)
+	t.Cleanup(srv.Close)
+	ctx := newBrowser(t, 1440, 900)
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
+	waitTable(t, ctx)
+	return ctx, srv
+}
+
 func waitTable(t *testing.T, ctx context.Context) {
 	t.Helper()
 	step(t, ctx, 60*time.Second, chromedp.WaitVisible(chromedp.CSS("#rank-table tbody tr")))

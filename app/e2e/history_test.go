@@ -266,11 +266,7 @@ func checkDate(t *testing.T, ctx context.Context, want engine.DateResult, label 
 // to updated history.
 func TestHistoryMatchesEngine(t *testing.T) {
 	exp := loadHistExpectation(t)
-	srv := serveSite(distDir(t), "", nil)
-	defer srv.Close()
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
-	waitTable(t, ctx)
+	ctx, _ := openScreener(t)
 	time.Sleep(300 * time.Millisecond)
 	if got := requested(t, ctx, "/history-"); len(got) > 0 {
 		t.Errorf("history snapshots downloaded at start-up, before the tab opened: %v", got)

@@ -151,11 +151,7 @@ const measureMoveJS = `(async (key, value) => {
 // It records slider-input-to-repaint latency.
 func TestSliderReordersAsEnginePredicts(t *testing.T) {
 	exp := loadExpectation(t)
-	srv := serveSite(distDir(t), "", nil)
-	defer srv.Close()
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
-	waitTable(t, ctx)
+	ctx, _ := openScreener(t)
 
 	// Momentum only.
 	w := engine.Weights{engine.Momentum: 100}
@@ -239,11 +235,7 @@ func TestSliderReordersAsEnginePredicts(t *testing.T) {
 // TestPresetApplies: a preset button sets every slider and re-ranks.
 func TestPresetApplies(t *testing.T) {
 	exp := loadExpectation(t)
-	srv := serveSite(distDir(t), "", nil)
-	defer srv.Close()
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
-	waitTable(t, ctx)
+	ctx, _ := openScreener(t)
 
 	for _, p := range engine.Presets()[1:] {
 		rev := eval[string](t, ctx, `document.getElementById('rank-table').dataset.rev`)
@@ -270,11 +262,7 @@ func TestPresetApplies(t *testing.T) {
 // opens the stock now in that position (row handlers are scoped by ticker).
 func TestStockDetailOpens(t *testing.T) {
 	exp := loadExpectation(t)
-	srv := serveSite(distDir(t), "", nil)
-	defer srv.Close()
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
-	waitTable(t, ctx)
+	ctx, _ := openScreener(t)
 
 	first := topTickers(t, ctx, 1)[0]
 	step(t, ctx, 10*time.Second,
@@ -327,11 +315,7 @@ func TestStockDetailOpens(t *testing.T) {
 // including stocks with few factors.
 func TestCoverageFilter(t *testing.T) {
 	exp := loadExpectation(t)
-	srv := serveSite(distDir(t), "", nil)
-	defer srv.Close()
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
-	waitTable(t, ctx)
+	ctx, _ := openScreener(t)
 	rev := eval[string](t, ctx, `document.getElementById('rank-table').dataset.rev`)
 	step(t, ctx, 10*time.Second, chromedp.SetValue(chromedp.ID("f-coverage"), "0"))
 	eval[bool](t, ctx, `document.getElementById('f-coverage').dispatchEvent(new Event('change', {bubbles: true}))`)
@@ -355,11 +339,7 @@ func TestCoverageFilter(t *testing.T) {
 // filtered universe exactly as the engine does, and the pager walks pages.
 func TestFiltersAndPagerMatchEngine(t *testing.T) {
 	exp := loadExpectation(t)
-	srv := serveSite(distDir(t), "", nil)
-	defer srv.Close()
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
-	waitTable(t, ctx)
+	ctx, _ := openScreener(t)
 
 	change := func(id, value string) {
 		t.Helper()

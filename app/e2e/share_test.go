@@ -111,11 +111,7 @@ func TestSharedURLRestoresView(t *testing.T) {
 // and a slider drag rewrites the current entry instead of adding one.
 func TestHistoryBackForward(t *testing.T) {
 	exp := loadExpectation(t)
-	srv := serveSite(distDir(t), "", nil)
-	defer srv.Close()
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
-	waitTable(t, ctx)
+	ctx, _ := openScreener(t)
 	def := topTickers(t, ctx, 20)
 	h0 := eval[int](t, ctx, `history.length`)
 
