@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -37,20 +38,7 @@ func TestEmbedInCrossSiteIframe(t *testing.T) {
 	}))
 	defer blog.Close()
 
-	// Block third-party cookies (and with them third-party storage); keep
-	// the cross-site frame in the page's process so the test can look in.
-	prefs := `{"profile":{"cookie_controls_mode":1,"block_third_party_cookies":true,"default_content_setting_values":{"cookies":1}}}`
-	ctx := newBrowserWith(t, 1200, 900, prefs, []chromedp.ExecAllocatorOption{
-		chromedp.Flag("disable-site-isolation-trials", true),
-		chromedp.Flag("disable-features", "IsolateOrigins,site-per-process"),
-	})
-	blockThirdPartyCookies(t, ctx)
-	addInitScript(t, ctx, `if (location.hostname === "localhost") {
-	  for (const n of ["localStorage", "sessionStorage"]) {
-	    Object.defineProperty(window, n, {configurable: true,
-	      get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }});
-	  }
-	}`)
+	ctx := newThirdPartyBrowser(t, "")
 	step(t, ctx, 60*time.Second, chromedp.Navigate(blog.URL+"/"))
 	c, cancel := contextWithTimeout(ctx, 60*time.Second)
 	defer cancel()
@@ -75,4 +63,28 @@ func TestEmbedInCrossSiteIframe(t *testing.T) {
 		t.Errorf("embedded screener: %s", state)
 	}
 	saveScreenshot(t, ctx, "embed-iframe-1200-light", false)
+}
+
+// newThirdPartyBrowser opens a 1200×900 browser in which pages served as
+// "localhost" are a third party whose storage is blocked: third-party
+// cookies off, and localStorage/sessionStorage throwing there (as in
+// Safari, or Firefox's strict mode). The cross-site frame stays in the
+// page's process so tests can look inside it. extraInit runs in every
+// document too.
+func newThirdPartyBrowser(t *testing.T, extraInit string) context.Context {
+	t.Helper()
+	prefs := `{"profile":{"cookie_controls_mode":1,"block_third_party_cookies":true,"default_content_setting_values":{"cookies":1}}}`
+	ctx := newBrowserWith(t, 1200, 900, prefs, []chromedp.ExecAllocatorOption{
+		chromedp.Flag("disable-site-isolation-trials", true),
+		chromedp.Flag("disable-features", "IsolateOrigins,site-per-process"),
+	})
+	blockThirdPartyCookies(t, ctx)
+	addInitScript(t, ctx, `if (location.hostname === "localhost") {
+	  for (const n of ["localStorage", "sessionStorage"]) {
+	    Object.defineProperty(window, n, {configurable: true,
+	      get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }});
+	  }
+	}
+	`+extraInit)
+	return ctx
 }

@@ -204,22 +204,12 @@ func TestETFScreenshots(t *testing.T) {
 	defer srv.Close()
 	ctx := newBrowser(t, 1440, 900)
 	for _, lang := range []string{"en", "ja"} {
-		for _, size := range []struct{ w, h int64 }{{390, 844}, {1440, 900}} {
-			for _, dark := range []bool{false, true} {
-				scheme := "light"
-				if dark {
-					scheme = "dark"
-				}
-				name := fmt.Sprintf("etf-%s-%d-%s", lang, size.w, scheme)
-				setView(t, ctx, size.w, size.h, dark)
-				openETFs(t, ctx, srv.URL+"/?lang="+lang)
-				overflow := eval[float64](t, ctx, `document.documentElement.scrollWidth - document.documentElement.clientWidth`)
-				if overflow > 1 {
-					t.Errorf("%s: page scrolls sideways by %.0f px", name, overflow)
-				}
-				saveScreenshot(t, ctx, name, true)
-			}
-		}
+		eachLook(t, ctx, func(look string, _ int64) {
+			name := "etf-" + lang + "-" + look
+			openETFs(t, ctx, srv.URL+"/?lang="+lang)
+			checkNoSideScroll(t, ctx, name)
+			saveScreenshot(t, ctx, name, true)
+		})
 	}
 }
 

@@ -424,34 +424,24 @@ func TestHistoryScreenshots(t *testing.T) {
 	defer srv.Close()
 	ctx := newBrowser(t, 1440, 900)
 	for _, lang := range []string{"en", "ja"} {
-		for _, size := range []struct{ w, h int64 }{{390, 844}, {1440, 900}} {
-			for _, dark := range []bool{false, true} {
-				scheme := "light"
-				if dark {
-					scheme = "dark"
-				}
-				name := fmt.Sprintf("history-%s-%d-%s", lang, size.w, scheme)
-				setView(t, ctx, size.w, size.h, dark)
-				step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=history&lang="+lang))
-				waitHistResults(t, ctx)
-				time.Sleep(300 * time.Millisecond)
-				overflow := eval[float64](t, ctx, `document.documentElement.scrollWidth - document.documentElement.clientWidth`)
-				if overflow > 1 {
-					t.Errorf("%s: page scrolls sideways by %.0f px", name, overflow)
-				}
-				scrollTo(t, ctx, "hist-title")
-				saveScreenshot(t, ctx, name, false)
-				scrollTo(t, ctx, "hist-spread")
-				saveScreenshot(t, ctx, name+"-spread", false)
-				if size.w > 600 {
-					eval[bool](t, ctx, `(() => { window.scrollTo(0, 0); return true })()`)
-					saveScreenshot(t, ctx, name+"-full", true)
-				} else {
-					scrollTo(t, ctx, "hist-myscreen")
-					saveScreenshot(t, ctx, name+"-myscreen", false)
-				}
+		eachLook(t, ctx, func(look string, width int64) {
+			name := "history-" + lang + "-" + look
+			step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=history&lang="+lang))
+			waitHistResults(t, ctx)
+			time.Sleep(300 * time.Millisecond)
+			checkNoSideScroll(t, ctx, name)
+			scrollTo(t, ctx, "hist-title")
+			saveScreenshot(t, ctx, name, false)
+			scrollTo(t, ctx, "hist-spread")
+			saveScreenshot(t, ctx, name+"-spread", false)
+			if width > 600 {
+				eval[bool](t, ctx, `(() => { window.scrollTo(0, 0); return true })()`)
+				saveScreenshot(t, ctx, name+"-full", true)
+			} else {
+				scrollTo(t, ctx, "hist-myscreen")
+				saveScreenshot(t, ctx, name+"-myscreen", false)
 			}
-		}
+		})
 	}
 }
 

@@ -193,22 +193,9 @@ func TestEmbedSnippetCrossSite(t *testing.T) {
 	// sites, so the frame is third-party.
 	siteURL := strings.Replace(site.URL, "127.0.0.1", "localhost", 1)
 
-	prefs := `{"profile":{"cookie_controls_mode":1,"block_third_party_cookies":true,"default_content_setting_values":{"cookies":1}}}`
-	ctx := newBrowserWith(t, 1200, 900, prefs, []chromedp.ExecAllocatorOption{
-		chromedp.Flag("disable-site-isolation-trials", true),
-		chromedp.Flag("disable-features", "IsolateOrigins,site-per-process"),
-	})
-	blockThirdPartyCookies(t, ctx)
-	// Storage throws in the screener's documents (as in Safari or Firefox
-	// strict mode for a third-party frame), and the clipboard write is
-	// captured so the test can paste what the user would.
-	addInitScript(t, ctx, `if (location.hostname === "localhost") {
-	  for (const n of ["localStorage", "sessionStorage"]) {
-	    Object.defineProperty(window, n, {configurable: true,
-	      get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }});
-	  }
-	}
-	if (navigator.clipboard) {
+	// The clipboard write is captured so the test can paste what the
+	// user would.
+	ctx := newThirdPartyBrowser(t, `if (navigator.clipboard) {
 	  navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); };
 	}`)
 
