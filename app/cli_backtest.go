@@ -79,8 +79,10 @@ func runBacktest(args []string, stdout io.Writer) error {
 	funds := fl.String("funds", strings.Join(defaultETFs, ","), "funds to compare with 'my screen'")
 	dir := fl.String("data", "web/data", "folder with history-*.json, current.json, funds.json")
 	format := fl.String("format", "table", "output format: table, json")
+	var missing string
+	registerMissing(fl, &missing)
 	if err := fl.Parse(args); err != nil {
-		return fmt.Errorf("%w; flags: --weights --preset --buckets --top --universe --sector-neutral --exclude-financials --min-coverage --funds --data --format", err)
+		return fmt.Errorf("%w; flags: --weights --preset --buckets --top --universe --sector-neutral --exclude-financials --min-coverage --missing --funds --data --format", err)
 	}
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("--format %q unknown; valid: table, json", *format)
@@ -101,6 +103,10 @@ func runBacktest(args []string, stdout io.Writer) error {
 		return fmt.Errorf("--min-coverage %d: want 0..%d", *minCov, engine.NumFactors)
 	}
 	o.SectorNeutral, o.ExcludeFinancials, o.MinCoverage = *neutral, *exFin, *minCov
+	var err error
+	if o.Missing, err = parseMissing(missing); err != nil {
+		return err
+	}
 	type run struct {
 		w     engine.Weights
 		label string

@@ -216,8 +216,14 @@ func runETF(args []string, stdout io.Writer) error {
 	weights := fl.String("weights", "", "factor weights for the funds' average percentiles, e.g. value=2,momentum=1")
 	preset := fl.String("preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default quality6)")
 	format := fl.String("format", "table", "output format: table, json")
+	var missing string
+	registerMissing(fl, &missing)
 	if err := fl.Parse(args); err != nil {
-		return fmt.Errorf("%w; flags: --funds --asof --start --data --weights --preset --format", err)
+		return fmt.Errorf("%w; flags: --funds --asof --start --data --weights --preset --missing --format", err)
+	}
+	rule, err := parseMissing(missing)
+	if err != nil {
+		return err
 	}
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("--format %q unknown; valid: table, json", *format)
@@ -238,7 +244,7 @@ func runETF(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep, err := buildETFReport(fs, cur, tickers, *asof, *start, w, wlabel)
+	rep, err := buildETFReport(fs, cur, tickers, *asof, *start, w, wlabel, rule)
 	if err != nil {
 		return err
 	}
@@ -287,7 +293,7 @@ func fmtDate(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, asofS, startS string, w engine.Weights, wlabel string) (*etfReport, error) {
+func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, asofS, startS string, w engine.Weights, wlabel string, missing engine.MissingRule) (*etfReport, error) {
 	rep := &etfReport{PricesTo: fs.AsOf, HoldingsAsOf: cur.AsOf, Weights: wlabel, Sectors: cur.Sectors}
 	var asof time.Time
 	for _, t := range tickers {
@@ -381,7 +387,7 @@ func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, as
 	}
 
 	// Holdings-based: only the funds the current snapshot can describe.
-	sc := engine.NewScreen(cur, engine.ComputeMetrics(cur), engine.Options{})
+	sc := engine.NewScreen(cur, engine.ComputeMetrics(cur), engine.Options{Missing: missing})
 	sc.Score(w)
 	rep.portfolios = make([]*engine.Portfolio, len(rep.Funds))
 	for i, ef := range rep.Funds {

@@ -27,6 +27,7 @@ func init() {
 // screenFlags are the options shared by rank and explain.
 type screenFlags struct {
 	snapshot, weights, preset, universe, sectors string
+	missing                                      string
 	minMcap, maxMcap                             float64
 	profitable, neutral, exFin                   bool
 	minCoverage                                  int
@@ -44,6 +45,21 @@ func (sf *screenFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&sf.neutral, "sector-neutral", false, "rank each metric within its GICS sector (universe fallback below 8 stocks)")
 	fs.IntVar(&sf.minCoverage, "min-coverage", engine.DefaultMinCoverage, "rank only stocks with at least this many of the 6 factors present (0 = all)")
 	fs.BoolVar(&sf.exFin, "exclude-financials", false, "leave Financials and Real Estate out of metrics that do not apply to them")
+	registerMissing(fs, &sf.missing)
+}
+
+// registerMissing adds the --missing flag (rank, explain, backtest, etf).
+func registerMissing(fs *flag.FlagSet, dst *string) {
+	fs.StringVar(dst, "missing", engine.MissingNeutral.Key(), "a weighted factor a stock lacks: neutral (counted at the median, z = 0), skip (average the present factors), exclude (leave the stock unranked)")
+}
+
+// parseMissing reads the --missing flag.
+func parseMissing(v string) (engine.MissingRule, error) {
+	r, ok := engine.ParseMissingRule(strings.ToLower(strings.TrimSpace(v)))
+	if !ok {
+		return 0, fmt.Errorf("--missing %q unknown; valid: neutral, skip, exclude", v)
+	}
+	return r, nil
 }
 
 // resolve loads the snapshot and turns the flags into engine options and weights.
@@ -85,6 +101,10 @@ func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weigh
 		return nil, o, w, "", fmt.Errorf("--min-coverage %d: want 0..%d", sf.minCoverage, engine.NumFactors)
 	}
 	o.MinCoverage = sf.minCoverage
+	var err error
+	if o.Missing, err = parseMissing(sf.missing); err != nil {
+		return nil, o, w, "", err
+	}
 
 	b, err := os.ReadFile(sf.snapshot)
 	if err != nil {
@@ -180,7 +200,7 @@ func runRank(args []string, stdout io.Writer) error {
 	case "json":
 		return rankJSON(stdout, sc, order, w)
 	}
-	fmt.Fprintf(stdout, "%s · %s · %d stocks in universe · %s\n\n", s.Kind, s.AsOf, len(sc.Members), label)
+	fmt.Fprintf(stdout, "%s · %s · %d stocks in universe · %s · missing factors: %s\n\n", s.Kind, s.AsOf, len(sc.Members), label, o.Missing.Key())
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	hdr := []string{"rank", "ticker", "name", "composite%"}
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
@@ -197,7 +217,46 @@ func runRank(args []string, stdout io.Writer) error {
 		cells = append(cells, fmt.Sprintf("%d/6", sc.Coverage[j]))
 		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(sc.Unpriced) > 0 {
+		fmt.Fprintf(stdout, "\nnot ranked: %d stocks without a price or market cap in the data on %s (%s)", len(sc.Unpriced), s.AsOf, unpricedSummary(sc))
+		if *top == 0 {
+			fmt.Fprintf(stdout, ":\n%s\n", unpricedList(sc))
+		} else {
+			fmt.Fprintln(stdout, "; --top 0 lists them")
+		}
+	}
+	return nil
+}
+
+// unpricedSummary counts the screen's unpriced stocks by reason, e.g.
+// "160 no_price, 322 no_shares".
+func unpricedSummary(sc *engine.Screen) string {
+	var n [engine.NumUnpricedReasons]int
+	for _, row := range sc.Unpriced {
+		n[sc.Snap.WhyUnpriced(int(row))]++
+	}
+	var parts []string
+	for r, c := range n {
+		if c > 0 {
+			parts = append(parts, strconv.Itoa(c)+" "+engine.UnpricedReason(r).Key())
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// unpricedList names the screen's unpriced stocks with their reason, one
+// per line: "ABC  no_price  Company name".
+func unpricedList(sc *engine.Screen) string {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	for _, row := range sc.Unpriced {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", sc.Snap.Ticker[row], sc.Snap.WhyUnpriced(int(row)).Key(), sc.Snap.Name[row])
+	}
+	tw.Flush()
+	return strings.TrimRight(b.String(), "\n")
 }
 
 func cliTruncate(s string, n int) string {
@@ -283,7 +342,17 @@ func rankJSON(out io.Writer, sc *engine.Screen, order []int32, w engine.Weights)
 	}
 	enc := json.NewEncoder(out)
 	enc.SetIndent("", "  ")
-	return enc.Encode(map[string]any{"asof": s.AsOf, "kind": s.Kind, "universe_size": len(sc.Members), "weights": weights, "rows": rows})
+	type unpriced struct {
+		Ticker string `json:"ticker"`
+		Name   string `json:"name"`
+		Reason string `json:"reason"`
+	}
+	up := make([]unpriced, len(sc.Unpriced))
+	for k, row := range sc.Unpriced {
+		up[k] = unpriced{s.Ticker[row], s.Name[row], s.WhyUnpriced(int(row)).Key()}
+	}
+	return enc.Encode(map[string]any{"asof": s.AsOf, "kind": s.Kind, "universe_size": len(sc.Members), "weights": weights,
+		"missing": sc.Opts.Missing.Key(), "rows": rows, "unpriced": up})
 }
 
 func runExplain(args []string, stdout io.Writer) error {
@@ -325,6 +394,9 @@ func runExplain(args []string, stdout io.Writer) error {
 	sc := engine.NewScreen(s, m, o)
 	sc.Score(w)
 	j, in := sc.Pos(row)
+	if !in && slices.Contains(sc.Unpriced, int32(row)) {
+		return fmt.Errorf("%s is not ranked: no price or market cap in the data on %s (%s); the screen lists it apart", s.Ticker[row], s.AsOf, s.WhyUnpriced(row).Key())
+	}
 	if !in {
 		return fmt.Errorf("%s is in the snapshot but not in the selected universe (--universe %s, sector/market-cap/profitable filters)", s.Ticker[row], sf.universe)
 	}
@@ -337,7 +409,7 @@ func writeExplain(out io.Writer, sc *engine.Screen, m *engine.Metrics, row, j in
 	fmt.Fprintf(out, "snapshot %s %s · price %s · mcap %s USD m · IWM weight %s%% · IJR weight %s%%\n", s.Kind, s.AsOf, cliDash(fmtNum(s.Price[row])), cliDash(fmtNum(s.Mcap[row])), cliDash(fmtNum(s.IWM[row])), cliDash(fmtNum(s.IJR[row])))
 	rank := fmt.Sprintf("rank %d of %d", sc.Rank(j), len(sc.Members))
 	if math.IsNaN(sc.Composite[j]) {
-		rank = fmt.Sprintf("unranked (coverage below --min-coverage %d, or no weighted factor present)", o.MinCoverage)
+		rank = fmt.Sprintf("unranked (coverage below --min-coverage %d, no weighted factor present, or --missing exclude)", o.MinCoverage)
 	}
 	fmt.Fprintf(out, "%s · %s · composite %s (pct %s) · coverage %d/6\n\n", label, rank, cliDash(fmtNum(sc.Composite[j])), fmtPct(sc.CompositePct[j]), sc.Coverage[j])
 
@@ -407,7 +479,32 @@ func writeExplain(out io.Writer, sc *engine.Screen, m *engine.Metrics, row, j in
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", f.Key(), fmtPct(sc.FactorPct[f][j]), cliDash(fmtSigned(sc.FactorZ[f][j])), fmtNum(w[f]), cliDash(fmtSigned(contrib[f])))
 	}
 	fmt.Fprintf(tw, "composite\t\t\t\t%s\t\n", cliDash(fmtSigned(sum)))
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if miss := missingWeighted(sc, j, w); len(miss) > 0 {
+		fmt.Fprintf(out, "\nmissing weighted factors: %s; --missing %s: %s\n", strings.Join(miss, ", "), o.Missing.Key(), missingRuleText[o.Missing])
+	}
+	return nil
+}
+
+// missingRuleText says, per rule, what happened to a missing factor.
+var missingRuleText = [engine.NumMissingRules]string{
+	engine.MissingNeutral: "each counts with its weight at the universe median (z = 0)",
+	engine.MissingSkip:    "the composite averages the present factors only",
+	engine.MissingExclude: "the stock is left unranked",
+}
+
+// missingWeighted lists the keys of the factors member j lacks that have a
+// weight.
+func missingWeighted(sc *engine.Screen, j int, w engine.Weights) []string {
+	var out []string
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		if w[f] > 0 && math.IsNaN(sc.FactorZ[f][j]) {
+			out = append(out, f.Key())
+		}
+	}
+	return out
 }
 
 // blockTag is the one-letter label of a statement block in explain output.

@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 )
@@ -17,7 +18,8 @@ func TestRankCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 6 || !strings.HasPrefix(lines[0], "rank,ticker,name,sector,composite_pct") {
+	// DDD has no price: four ranked rows, DDD listed apart.
+	if len(lines) != 5 || !strings.HasPrefix(lines[0], "rank,ticker,name,sector,composite_pct") || strings.Contains(out.String(), "DDD") {
 		t.Fatalf("csv:\n%s", out.String())
 	}
 	out.Reset()
@@ -43,6 +45,63 @@ func TestRankCommand(t *testing.T) {
 	}
 }
 
+// The missing-factor rule reaches the ranking, and unpriced stocks are
+// reported apart with their reason.
+func TestRankCommandMissingRule(t *testing.T) {
+	rank := func(rule string) (doc struct {
+		Missing string
+		Rows    []struct {
+			Ticker    string
+			Composite *float64
+		}
+		Unpriced []struct{ Ticker, Reason string }
+	}) {
+		var out bytes.Buffer
+		// BBB.B has no momentum factor (coverage 5).
+		if err := runRank([]string{"--snapshot", rankFixture, "--format", "json", "--weights", "value=1,momentum=1", "--missing", rule, "--min-coverage", "0"}, &out); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	composite := func(rows []struct {
+		Ticker    string
+		Composite *float64
+	}, tk string) *float64 {
+		for _, r := range rows {
+			if r.Ticker == tk {
+				return r.Composite
+			}
+		}
+		t.Fatalf("%s not listed", tk)
+		return nil
+	}
+	neutral, skip, exclude := rank("neutral"), rank("skip"), rank("EXCLUDE")
+	if neutral.Missing != "neutral" || exclude.Missing != "exclude" {
+		t.Errorf("missing rule echoed as %q / %q", neutral.Missing, exclude.Missing)
+	}
+	n, k := composite(neutral.Rows, "BBB.B"), composite(skip.Rows, "BBB.B")
+	if n == nil || k == nil || math.Abs(*n-*k/2) > 1e-4 {
+		t.Errorf("BBB.B composite neutral %v, skip %v: neutral must be half of skip (one of two factors at z = 0)", n, k)
+	}
+	if composite(exclude.Rows, "BBB.B") != nil {
+		t.Error("exclude must leave BBB.B unranked")
+	}
+	if len(neutral.Unpriced) != 1 || neutral.Unpriced[0].Ticker != "DDD" || neutral.Unpriced[0].Reason != "no_price" {
+		t.Errorf("unpriced %+v, want DDD no_price", neutral.Unpriced)
+	}
+	var out bytes.Buffer
+	if err := runRank([]string{"--snapshot", rankFixture}, &out); err != nil || !strings.Contains(out.String(), "not ranked: 1 stocks without a price or market cap in the data on 2025-11-24 (1 no_price)") {
+		t.Errorf("table: %v\n%s", err, out.String())
+	}
+	err := runExplain([]string{"DDD", "--snapshot", rankFixture}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "DDD is not ranked: no price or market cap") {
+		t.Errorf("explain DDD: %v", err)
+	}
+}
+
 func TestRankCommandErrors(t *testing.T) {
 	cases := map[string][]string{
 		"valid keys: profit, fcf, balance, efficiency, value, momentum": {"--weights", "quality=1"},
@@ -51,6 +110,7 @@ func TestRankCommandErrors(t *testing.T) {
 		"valid: table, csv, json":                                       {"--format", "xml"},
 		"valid sectors: Consumer Discretionary, Financials":             {"--sector", "energy"},
 		"not both":                      {"--preset", "equal", "--weights", "value=1"},
+		"valid: neutral, skip, exclude": {"--missing", "zero"},
 		"flag provided but not defined": {"--nope"},
 		"make snapshot":                 {"--snapshot", "/nonexistent.json"},
 	}

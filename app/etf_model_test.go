@@ -71,7 +71,7 @@ func TestETFComparisonMatchesCLI(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rep, err := buildETFReport(fs, cur, tickers, tc.cliAsof, tc.cliStart, w, "test")
+		rep, err := buildETFReport(fs, cur, tickers, tc.cliAsof, tc.cliStart, w, "test", engine.MissingNeutral)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -27,7 +27,7 @@ var metricInfos = [NumMetrics]metricInfo{
 	FCFChange:             {"fcf_chg", FreeCashFlow, true, true, []string{"fcf", "fcf_p", "assets"}},
 	DebtToAssets:          {"debt_assets", BalanceSheet, false, true, []string{"debt", "assets"}},
 	NetDebtToEBITDA:       {"netdebt_ebitda", BalanceSheet, false, true, []string{"debt", "cash", "opinc", "da"}},
-	InterestCoverage:      {"int_coverage", BalanceSheet, true, true, []string{"opinc", "int"}},
+	InterestCoverage:      {"int_coverage", BalanceSheet, true, true, []string{"opinc", "int", "debt"}},
 	ROE:                   {"roe", CapitalEfficiency, true, false, []string{"ni", "equity", "equity_p"}},
 	ROIC:                  {"roic", CapitalEfficiency, true, true, []string{"opinc", "debt", "equity", "cash"}},
 	EarningsYield:         {"earn_yield", Valuation, true, false, []string{"ni", "mcap"}},
@@ -110,7 +110,9 @@ func FactorMetrics(f Factor) []Metric {
 	return append([]Metric(nil), factorMetrics[f]...)
 }
 
-// Metrics holds every metric for every snapshot row; NaN = missing.
+// Metrics holds every metric for every snapshot row; NaN = missing, ±Inf
+// = the best value there is (no debt, no interest to pay; see
+// NetDebtOverEBITDA and EBITOverInterest), which percentiles rank first.
 type Metrics struct{ Value [NumMetrics][]float64 }
 
 // ComputeMetrics evaluates every metric of the design brief for every row of
@@ -143,7 +145,7 @@ func ComputeMetrics(s *Snapshot) *Metrics {
 		v[FCFChange][i] = FCFChangeOverAssets(fcf, at(s.FCFP, i), assets)
 		v[DebtToAssets][i] = DebtOverAssets(debt, assets)
 		v[NetDebtToEBITDA][i] = NetDebtOverEBITDA(debt, cash, opinc, at(s.DA, i))
-		v[InterestCoverage][i] = EBITOverInterest(opinc, at(s.Int, i))
+		v[InterestCoverage][i] = EBITOverInterest(opinc, at(s.Int, i), debt)
 		v[ROE][i] = ReturnOnEquity(at(s.NI, i), equity, at(s.EquityP, i))
 		v[ROIC][i] = ReturnOnInvestedCapital(opinc, debt, equity, cash)
 		v[EarningsYield][i] = EarningsOverPrice(at(s.NI, i), mcap)
@@ -218,23 +220,36 @@ func FCFChangeOverAssets(fcf, fcfP, assets float64) float64 { return metricRatio
 func DebtOverAssets(debt, assets float64) float64 { return metricRatio(debt, assets) }
 
 // NetDebtOverEBITDA = (debt − cash) / (operating income + D&A); lower is
-// better. Missing when EBITDA ≤ 0: a loss-maker's ratio would otherwise
-// flip sign and look safest. Net cash gives a negative ratio, which ranks
-// above every net-debt company, as the brief asks ("negative net debt is
-// best"). Source: design brief, balance-sheet factor.
+// better. Net cash gives a negative ratio, which ranks above every
+// net-debt company, as the brief asks ("negative net debt is best").
+// Zero debt on a balance sheet that reports it is the best value there
+// is, −Inf, whatever EBITDA is: a company that owes nothing has nothing
+// to repay (design brief: "zero is the honest answer"). Otherwise missing
+// when EBITDA ≤ 0: a loss-maker's ratio would flip sign and look safest.
+// Source: design brief, balance-sheet factor.
 func NetDebtOverEBITDA(debt, cash, opinc, da float64) float64 {
+	if debt == 0 {
+		return math.Inf(-1)
+	}
 	return metricRatio(debt-cash, opinc+da)
 }
 
 // EBITOverInterest is interest coverage = operating income (EBIT) /
-// interest expense (positive = expense). Missing when interest ≤ 0,
-// including exactly zero: the brief makes a non-positive denominator
-// missing, and in the raw statements a zero or absent interest line far
-// more often means "not reported" than "no debt"; a debt-free company is
-// already rewarded by debt/assets and net debt/EBITDA, and the
-// balance-sheet factor stays present with those two of its three metrics.
+// interest expense (positive = expense). With positive EBIT and no net
+// interest expense — zero, net interest income (negative), or a blank
+// interest line on a balance sheet that reports zero debt — coverage is
+// the best value there is, +Inf (design brief: "zero interest expense with
+// positive operating income [is] the best coverage"). Otherwise the plain
+// ratio, missing when either input is missing or interest ≤ 0 (a
+// loss-maker without interest to pay has no coverage to speak of); a
+// loss-maker that pays interest gets a negative coverage, which ranks low.
 // Source: design brief, balance-sheet factor.
-func EBITOverInterest(opinc, interest float64) float64 { return metricRatio(opinc, interest) }
+func EBITOverInterest(opinc, interest, debt float64) float64 {
+	if opinc > 0 && (interest <= 0 || (math.IsNaN(interest) && debt == 0)) {
+		return math.Inf(1)
+	}
+	return metricRatio(opinc, interest)
+}
 
 // ReturnOnEquity = net income TTM / ((equity + equity a year earlier) / 2).
 // Missing when current equity ≤ 0 (the brief) or the average ≤ 0, and

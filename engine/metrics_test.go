@@ -11,6 +11,9 @@ func closeOrBothNaN(a, b float64) bool {
 	if math.IsNaN(a) || math.IsNaN(b) {
 		return math.IsNaN(a) && math.IsNaN(b)
 	}
+	if a == b { // also ±Inf
+		return true
+	}
 	return math.Abs(a-b) <= 1e-12*math.Max(1, math.Abs(b))
 }
 
@@ -46,12 +49,19 @@ func TestMetricFormulas(t *testing.T) {
 		{"net debt/ebitda", NetDebtOverEBITDA(500, 100, 100, 50), 400.0 / 150},
 		{"net debt/ebitda net cash", NetDebtOverEBITDA(100, 400, 80, 30), -300.0 / 110},
 		{"net debt/ebitda ebitda 0", NetDebtOverEBITDA(100, 0, -30, 30), nanV},
-		{"net debt/ebitda ebitda <0", NetDebtOverEBITDA(0, 300, -50, 20), nanV},
+		{"net debt/ebitda ebitda <0", NetDebtOverEBITDA(10, 300, -50, 20), nanV},
+		{"net debt/ebitda zero debt, ebitda <0", NetDebtOverEBITDA(0, 300, -50, 20), math.Inf(-1)},
+		{"net debt/ebitda zero debt, no cash", NetDebtOverEBITDA(0, 0, 90, 10), math.Inf(-1)},
+		{"net debt/ebitda debt missing", NetDebtOverEBITDA(nanV, 200, 90, 10), nanV},
 		{"net debt/ebitda da missing", NetDebtOverEBITDA(300, 200, 90, nanV), nanV},
-		{"interest coverage", EBITOverInterest(100, 10), 10},
-		{"interest coverage loss", EBITOverInterest(-50, 10), -5},
-		{"interest coverage zero interest", EBITOverInterest(100, 0), nanV},
-		{"interest coverage interest income", EBITOverInterest(100, -5), nanV},
+		{"interest coverage", EBITOverInterest(100, 10, 500), 10},
+		{"interest coverage loss", EBITOverInterest(-50, 10, 500), -5},
+		{"interest coverage zero interest", EBITOverInterest(100, 0, 500), math.Inf(1)},
+		{"interest coverage interest income", EBITOverInterest(100, -5, 500), math.Inf(1)},
+		{"interest coverage zero interest, loss", EBITOverInterest(-100, 0, 0), nanV},
+		{"interest coverage blank interest, zero debt", EBITOverInterest(100, nanV, 0), math.Inf(1)},
+		{"interest coverage blank interest, debt", EBITOverInterest(100, nanV, 300), nanV},
+		{"interest coverage blank interest, debt unknown", EBITOverInterest(100, nanV, nanV), nanV},
 		{"roe", ReturnOnEquity(60, 800, 700), 60.0 / 750},
 		{"roe avg>0 though equity_p<0", ReturnOnEquity(-60, 400, -50), -60.0 / 175},
 		{"roe equity<=0", ReturnOnEquity(5, -100, 50), nanV},
@@ -93,14 +103,16 @@ func TestComputeMetricsFixture(t *testing.T) {
 		// assets 2000 equity 800/700 debt 500 cash 100; mcap 1000.
 		"AAA": {0.1, 0.02, 0.2, 0.04, 0.08, 0.015, 0.25, 400.0 / 150, 10, 60.0 / 750, 79.0 / 1200,
 			0.06, 100.0 / 1400, 80.0 / 1400, 0.8, 0.25, 0.1, 1.05},
-		// BBB.B: loss maker with net cash; rev_p 0, fcf_p null, int 0, EBITDA -30, EV -100.
-		"BBB.B": {-0.1, nanV, 100.0 / 600, -25.0 / 600, -0.05, nanV, 0, nanV, nanV, -60.0 / 175, -50 * 0.79 / 100,
+		// BBB.B: loss maker with no debt, so the best net debt/EBITDA;
+		// rev_p 0, fcf_p null, int 0 (no coverage for a loss), EBITDA -30, EV -100.
+		"BBB.B": {-0.1, nanV, 100.0 / 600, -25.0 / 600, -0.05, nanV, 0, math.Inf(-1), nanV, -60.0 / 175, -50 * 0.79 / 100,
 			-0.3, nanV, nanV, 2, nanV, nanV, 0.9},
 		// CCC: bank; gp and da null.
 		"CCC": {0.3, 0.3 - 80.0/280, nanV, 145.0 / 5000, 145.0 / 300, 45.0 / 5000, 300.0 / 5000, nanV, 0.75, 70.0 / 490, 90 * 0.79 / 600,
 			0.1, 90.0 / 800, 145.0 / 800, 500.0 / 700, -0.1, 0.02, 0.97},
-		// DDD: rev null, assets 0, equity -100, int -5, mcap null.
-		"DDD": {nanV, nanV, nanV, nanV, nanV, nanV, nanV, 350.0 / 30, nanV, nanV, 20 * 0.79 / 250,
+		// DDD: rev null, assets 0, equity -100, mcap null; int -5 (net
+		// interest income) with EBIT 20: the best coverage.
+		"DDD": {nanV, nanV, nanV, nanV, nanV, nanV, nanV, 350.0 / 30, math.Inf(1), nanV, 20 * 0.79 / 250,
 			nanV, nanV, nanV, nanV, 0.05, -0.03, 1.01},
 		// EEE: net cash (debt 100, cash 400) with positive EBITDA 110.
 		"EEE": {0.1, 0.1 - 0.1, 600.0 / 1600, 80.0 / 1600, 0.1, 10.0 / 1600, 100.0 / 1600, -300.0 / 110, 10, 60.0 / 875, 80 * 0.79 / 600,

@@ -18,6 +18,10 @@ type Screen struct {
 
 	// Members are the snapshot rows in the filtered universe, snapshot order.
 	Members []int32
+	// Unpriced are the snapshot rows that pass the filter (market-cap
+	// bounds aside) but have no price or no market cap (Snapshot.Priced):
+	// never ranked, listed apart, snapshot order.
+	Unpriced []int32
 	// MetricPct is each metric's percentile (0..100, 100 = best: direction
 	// applied), NaN where the metric is missing or masked.
 	MetricPct [NumMetrics][]float64
@@ -30,8 +34,10 @@ type Screen struct {
 	Coverage []uint8
 
 	// Set by Score:
-	// Composite = Σ wₖzₖ / Σ wₖ over the present factors with wₖ > 0; NaN
-	// when there are none or when Coverage < Opts.MinCoverage.
+	// Composite = Σ wₖzₖ / Σ wₖ over the weighted factors (wₖ > 0), a
+	// missing zₖ treated by Opts.Missing; NaN when no weighted factor is
+	// present, when Coverage < Opts.MinCoverage, or (MissingExclude) when
+	// any weighted factor is missing.
 	Composite []float64
 	// CompositePct is the percentile (0..100) of Composite among the
 	// members that have one; NaN otherwise.
@@ -54,10 +60,7 @@ func isFinancialSector(name string) bool {
 
 // Keep reports whether snapshot row i passes the filter.
 func (f Filter) Keep(s *Snapshot, i int) bool {
-	if !f.inIndex(s, i) {
-		return false
-	}
-	if f.Sectors != 0 && (int(s.Sector[i]) >= 32 || f.Sectors&(1<<s.Sector[i]) == 0) {
+	if !f.keepUnsized(s, i) {
 		return false
 	}
 	mcap := s.Mcap[i]
@@ -67,10 +70,82 @@ func (f Filter) Keep(s *Snapshot, i int) bool {
 	if f.MaxMcap > 0 && !(mcap <= f.MaxMcap) {
 		return false
 	}
+	return true
+}
+
+// keepUnsized applies every filter but the market-cap bounds, which a
+// stock without a market cap can neither pass nor fail.
+func (f Filter) keepUnsized(s *Snapshot, i int) bool {
+	if !f.inIndex(s, i) {
+		return false
+	}
+	if f.Sectors != 0 && (int(s.Sector[i]) >= 32 || f.Sectors&(1<<s.Sector[i]) == 0) {
+		return false
+	}
 	if f.ProfitableOnly && !(s.NI[i] > 0) {
 		return false
 	}
 	return true
+}
+
+// UnpricedReason says why a stock has no market value in a snapshot.
+type UnpricedReason uint8
+
+const (
+	IsPriced          UnpricedReason = iota // price and market cap present
+	NoPrice                                 // no price on the snapshot date
+	NoShareCount                            // a price, but no share count in the statements
+	ShareCountRejected                      // every share count failed the builder's cross-checks
+	NumUnpricedReasons
+)
+
+var unpricedKeys = [NumUnpricedReasons]string{"priced", "no_price", "no_shares", "shares_rejected"}
+
+// Key is the reason's short stable name ("no_price", "no_shares",
+// "shares_rejected"; "priced" for IsPriced).
+func (r UnpricedReason) Key() string {
+	if r >= NumUnpricedReasons {
+		return ""
+	}
+	return unpricedKeys[r]
+}
+
+// FlagMcapUnsupported is the builder's flag for a stock none of whose
+// share counts agreed with the evidence (data/SNAPSHOT.md).
+const FlagMcapUnsupported = "mcap_unsupported"
+
+// HasFlag reports whether row i carries the data-quality flag name.
+func (s *Snapshot) HasFlag(i int, name string) bool {
+	if i < 0 || i >= len(s.Flags) {
+		return false
+	}
+	for b, n := range s.FlagNames {
+		if n == name {
+			return s.Flags[i]&(1<<uint(b)) != 0
+		}
+	}
+	return false
+}
+
+// WhyUnpriced says why row i is not Priced (IsPriced when it is).
+func (s *Snapshot) WhyUnpriced(i int) UnpricedReason {
+	switch {
+	case s.Priced(i):
+		return IsPriced
+	case !(s.Price[i] > 0):
+		return NoPrice
+	case s.HasFlag(i, FlagMcapUnsupported):
+		return ShareCountRejected
+	}
+	return NoShareCount
+}
+
+// Priced reports whether snapshot row i has a price and a market cap on
+// the snapshot date. A stock without them cannot be valued, sized or
+// bought at a known price, so it is never ranked (Screen.Unpriced lists
+// it apart).
+func (s *Snapshot) Priced(i int) bool {
+	return i >= 0 && i < s.N && s.Price[i] > 0 && s.Mcap[i] > 0
 }
 
 // inIndex applies the fund-membership filter. In a current snapshot it
@@ -108,7 +183,12 @@ func NewScreen(s *Snapshot, m *Metrics, o Options) *Screen {
 	sc.rowPos = make([]int32, s.N)
 	for i := 0; i < s.N; i++ {
 		sc.rowPos[i] = -1
-		if o.Keep(s, i) {
+		switch {
+		case !s.Priced(i):
+			if o.keepUnsized(s, i) {
+				sc.Unpriced = append(sc.Unpriced, int32(i))
+			}
+		case o.Keep(s, i):
 			sc.rowPos[i] = int32(len(sc.Members))
 			sc.Members = append(sc.Members, int32(i))
 		}
@@ -270,25 +350,8 @@ func (sc *Screen) Score(w Weights) {
 	}
 	n := len(sc.Members)
 	comp := sc.Composite[:n]
-	minCov := sc.Opts.MinCoverage
 	for j := range comp {
-		if minCov > 0 && int(sc.Coverage[j]) < minCov {
-			comp[j] = math.NaN()
-			continue
-		}
-		num, den := 0.0, 0.0
-		for f := 0; f < NumFactors; f++ {
-			z := sc.FactorZ[f][j]
-			if w[f] > 0 && z == z { // z == z: not NaN
-				num += w[f] * z
-				den += w[f]
-			}
-		}
-		if den > 0 {
-			comp[j] = num / den
-		} else {
-			comp[j] = math.NaN()
-		}
+		comp[j] = sc.composite(j, &w)
 	}
 	sc.sortByComposite()
 	sc.percentilesFromOrder()
@@ -297,6 +360,35 @@ func (sc *Screen) Score(w Weights) {
 			sc.rankOf[j] = int32(p)
 		}
 	}
+}
+
+// composite is member j's Σ wₖzₖ / Σ wₖ under Opts.Missing (see
+// Composite); w must be clean.
+func (sc *Screen) composite(j int, w *Weights) float64 {
+	if minCov := sc.Opts.MinCoverage; minCov > 0 && int(sc.Coverage[j]) < minCov {
+		return math.NaN()
+	}
+	num, den, present := 0.0, 0.0, false
+	for f := 0; f < NumFactors; f++ {
+		if w[f] == 0 {
+			continue
+		}
+		z := sc.FactorZ[f][j]
+		switch {
+		case z == z: // not NaN
+			num += w[f] * z
+			den += w[f]
+			present = true
+		case sc.Opts.Missing == MissingNeutral:
+			den += w[f] // z = 0: the universe median
+		case sc.Opts.Missing == MissingExclude:
+			return math.NaN()
+		}
+	}
+	if !present {
+		return math.NaN()
+	}
+	return num / den
 }
 
 // sortByComposite fills Order by a stable radix sort on the composite
@@ -343,27 +435,30 @@ func (sc *Screen) percentilesFromOrder() {
 	}
 }
 
-// Contributions returns member j's additive contributions wₖzₖ / Σw (Σ over
-// the factors present for j with wₖ > 0); they sum to Composite[j]. Absent
-// factors are NaN, and all six are NaN for a member below Opts.MinCoverage;
-// present factors with zero weight contribute 0.
+// Contributions returns member j's additive contributions wₖzₖ / Σw; they
+// sum to Composite[j]. Σw runs over the weighted factors the composite
+// counts (Opts.Missing): under MissingNeutral a missing factor's weight is
+// in Σw and its contribution, 0, is reported as NaN so that it shows as
+// missing. Present factors with zero weight contribute 0. All six are NaN
+// for a member without a composite.
 func (sc *Screen) Contributions(j int, w Weights) [NumFactors]float64 {
 	var out [NumFactors]float64
-	den := 0.0
-	unranked := j < 0 || j >= len(sc.Members) || (sc.Opts.MinCoverage > 0 && int(sc.Coverage[j]) < sc.Opts.MinCoverage)
-	for f := 0; f < NumFactors; f++ {
+	for f := range w {
 		w[f] = cleanWeight(w[f])
-		if unranked || math.IsNaN(sc.FactorZ[f][j]) {
+	}
+	unranked := j < 0 || j >= len(sc.Members) || math.IsNaN(sc.composite(j, &w))
+	den := 0.0
+	for f := 0; f < NumFactors; f++ {
+		present := !unranked && !math.IsNaN(sc.FactorZ[f][j])
+		if !present {
 			out[f] = math.NaN()
-			continue
 		}
-		den += w[f]
+		if present || (!unranked && sc.Opts.Missing == MissingNeutral) {
+			den += w[f]
+		}
 	}
 	for f := 0; f < NumFactors; f++ {
-		if math.IsNaN(out[f]) {
-			continue
-		}
-		if den > 0 && w[f] > 0 {
+		if !math.IsNaN(out[f]) && w[f] > 0 {
 			out[f] = w[f] * sc.FactorZ[f][j] / den
 		}
 	}

@@ -20,6 +20,10 @@ func handScreen(sectors []uint8) (*Snapshot, *Metrics) {
 		s.Ticker = append(s.Ticker, fmt.Sprintf("S%02d", i))
 	}
 	s.IWM, s.IJR, s.Mcap, s.NI = make([]float64, n), nanSlice(n), make([]float64, n), make([]float64, n)
+	s.Price = make([]float64, n)
+	for i := range s.Price {
+		s.Price[i], s.Mcap[i] = 10, 100
+	}
 	m := &Metrics{}
 	for k := range m.Value {
 		m.Value[k] = nanSlice(n)
@@ -142,29 +146,40 @@ func TestFilters(t *testing.T) {
 		return strings.Join(out, " ")
 	}
 	cases := []struct {
-		f    Filter
-		want string
+		f              Filter
+		want, unpriced string
 	}{
-		{Filter{}, "AAA BBB.B CCC DDD EEE"},
-		{Filter{Index: IndexIWM}, "AAA BBB.B DDD EEE"},
-		{Filter{Index: IndexIJR}, "AAA CCC EEE"},
-		{Filter{Index: IndexBoth}, "AAA EEE"},
-		{Filter{Sectors: 1<<2 | 1<<3}, "AAA EEE"},
-		{Filter{MinMcap: 500}, "AAA CCC EEE"},
-		{Filter{MaxMcap: 800}, "BBB.B CCC"},
-		{Filter{MinMcap: 500, MaxMcap: 800}, "CCC"},
-		{Filter{ProfitableOnly: true}, "AAA CCC DDD EEE"},
-		{Filter{Index: IndexIWM, ProfitableOnly: true, MinMcap: 1}, "AAA EEE"},
+		{Filter{}, "AAA BBB.B CCC EEE", "DDD"},
+		{Filter{Index: IndexIWM}, "AAA BBB.B EEE", "DDD"},
+		{Filter{Index: IndexIJR}, "AAA CCC EEE", ""},
+		{Filter{Index: IndexBoth}, "AAA EEE", ""},
+		{Filter{Sectors: 1<<2 | 1<<3}, "AAA EEE", ""},
+		{Filter{Sectors: 1 << 4}, "", "DDD"},
+		// Market-cap bounds cannot judge a stock without a market cap:
+		// it stays listed apart.
+		{Filter{MinMcap: 500}, "AAA CCC EEE", "DDD"},
+		{Filter{MaxMcap: 800}, "BBB.B CCC", "DDD"},
+		{Filter{MinMcap: 500, MaxMcap: 800}, "CCC", "DDD"},
+		{Filter{ProfitableOnly: true}, "AAA CCC EEE", "DDD"},
+		{Filter{Index: IndexIWM, ProfitableOnly: true, MinMcap: 1}, "AAA EEE", "DDD"},
 	}
 	for _, c := range cases {
+		sc := NewScreen(s, m, Options{Filter: c.f})
 		if got := members(Options{Filter: c.f}); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.f, got, c.want)
+		}
+		var unpriced []string
+		for _, r := range sc.Unpriced {
+			unpriced = append(unpriced, s.Ticker[r])
+		}
+		if got := strings.Join(unpriced, " "); got != c.unpriced {
+			t.Errorf("%+v: unpriced %q, want %q", c.f, got, c.unpriced)
 		}
 	}
 }
 
 func TestExcludeFinancials(t *testing.T) {
-	s := loadSnapFixture(t)
+	s := pricedSnapFixture(t)
 	m := ComputeMetrics(s)
 	all := NewScreen(s, m, Options{})
 	ex := NewScreen(s, m, Options{ExcludeFinancials: true})
@@ -202,15 +217,30 @@ func TestExcludeFinancials(t *testing.T) {
 }
 
 func TestNetCashRanksBest(t *testing.T) {
-	s := loadSnapFixture(t)
+	s := pricedSnapFixture(t)
 	sc := NewScreen(s, ComputeMetrics(s), Options{})
-	eee, _ := s.Lookup("EEE") // the only company with net cash and EBITDA > 0
-	best := slices.MaxFunc(sc.MetricPct[NetDebtToEBITDA], func(a, b float64) int {
-		return cmp.Compare(nanLow(a), nanLow(b))
-	})
-	if sc.MetricPct[NetDebtToEBITDA][eee] != best || best <= 50 {
-		t.Errorf("net-cash EEE pct %v, best %v", sc.MetricPct[NetDebtToEBITDA][eee], best)
+	bbb, _ := s.Lookup("BBB.B") // no debt at all: the best value
+	eee, _ := s.Lookup("EEE")   // net cash (debt 100, cash 400), EBITDA > 0: next
+	pct := sc.MetricPct[NetDebtToEBITDA]
+	best := slices.MaxFunc(pct, func(a, b float64) int { return cmp.Compare(nanLow(a), nanLow(b)) })
+	if pct[bbb] != best || best <= 50 {
+		t.Errorf("debt-free BBB.B pct %v, best %v", pct[bbb], best)
 	}
+	for j, p := range pct {
+		if j != bbb && j != eee && p >= pct[eee] {
+			t.Errorf("member %d pct %v ranks with net-cash EEE %v", j, p, pct[eee])
+		}
+	}
+}
+
+// pricedSnapFixture is the fixture with DDD (no price, no market cap
+// there) given both, so that every row is ranked and member positions
+// equal rows.
+func pricedSnapFixture(t testing.TB) *Snapshot {
+	s := loadSnapFixture(t)
+	ddd, _ := s.Lookup("DDD")
+	s.Price[ddd], s.Mcap[ddd] = 5, 250
+	return s
 }
 
 func nanLow(x float64) float64 {
@@ -225,45 +255,93 @@ func TestCompositeByHand(t *testing.T) {
 	copy(m.Value[ROE], []float64{1, 2, 3, 4})
 	copy(m.Value[Momentum12_1], []float64{4, 3, 2, nanV})
 	copy(m.Value[Trend], []float64{1, 1, 1, nanV})
-	sc := NewScreen(s, m, Options{})
 	w := Weights{CapitalEfficiency: 2, Momentum: 1}
-	sc.Score(w)
-	for j := 0; j < 4; j++ {
-		ze, zm := sc.FactorZ[CapitalEfficiency][j], sc.FactorZ[Momentum][j]
-		want := (2*ze + zm) / 3
-		if j == 3 { // momentum missing: only efficiency counts
-			want = ze
-		}
-		if !closeOrBothNaN(sc.Composite[j], want) {
-			t.Errorf("composite[%d] = %v, want %v", j, sc.Composite[j], want)
-		}
-		c := sc.Contributions(j, w)
-		sum := 0.0
-		for f, x := range c {
-			if !math.IsNaN(x) {
-				sum += x
-			} else if !math.IsNaN(sc.FactorZ[f][j]) {
-				t.Errorf("contribution of present factor %d is NaN", f)
+	for rule := MissingRule(0); rule < NumMissingRules; rule++ {
+		sc := NewScreen(s, m, Options{Missing: rule})
+		sc.Score(w)
+		for j := 0; j < 4; j++ {
+			ze, zm := sc.FactorZ[CapitalEfficiency][j], sc.FactorZ[Momentum][j]
+			want := (2*ze + zm) / 3
+			if j == 3 { // momentum missing
+				want = map[MissingRule]float64{MissingNeutral: 2 * ze / 3, MissingSkip: ze, MissingExclude: nanV}[rule]
+			}
+			if !closeOrBothNaN(sc.Composite[j], want) {
+				t.Errorf("%s: composite[%d] = %v, want %v", rule.Key(), j, sc.Composite[j], want)
+			}
+			c := sc.Contributions(j, w)
+			sum := 0.0
+			for f, x := range c {
+				if !math.IsNaN(x) {
+					sum += x
+				} else if !math.IsNaN(sc.FactorZ[f][j]) && !math.IsNaN(want) {
+					t.Errorf("%s: contribution of present factor %d is NaN", rule.Key(), f)
+				}
+			}
+			if math.IsNaN(want) {
+				sum = nanV
+			}
+			if !closeOrBothNaN(sum, sc.Composite[j]) {
+				t.Errorf("%s: contributions of %d sum to %v, composite %v", rule.Key(), j, sum, sc.Composite[j])
 			}
 		}
-		if math.Abs(sum-sc.Composite[j]) > 1e-12 {
-			t.Errorf("contributions of %d sum to %v, composite %v", j, sum, sc.Composite[j])
-		}
-		if c[Profitability] == c[Profitability] {
-			t.Error("absent factor must contribute NaN")
-		}
-	}
-	// Zero and bad weights: no factor counts -> composite missing, order by ticker.
-	sc.Score(Weights{Profitability: 1, Valuation: -1, FreeCashFlow: math.NaN()})
-	for j := range sc.Composite {
-		if !math.IsNaN(sc.Composite[j]) || !math.IsNaN(sc.CompositePct[j]) || sc.Order[j] != int32(j) {
-			t.Fatalf("no usable weight: composite %v order %v", sc.Composite, sc.Order)
+		if got, want := sc.Rank(3), map[MissingRule]int{MissingNeutral: 1, MissingSkip: 1, MissingExclude: 4}[rule]; got != want {
+			// Stock 3 has the best efficiency (z 1.15) and no momentum:
+			// it still leads at 2/3 of its skip composite; exclude drops it.
+			t.Errorf("%s: stock 3 ranks %d, want %d (composites %v)", rule.Key(), got, want, sc.Composite)
 		}
 	}
-	// Present factor with zero weight contributes exactly 0.
-	if c := sc.Contributions(0, Weights{CapitalEfficiency: 1}); c[Momentum] != 0 {
-		t.Errorf("zero-weight contribution %v", c[Momentum])
+}
+
+// With the neutral rule a missing factor counts exactly as the universe
+// median (z = 0) would: it never lifts a composite above what a median
+// value gives, and a below-median value never beats it.
+func TestNeutralMissingIsTheMedian(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 3))
+	for trial := 0; trial < 300; trial++ {
+		var zs [NumFactors]float64
+		var w Weights
+		for f := range zs {
+			zs[f] = r.NormFloat64()
+			if r.IntN(4) > 0 {
+				w[f] = float64(r.IntN(100))
+			}
+		}
+		miss := r.IntN(NumFactors)
+		row := func(z float64) [NumFactors]float64 { c := zs; c[miss] = z; return c }
+		rows := [][NumFactors]float64{row(nanV), row(0), row(-math.Abs(r.NormFloat64()) - 1e-9)}
+		sc := &Screen{Snap: &Snapshot{Ticker: []string{"A", "B", "C"}}, Members: []int32{0, 1, 2}}
+		for f := 0; f < NumFactors; f++ {
+			sc.FactorZ[f] = []float64{rows[0][f], rows[1][f], rows[2][f]}
+		}
+		sc.Composite, sc.CompositePct, sc.Order = make([]float64, 3), make([]float64, 3), make([]int32, 3)
+		sc.tickerOrder, sc.Coverage = []int32{0, 1, 2}, []uint8{5, 6, 6}
+		sc.rad.grow(3)
+		sc.Score(w)
+		missing, median, below := sc.Composite[0], sc.Composite[1], sc.Composite[2]
+		if math.IsNaN(median) {
+			continue // no weighted factor at all
+		}
+		if math.IsNaN(missing) {
+			// Only the missing factor was weighted: nothing is known.
+			if w[miss] == 0 || w.sumOthers(miss) > 0 {
+				t.Fatalf("trial %d: missing composite NaN with weights %v", trial, w)
+			}
+			continue
+		}
+		if math.Abs(missing-median) > 1e-12 || below > missing+1e-12 && w[miss] > 0 {
+			t.Fatalf("trial %d: weights %v missing factor %d: composite %v, with median %v, below median %v", trial, w, miss, missing, median, below)
+		}
 	}
+}
+
+func (w Weights) sumOthers(skip int) float64 {
+	s := 0.0
+	for f, x := range w {
+		if f != skip {
+			s += x
+		}
+	}
+	return s
 }
 
 func TestOrderTiesAndPercentiles(t *testing.T) {
@@ -460,10 +538,10 @@ func TestDoublingWeightNeverLowersTopStock(t *testing.T) {
 	}
 }
 
-// TestDoublingWeightPartialCoverage documents the limit of that property:
-// composites average over the factors a stock HAS, so with unequal
-// coverage doubling wₖ can let a stock with fewer factors overtake the
-// factor's top stock. Worked example: A has all six factors (z = 3 on
+// TestDoublingWeightPartialCoverage documents the limit of that property
+// under MissingSkip: composites average over the factors a stock HAS, so
+// with unequal coverage doubling wₖ can let a stock with fewer factors
+// overtake the factor's top stock. The neutral rule restores it. Worked example: A has all six factors (z = 3 on
 // profitability, composite 0.1); B has only profitability and value
 // (z = 2.9 and −2.9, composite 0). Doubling profitability lifts A to
 // (0.6 + 3)/7 = 0.514 but B to (2·2.9 − 2.9)/3 = 0.967.
@@ -477,6 +555,7 @@ func TestDoublingWeightPartialCoverage(t *testing.T) {
 	sc.Composite, sc.CompositePct, sc.Order = make([]float64, 2), make([]float64, 2), make([]int32, 2)
 	sc.tickerOrder, sc.Coverage = []int32{0, 1}, []uint8{6, 2}
 	sc.rad.grow(2)
+	sc.Opts.Missing = MissingSkip
 	sc.Score(Weights{1, 1, 1, 1, 1, 1})
 	if sc.Rank(0) != 1 {
 		t.Fatalf("A should lead before: composites %v", sc.Composite)
@@ -485,13 +564,19 @@ func TestDoublingWeightPartialCoverage(t *testing.T) {
 	if sc.Rank(0) != 2 || math.Abs(sc.Composite[1]-2.9/3) > 1e-12 {
 		t.Errorf("expected B to overtake A: composites %v", sc.Composite)
 	}
+	// Neutral: B's four missing factors count as 0; A = 5.6/7, B = 2.9/7.
+	sc.Opts.Missing = MissingNeutral
+	sc.Score(Weights{2, 1, 1, 1, 1, 1})
+	if sc.Rank(0) != 1 || math.Abs(sc.Composite[1]-2.9/7) > 1e-12 {
+		t.Errorf("neutral: A should keep the lead: composites %v", sc.Composite)
+	}
 }
 
 func TestMinCoverage(t *testing.T) {
-	s := loadSnapFixture(t)
+	s := pricedSnapFixture(t)
 	sc := NewScreen(s, ComputeMetrics(s), Options{MinCoverage: 5})
 	sc.Score(Weights{1, 1, 1, 1, 1, 1})
-	// Coverage: AAA 6, BBB.B 4, CCC 6, DDD 2, EEE 6.
+	// Coverage: AAA 6, BBB.B 5 (debt-free: the balance sheet counts), CCC 6, DDD 4, EEE 6.
 	ranked := 0
 	for j, c := range sc.Coverage {
 		has := !math.IsNaN(sc.Composite[j])
@@ -505,12 +590,12 @@ func TestMinCoverage(t *testing.T) {
 			t.Errorf("unranked member %d has contributions %v", j, ct)
 		}
 	}
-	if ranked != 3 {
-		t.Fatalf("%d ranked, want 3", ranked)
+	if ranked != 4 {
+		t.Fatalf("%d ranked, want 4", ranked)
 	}
-	// Percentiles are among the 3 ranked stocks only: 1/6, 1/2, 5/6.
-	for p, j := range sc.Order[:3] {
-		if want := 100 * (2.5 - float64(p)) / 3; !closeOrBothNaN(sc.CompositePct[j], want) {
+	// Percentiles are among the 4 ranked stocks only: 7/8, 5/8, 3/8, 1/8.
+	for p, j := range sc.Order[:4] {
+		if want := 100 * (3.5 - float64(p)) / 4; !closeOrBothNaN(sc.CompositePct[j], want) {
 			t.Errorf("pct of rank %d = %v, want %v", p+1, sc.CompositePct[j], want)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tidwall/gjson"
 )
@@ -50,6 +51,11 @@ type Snapshot struct {
 	Flagged                                         []FieldCount
 	FlagNames, Sources, Sectors                     []string
 	N                                               int
+	// StaleMonths is the builder's age limit: a statement window whose
+	// period ended more than this many calendar months before AsOf was
+	// left out (its values are missing, its dates kept). 0 = no limit
+	// recorded.
+	StaleMonths int
 
 	Ticker, Name []string
 	Sector       []uint8
@@ -188,6 +194,10 @@ func decodeBody(raw []byte) (*Snapshot, error) {
 			s.Sources, err = snapStrList(v, "sources")
 		case "sectors":
 			s.Sectors, err = snapStrList(v, "sectors")
+		case "stale_months":
+			var m int64
+			m, err = snapInt(v, "stale_months", 0, 1200)
+			s.StaleMonths = int(m)
 		case "n":
 			var n int64
 			n, err = snapInt(v, "n", 0, maxRows)
@@ -882,6 +892,46 @@ func (s *Snapshot) ColumnPeriod(col string, i int) Period {
 		}
 	}
 	return s.Period(b, i)
+}
+
+// annualSource is the Sources entry of SimFin's annual reports; every
+// other source is quarterly, and the builder sums four consecutive
+// quarters into a TTM window.
+const annualSource = "simfin-annual"
+
+// Annual reports whether the period is one fiscal year's report rather
+// than the trailing twelve months of four consecutive quarters.
+func (p Period) Annual() bool { return p.Source == annualSource }
+
+// Stale reports whether a period that ended on end (YYYYMMDD) is past the
+// snapshot's age limit: end + StaleMonths calendar months (clamped to the
+// month's last day) before AsOf. The builder has already left such inputs
+// out; this says why they are missing.
+func (s *Snapshot) Stale(end int32) bool {
+	asof, err := ParseDate(s.AsOf)
+	if end <= 0 || s.StaleMonths <= 0 || err != nil {
+		return false
+	}
+	y, m, d := int(end/10000), time.Month(end/100%100), int(end%100)
+	limit := time.Date(y, m+time.Month(s.StaleMonths), 1, 0, 0, 0, 0, time.UTC)
+	limit = limit.AddDate(0, 0, min(d, daysIn(limit))-1)
+	return limit.Before(asof)
+}
+
+// AgeMonths is how long before AsOf a period ended, in average months
+// (365.25/12 days); NaN for a missing date.
+func (s *Snapshot) AgeMonths(end int32) float64 {
+	asof, err := ParseDate(s.AsOf)
+	if end <= 0 || err != nil {
+		return math.NaN()
+	}
+	t := time.Date(int(end/10000), time.Month(end/100%100), int(end%100), 0, 0, 0, 0, time.UTC)
+	return asof.Sub(t).Hours() / 24 / (365.25 / 12)
+}
+
+// daysIn is the number of days in t's month.
+func daysIn(t time.Time) int {
+	return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 func (s *Snapshot) period(end, pub []int32, src []int8, i int) Period {

@@ -9,7 +9,7 @@ import (
 
 func TestDecodeFixture(t *testing.T) {
 	s := loadSnapFixture(t)
-	if s.Kind != "current" || s.AsOf != "2025-11-24" || s.N != 5 || s.Modelled || s.FwdLastDate != "2026-08-03" {
+	if s.Kind != "current" || s.AsOf != "2025-11-24" || s.N != 5 || s.Modelled || s.FwdLastDate != "2026-08-03" || s.StaleMonths != 15 {
 		t.Fatalf("header: %+v", s)
 	}
 	if len(s.Provenance) != 2 || s.Provenance[1] != (Provenance{"holdings/IJR.json", "2025-11-24"}) {
@@ -156,8 +156,8 @@ func TestDecodeHistoryKind(t *testing.T) {
 	if n := len(NewScreen(s, m, Options{Filter: Filter{Index: IndexIJR}}).Members); n != 2 {
 		t.Errorf("history IJR-like universe has %d members, want 2", n)
 	}
-	if n := len(NewScreen(s, m, Options{Filter: Filter{Index: IndexIWM}}).Members); n != 5 {
-		t.Errorf("history IWM-like universe has %d members, want 5", n)
+	if n := len(NewScreen(s, m, Options{Filter: Filter{Index: IndexIWM}}).Members); n != 4 {
+		t.Errorf("history IWM-like universe has %d members, want 4 (DDD has no price)", n)
 	}
 }
 
@@ -218,5 +218,36 @@ func TestColumnPeriodUsesSecondaryWindow(t *testing.T) {
 	}
 	if ColumnBlock("da") != BlockCashFlow || ColumnBlock("rev_op") != BlockIncome {
 		t.Error("da belongs to the cash-flow block, rev_op to income")
+	}
+}
+
+// The age limit counts calendar months from the period end, clamped to
+// the month's last day, and is exclusive: a period exactly StaleMonths old
+// on the snapshot date is still usable.
+func TestStale(t *testing.T) {
+	s := &Snapshot{AsOf: "2025-11-24", StaleMonths: 15}
+	for end, want := range map[int32]bool{
+		20240824: false, // limit 2025-11-24 = asof
+		20240823: true,
+		20240630: true,  // the June fiscal year 2024: 17 months old
+		20241231: false, // calendar FY2024
+		0:        false, // no date: nothing to call stale
+	} {
+		if got := s.Stale(end); got != want {
+			t.Errorf("Stale(%d) = %v, want %v", end, got, want)
+		}
+	}
+	s = &Snapshot{AsOf: "2025-02-28", StaleMonths: 6}
+	if s.Stale(20240831) || !(&Snapshot{AsOf: "2025-03-01", StaleMonths: 6}).Stale(20240831) {
+		t.Error("Aug 31 + 6 months must clamp to Feb 28")
+	}
+	if (&Snapshot{AsOf: "2025-11-24"}).Stale(20100101) {
+		t.Error("no limit recorded: nothing is stale")
+	}
+	if a := (&Snapshot{AsOf: "2025-11-24"}).AgeMonths(20241124); math.Abs(a-12) > 0.05 {
+		t.Errorf("AgeMonths one year = %v", a)
+	}
+	if !(Period{Source: "simfin-annual"}).Annual() || (Period{Source: "quarterly-summary"}).Annual() {
+		t.Error("Annual follows the source")
 	}
 }

@@ -137,18 +137,60 @@ type Options struct {
 	ExcludeFinancials bool
 	// MinCoverage leaves stocks with fewer than this many factors present
 	// out of the composite ranking: Score gives them no composite, so they
-	// rank last without a percentile. 0 keeps everyone, as the design
-	// brief's composite averages over whatever factors a stock has (which
-	// lets a stock with one strong factor top the list). Score reads it, so
+	// rank last without a percentile. 0 keeps everyone. Score reads it, so
 	// changing it needs no new Screen.
 	MinCoverage int
+	// Missing says how the composite treats a weighted factor a stock
+	// lacks; the zero value is MissingNeutral. Score reads it, so changing
+	// it needs no new Screen.
+	Missing MissingRule
 }
 
 // DefaultMinCoverage is the coverage floor the UI and the CLI start with:
-// the composite averages only the factors a stock has (Σ wₖzₖ / Σ wₖ), so
-// without a floor a stock with momentum alone — about a quarter of the
-// current universe has no statements — can top a quality ranking.
+// a majority (4 of 6) of the factors. About a quarter of the current
+// universe has no statements at all; even counted at the median (the
+// neutral rule), a stock known by its price alone says little.
 const DefaultMinCoverage = 4
+
+// MissingRule is how the composite treats a weighted factor that a stock
+// lacks (ranking systems call it the "NA handling" of a ranking).
+type MissingRule uint8
+
+const (
+	// MissingNeutral counts a missing factor with its full weight at the
+	// universe median, z = 0: Composite = Σ wₖ·zₖ / Σ wₖ over every
+	// weighted factor, zₖ = 0 where missing (Portfolio123's "NA neutral").
+	// Incomplete data pulls a stock toward the middle, never up.
+	MissingNeutral MissingRule = iota
+	// MissingSkip averages over the present factors only,
+	// Composite = Σ wₖ·zₖ / Σ wₖ over present weighted factors: a missing
+	// factor is treated as "as good as the others".
+	MissingSkip
+	// MissingExclude leaves a stock that lacks any weighted factor unranked.
+	MissingExclude
+	NumMissingRules = 3
+)
+
+var missingKeys = [NumMissingRules]string{"neutral", "skip", "exclude"}
+
+// Key is the rule's short stable name ("neutral", "skip", "exclude"),
+// shared by URLs, CLI flags and the UI.
+func (r MissingRule) Key() string {
+	if r >= NumMissingRules {
+		return ""
+	}
+	return missingKeys[r]
+}
+
+// ParseMissingRule is the inverse of Key.
+func ParseMissingRule(key string) (MissingRule, bool) {
+	for i, k := range missingKeys {
+		if k == key {
+			return MissingRule(i), true
+		}
+	}
+	return 0, false
+}
 
 // MinSectorSize is the smallest sector ranked on its own when SectorNeutral is set.
 const MinSectorSize = 8
