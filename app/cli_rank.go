@@ -223,7 +223,7 @@ func runRank(args []string, stdout io.Writer) error {
 	if len(sc.Unpriced) > 0 {
 		fmt.Fprintf(stdout, "\nnot ranked: %d stocks without a price or market cap in the data on %s (%s)", len(sc.Unpriced), s.AsOf, unpricedSummary(sc))
 		if *top == 0 {
-			fmt.Fprintf(stdout, ":\n%s\n", unpricedList(sc))
+			fmt.Fprintf(stdout, ":\n%s\n", unpricedLines(sc))
 		} else {
 			fmt.Fprintln(stdout, "; --top 0 lists them")
 		}
@@ -247,9 +247,9 @@ func unpricedSummary(sc *engine.Screen) string {
 	return strings.Join(parts, ", ")
 }
 
-// unpricedList names the screen's unpriced stocks with their reason, one
+// unpricedLines names the screen's unpriced stocks with their reason, one
 // per line: "ABC  no_price  Company name".
-func unpricedList(sc *engine.Screen) string {
+func unpricedLines(sc *engine.Screen) string {
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	for _, row := range sc.Unpriced {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -41,15 +42,32 @@ func (d *dataStatus) Render() app.UI {
 		fields = append(fields, l.field(f.Field)+" "+strconv.Itoa(int(f.Share*100+0.5))+"%")
 	}
 	cover := l.tf("status.coverage", l.tf("status.coverage.full", fullShare))
-	hidden := ""
-	if len(m.view) < len(m.screen.Members) {
-		hidden = "<span>" + escapeHTML(" "+l.tf("status.hidden", formatCount(len(m.screen.Members)-len(m.view)), m.minCoverage)) + "</span>"
+	hidden := `<span id="hidden-count">` + escapeHTML(hiddenText(m)) + `</span>`
+	age := ""
+	if a := s.MedianStatementAgeMonths(); !math.IsNaN(a) {
+		age = `<span class="sep"> · </span><span id="statement-age" title="` + escapeHTML(l.t("status.age.title")) + `">` +
+			escapeHTML(l.tf("status.age", strconv.Itoa(int(a+0.5)))) + `</span>`
 	}
 	// The live region stays one element; its read-only text is one string
 	// (far smaller in wasm than a chain per span).
 	return app.P().ID("data-status").Class("status").Role("status").Body(app.Raw(
 		`<span><span title="` + escapeHTML(l.universe(s)) + `">` + escapeHTML(l.tf("status.line", l.date(s.AsOf), formatCount(s.N))) +
-			`</span><span class="sep"> · </span><span id="inview">` + escapeHTML(l.tf("status.inview", formatCount(len(m.view)))) + `</span>` +
+			`</span><span class="sep"> · </span><span id="inview">` + escapeHTML(inViewText(m)) + `</span>` +
 			hidden + `<span class="sep"> · </span><span title="` + escapeHTML(l.t("status.coverage.all")+": "+strings.Join(fields, ", ")) + `">` +
-			escapeHTML(cover) + `</span></span>`))
+			escapeHTML(cover) + `</span>` + age + `</span>`))
+}
+
+// inViewText is the "N in view" part of the status line.
+func inViewText(m *screenModel) string {
+	return m.lang.tf("status.inview", formatCount(len(m.view)))
+}
+
+// hiddenText says how many filtered stocks are off the table because they
+// are unranked, and why ("" when none are).
+func hiddenText(m *screenModel) string {
+	n := len(m.screen.Members) - len(m.view)
+	if n <= 0 {
+		return ""
+	}
+	return " " + m.lang.tf("status.hidden."+m.opts.Missing.Key(), formatCount(n), m.minCoverage)
 }

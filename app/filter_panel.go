@@ -60,6 +60,8 @@ func (p *filterPanel) Render() app.UI {
 			p.mcapSelect("f-mcap-max", l.t("filters.mcap.max"), o.MaxMcap, p.onMaxMcap),
 		),
 		labelledSelect(l.t("filters.coverage"), "f-coverage", p.onCoverage, p.coverageOptions()),
+		labelledSelect(l.t("filters.missing"), "f-missing", p.onMissing, p.missingOptions()),
+		rawElem("p", l.t("filters.missing.note."+o.Missing.Key()), "class", "muted small field-note", "id", "f-missing-note"),
 	}
 	checks := [...]struct {
 		id, label string
@@ -73,7 +75,7 @@ func (p *filterPanel) Render() app.UI {
 	for _, c := range checks {
 		body = append(body, p.checkbox(c.id, c.label, c.on, c.set))
 	}
-	if o != (engine.Options{}) || p.MinCoverage != defaultMinCoverage {
+	if o != (engine.Options{MinCoverage: o.MinCoverage}) || p.MinCoverage != engine.DefaultMinCoverage {
 		body = append(body, app.Button().Type("button").Class("link reset").Text(l.t("filters.reset")).OnClick(p.onReset))
 	}
 	// A details element: folded by default on phones so that the table
@@ -148,6 +150,21 @@ func (p *filterPanel) coverageOptions() []app.UI {
 		}
 	}
 	return selectOptions(vals, labels, sel)
+}
+
+func (p *filterPanel) missingOptions() []app.UI {
+	l := p.M.lang
+	var vals, labels []string
+	for r := engine.MissingRule(0); r < engine.NumMissingRules; r++ {
+		vals, labels = append(vals, r.Key()), append(labels, l.t("filters.missing."+r.Key()))
+	}
+	return selectOptions(vals, labels, int(p.M.opts.Missing))
+}
+
+func (p *filterPanel) onMissing(ctx app.Context, e app.Event) {
+	if r, ok := engine.ParseMissingRule(ctx.JSSrc().Get("value").String()); ok {
+		p.M.setMissing(r)
+	}
 }
 
 func (p *filterPanel) mcapOptions(value float64) []app.UI {
@@ -239,6 +256,6 @@ func (p *filterPanel) onMaxMcap(ctx app.Context, e app.Event) {
 }
 
 func (p *filterPanel) onReset(ctx app.Context, e app.Event) {
-	p.M.minCoverage = defaultMinCoverage
+	p.M.minCoverage = engine.DefaultMinCoverage
 	p.M.setOptions(engine.Options{})
 }

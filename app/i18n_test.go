@@ -80,6 +80,17 @@ func usedKeys(t *testing.T) map[string]bool {
 	for _, b := range []engine.Block{engine.BlockIncome, engine.BlockBalance, engine.BlockCashFlow, engine.BlockMarket} {
 		used[blockKey(b)] = true
 	}
+	for r := engine.MissingRule(0); r < engine.NumMissingRules; r++ {
+		for _, p := range []string{"filters.missing.", "filters.missing.note.", "status.hidden.", "detail.missing."} {
+			used[p+r.Key()] = true
+		}
+	}
+	for r := engine.NoPrice; r < engine.NumUnpricedReasons; r++ {
+		used["unpriced.reason."+r.Key()] = true
+	}
+	for _, mt := range []engine.Metric{engine.NetDebtToEBITDA, engine.InterestCoverage} {
+		used["metric.best."+mt.Key()] = true
+	}
 	return used
 }
 

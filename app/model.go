@@ -9,10 +9,6 @@ import (
 	"screener/engine"
 )
 
-// defaultMinCoverage is the fewest factors (of six) a stock needs to be
-// listed by default: a majority of them.
-const defaultMinCoverage = DefaultMinCoverage
-
 // pageSize is the number of table rows rendered at once: go-app diffs
 // positionally, and a 50-row page updates in ~15 ms where 1,000 rows take
 // ~0.5 s (go-app-notes.md, "Rendering").
@@ -55,10 +51,8 @@ type screenModel struct {
 	filtersOpen bool // the universe filters start unfolded (wide screens)
 
 	// minCoverage leaves stocks with fewer factors present unranked and
-	// off the table (engine Options.MinCoverage). The composite averages only
-	// the factors a stock has, so a stock with momentum alone can top an
-	// all-factor ranking; in the current snapshot about a quarter of the
-	// companies have only price data.
+	// off the table (engine Options.MinCoverage): in the current snapshot
+	// about a quarter of the companies have no statements at all.
 	minCoverage int
 
 	// pending slider values not yet applied; the table's frame callback
@@ -82,7 +76,7 @@ type screenModel struct {
 
 // newScreenModel scores the snapshot with the first preset and no filter.
 func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel {
-	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, minCoverage: defaultMinCoverage}
+	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, minCoverage: engine.DefaultMinCoverage}
 	sm.weights, _ = PresetWeights(DefaultPreset)
 	sm.preset = DefaultPreset
 	sm.rebuild()
@@ -196,6 +190,19 @@ func (sm *screenModel) setMinCoverage(k int) {
 	sm.stateChanged(true)
 }
 
+// setMissing changes how the composite treats a weighted factor a stock
+// lacks; Score reads the rule, so no percentile is recomputed.
+func (sm *screenModel) setMissing(r engine.MissingRule) {
+	if r >= engine.NumMissingRules {
+		return
+	}
+	sm.opts.Missing = r
+	sm.screen.Opts.Missing = r
+	sm.page = 0
+	sm.rescore()
+	sm.stateChanged(true)
+}
+
 // setSort sorts by c; choosing the current column again flips the direction.
 // Text columns start ascending, numbers descending (best first).
 func (sm *screenModel) setSort(c column) {
@@ -221,7 +228,10 @@ func (sm *screenModel) sortView() {
 	sc := sm.screen
 	sm.view = sm.view[:0]
 	for _, j := range sc.Order {
-		if int(sc.Coverage[j]) >= sm.minCoverage {
+		// Unranked members (below the coverage floor, no weighted factor,
+		// or a missing weighted factor under MissingExclude) stay off the
+		// table; the data-status line counts them.
+		if !math.IsNaN(sc.Composite[j]) {
 			sm.view = append(sm.view, j)
 		}
 	}

@@ -30,9 +30,12 @@ func TestModelListsEngineOrderAboveMinCoverage(t *testing.T) {
 	sc := m.screen
 	var want []int32
 	for _, j := range sc.Order {
-		if sc.Coverage[j] >= defaultMinCoverage {
+		if sc.Coverage[j] >= engine.DefaultMinCoverage {
 			want = append(want, j)
 		}
+	}
+	if len(want) == 0 {
+		t.Fatal("fixture: nobody above the coverage floor")
 	}
 	if !slices.Equal(m.view, want) {
 		t.Fatalf("view %v, want engine order filtered by coverage %v", m.view, want)

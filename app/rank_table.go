@@ -80,6 +80,10 @@ func (t *rankTable) write() {
 		}
 	}
 	t.host.Set("innerHTML", t.tableHTML())
+	// Under the exclude rule a weight moving to or from zero changes who
+	// is ranked; the status line's counts follow in the same frame.
+	setText("inview", inViewText(t.M))
+	setText("hidden-count", hiddenText(t.M))
 	if t.writtenRev < 0 {
 		// First table on screen: the page is interactive.
 		publishTiming("readyAt", pageClock())
@@ -89,6 +93,13 @@ func (t *rankTable) write() {
 		if b := t.host.Call("querySelector", `button.sort[data-col="`+focusCol+`"]`); b.Truthy() {
 			b.Call("focus")
 		}
+	}
+}
+
+// setText sets the text of the element with this id, if it is on the page.
+func setText(id, text string) {
+	if el := app.Window().GetElementByID(id); el.Truthy() && el.Get("textContent").String() != text {
+		el.Set("textContent", text)
 	}
 }
 

@@ -34,6 +34,9 @@ func (v *screenerView) Render() app.UI {
 		}),
 		app.Elem("section").Class("results").Body(
 			&rankTable{M: m, Rev: m.rev},
+			app.If(!v.Compact, func() app.UI {
+				return &unpricedList{M: m, Opts: m.opts, Lang: l}
+			}),
 		),
 		app.If(m.selected >= 0, func() app.UI {
 			return &stockDetail{M: m, Rev: m.rev}

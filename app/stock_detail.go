@@ -48,9 +48,30 @@ func (d *stockDetail) Render() app.UI {
 		rawElem("h3", l.t("detail.why")),
 		&contribChart{Lang: l, Values: contrib},
 		rawElem("p", l.t("detail.why.note"), "class", "muted small"),
+		app.If(missingFactorsText(m, j) != "", func() app.UI {
+			return rawElem("p", missingFactorsText(m, j), "class", "small missing-note", "id", "detail-missing")
+		}),
 		rawElem("h3", l.t("detail.metrics")),
 		d.renderMetrics(j, row),
+		rawElem("p", l.t("detail.restated"), "class", "muted small"),
 	)
+}
+
+// missingFactorsText says which weighted factors member j lacks and how
+// the composite treated them under the screen's rule; "" when none is
+// missing.
+func missingFactorsText(m *screenModel, j int) string {
+	l := m.lang
+	var names []string
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		if m.weights[f] > 0 && math.IsNaN(m.screen.FactorZ[f][j]) {
+			names = append(names, l.t("factor."+f.Key()))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return l.tf("detail.missing."+m.screen.Opts.Missing.Key(), strings.Join(names, l.t("list.sep")))
 }
 
 // renderMetrics writes the metric table as one HTML string: it is
@@ -94,11 +115,14 @@ func (d *stockDetail) writeMetricRow(w *htmlWriter, mt engine.Metric, j, row int
 	var sources []string
 	for _, p := range inputPeriods(s, mt, row) {
 		title := l.t(blockKey(p.Block))
-		end, pub, src := engine.FormatDate(p.End), engine.FormatDate(p.Pub), l.source(p.Source)
+		end, pub, src := periodLabel(l, s, p), engine.FormatDate(p.Pub), l.source(p.Source)
+		class := ""
 		if p.Block == engine.BlockMarket {
 			end, pub, src = s.AsOf, s.AsOf, l.t("detail.source.prices")
+		} else if s.Stale(p.End) {
+			class, title = "stale", title+": "+l.tf("detail.stale.title", s.StaleMonths)
 		}
-		ends.elem("div", orMissing(end), "title", title)
+		ends.elem("div", orMissing(end), "title", title, "class", class)
 		pubs.elem("div", orMissing(pub), "title", title)
 		if src = orMissing(src); !slices.Contains(sources, src) {
 			sources = append(sources, src)
@@ -109,9 +133,42 @@ func (d *stockDetail) writeMetricRow(w *htmlWriter, mt engine.Metric, j, row int
 	w.elem("div", l.t("metric."+mt.Key()))
 	w.elem("div", l.t("detail.source")+": "+strings.Join(sources, ", "), "class", "muted source")
 	w.WriteString(`</td>`)
-	w.elem("td", formatMetric(mt, v), "class", "num")
+	w.elem("td", metricText(l, mt, v), "class", "num")
 	w.elem("td", formatPercentile(pct, 0), "class", "num "+heatClass(pct))
 	w.WriteString(`<td class="num">` + ends.String() + `</td><td class="num">` + pubs.String() + `</td></tr>`)
+}
+
+// periodLabel names a statement window the way an analyst reads it: "TTM
+// 2025-06-30" for four consecutive quarters, "FY 2024-12-31" for one
+// annual report, the bare date for a balance sheet; "stale" is prepended
+// when the window is past the snapshot's age limit (its values are then
+// missing). "" for a missing window.
+func periodLabel(l lang, s *engine.Snapshot, p inputPeriod) string {
+	d := engine.FormatDate(p.End)
+	if d == "" {
+		return ""
+	}
+	switch {
+	case p.Block == engine.BlockBalance:
+	case p.Annual():
+		d = l.t("period.fy") + " " + d
+	default:
+		d = l.t("period.ttm") + " " + d
+	}
+	if s.Stale(p.End) {
+		d = l.t("period.stale") + " " + d
+	}
+	return d
+}
+
+// metricText shows a metric value; ±Inf is the best value a debt-free or
+// interest-free company gets (engine.NetDebtOverEBITDA,
+// engine.EBITOverInterest) and is said in words.
+func metricText(l lang, mt engine.Metric, v float64) string {
+	if math.IsInf(v, 0) {
+		return l.t("metric.best." + mt.Key())
+	}
+	return formatMetric(mt, v)
 }
 
 func blockKey(b engine.Block) string {

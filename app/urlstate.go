@@ -37,12 +37,9 @@ const (
 	DefaultTopN   = 30
 	DefaultPreset = "quality6"
 	DefaultSort   = "rank"
-	// DefaultMinCoverage: a stock needs a majority (4 of 6) of the factors
-	// to be listed; the composite averages only the factors present.
-	DefaultMinCoverage = 4
-	minMonth           = "1990-01" // before every fund's inception
-	maxMonth           = "2100-12"
-	maxTickerLen       = 10
+	minMonth      = "1990-01" // before every fund's inception
+	maxMonth      = "2100-12"
+	maxTickerLen  = 10
 )
 
 // State is the restorable state of the page. It is comparable with ==, so
@@ -81,6 +78,8 @@ type State struct {
 	// MinCoverage lists only stocks with at least this many of the six
 	// factors present (0..engine.NumFactors).
 	MinCoverage int
+	// Missing is how the composite treats a weighted factor a stock lacks.
+	Missing engine.MissingRule
 
 	TopN    int // history: size of "my screen", MinTopN..MaxTopN
 	Buckets int // history: 5 (quintiles) or 10 (deciles)
@@ -152,7 +151,7 @@ func DefaultState() State {
 		Sort:        DefaultSort,
 		Page:        1,
 		Funds:       defaultFunds,
-		MinCoverage: DefaultMinCoverage,
+		MinCoverage: engine.DefaultMinCoverage,
 		TopN:        DefaultTopN,
 		Buckets:     5,
 	}
@@ -171,6 +170,7 @@ const (
 	keyNeutral     = "sn"
 	keyExcludeFin  = "xfin"
 	keyCoverage    = "cov"
+	keyMissing     = "na"
 	keySort        = "sort"
 	keyPage        = "pg"
 	keySelected    = "sel"
@@ -238,6 +238,11 @@ func ParseState(rawQuery string) State {
 	if v, ok := get(keyCoverage); ok {
 		if n, ok := urlInt(v, 0, engine.NumFactors); ok {
 			s.MinCoverage = n
+		}
+	}
+	if v, ok := get(keyMissing); ok {
+		if r, ok := engine.ParseMissingRule(strings.ToLower(v)); ok {
+			s.Missing = r
 		}
 	}
 	urlBool(vals, keyProfitable, &s.ProfitableOnly)
@@ -338,6 +343,9 @@ func (s State) Query() string {
 	if s.MinCoverage != d.MinCoverage {
 		add(keyCoverage, itoa(s.MinCoverage))
 	}
+	if s.Missing != d.Missing {
+		add(keyMissing, s.Missing.Key())
+	}
 	addBool(keyProfitable, s.ProfitableOnly)
 	addBool(keyNeutral, s.SectorNeutral)
 	addBool(keyExcludeFin, s.ExcludeFinancials)
@@ -409,6 +417,9 @@ func (s State) Normalize() State {
 		s.MinMcap, s.MaxMcap = s.MaxMcap, s.MinMcap
 	}
 	s.MinCoverage = urlClamp(s.MinCoverage, 0, engine.NumFactors)
+	if s.Missing >= engine.NumMissingRules {
+		s.Missing = d.Missing
+	}
 	if !isURLSortKey(s.Sort) {
 		s.Sort, s.SortDesc = d.Sort, d.SortDesc
 	}
@@ -456,6 +467,8 @@ func (s State) Options(sectors []string) engine.Options {
 		},
 		SectorNeutral:     s.SectorNeutral,
 		ExcludeFinancials: s.ExcludeFinancials,
+		MinCoverage:       s.MinCoverage,
+		Missing:           s.Missing,
 	}
 }
 

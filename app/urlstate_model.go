@@ -59,21 +59,20 @@ func rowOfTicker(s *engine.Snapshot, ticker string) int {
 func (sm *screenModel) applyState(st State) {
 	st = st.Normalize()
 	opts := st.Options(sm.snap.Sectors)
-	opts.MinCoverage = st.MinCoverage
 	sm.minCoverage = st.MinCoverage
 	sm.weights = st.Weights
 	sm.preset = matchingPreset(sm.weights)
 	cur := sm.opts
-	cur.MinCoverage = opts.MinCoverage // coverage needs no new Screen (Score reads it)
+	// Coverage and the missing-factor rule need no new Screen (Score reads them).
+	cur.MinCoverage, cur.Missing = opts.MinCoverage, opts.Missing
 	if opts != cur || sm.screen == nil {
-		sm.opts = opts
-		sm.opts.MinCoverage = sm.minCoverage
-		sm.screen = engine.NewScreen(sm.snap, sm.metrics, sm.opts)
+		sm.screen = engine.NewScreen(sm.snap, sm.metrics, opts)
 		n := len(sm.screen.Members)
 		sm.view = make([]int32, 0, n)
 		sm.rank = make([]int32, n)
 	}
-	sm.screen.Opts.MinCoverage = sm.minCoverage
+	sm.opts = opts
+	sm.screen.Opts.MinCoverage, sm.screen.Opts.Missing = opts.MinCoverage, opts.Missing
 	sm.pendingSet = [engine.NumFactors]bool{}
 	sm.sortCol, _ = sortColumn(st.Sort)
 	sm.sortDesc = st.SortDesc
@@ -109,6 +108,7 @@ func (sm *screenModel) fillState(st *State) {
 	st.SectorNeutral = o.SectorNeutral
 	st.ExcludeFinancials = o.ExcludeFinancials
 	st.MinCoverage = sm.minCoverage
+	st.Missing = o.Missing
 	st.Sort, st.SortDesc = sortKey(sm.sortCol), sm.sortDesc
 	st.Page = sm.page + 1
 	st.Selected = ""

@@ -19,6 +19,7 @@ func TestModelStateRoundTrip(t *testing.T) {
 	st.Preset = ""
 	st.SectorNeutral = true
 	st.MinCoverage = 3
+	st.Missing = engine.MissingSkip
 	st.Sort, st.SortDesc = "mcap", true
 	if slug := SectorSlug(sectors[0]); slug != "" {
 		st.Sectors = st.Sectors.With(slug, true)
@@ -44,12 +45,25 @@ func TestModelStateRoundTrip(t *testing.T) {
 	}
 
 	// The ranking is the engine's for the same options and weights.
-	o := st.Options(sectors)
-	o.MinCoverage = st.MinCoverage
-	sc := engine.NewScreen(m.snap, m.metrics, o)
+	sc := engine.NewScreen(m.snap, m.metrics, st.Options(sectors))
 	sc.Score(st.Weights)
 	if !slices.Equal(sc.Order, m.screen.Order) {
 		t.Fatalf("model order %v, engine %v", m.screen.Order, sc.Order)
+	}
+
+	// Changing the rule rescored without a new screen, and the URL says so.
+	before := m.screen
+	m.setMissing(engine.MissingExclude)
+	m.fillState(&back)
+	if m.screen != before || back.Missing != engine.MissingExclude || !strings.Contains(back.Query(), "na=exclude") {
+		t.Fatalf("setMissing: new screen %v, state %v, query %q", m.screen != before, back.Missing, back.Query())
+	}
+	for _, j := range m.view {
+		for f, w := range m.weights {
+			if w > 0 && m.screen.FactorZ[f][j] != m.screen.FactorZ[f][j] {
+				t.Fatalf("exclude: member %d listed without weighted factor %d", j, f)
+			}
+		}
 	}
 }
 

@@ -47,6 +47,7 @@ func TestQueryIsShortReadableAndOrdered(t *testing.T) {
 	all.View = ViewHistory
 	all.MinMcap, all.MaxMcap = 300, 2000
 	all.ProfitableOnly, all.SectorNeutral, all.ExcludeFinancials = true, true, true
+	all.Missing = engine.MissingExclude
 	all.Sort, all.SortDesc = "mcap", true
 	all.Page = 3
 	all = all.WithFunds([]string{"ijr", "SPY", "IJR"})
@@ -54,7 +55,7 @@ func TestQueryIsShortReadableAndOrdered(t *testing.T) {
 	all.TopN, all.Buckets = 50, 10
 	all.Lang = "en"
 	all.Embed, all.Transparent = true, true
-	want = "view=history&p=janus4&cap=300-2000&prof=1&sn=1&xfin=1&sort=-mcap&pg=3&f=IJR.SPY" +
+	want = "view=history&p=janus4&cap=300-2000&na=exclude&prof=1&sn=1&xfin=1&sort=-mcap&pg=3&f=IJR.SPY" +
 		"&from=2016-01&asof=2026-07&top=50&bk=10&lang=en&embed=1&transparent=1"
 	if got := all.Query(); got != want {
 		t.Fatalf("Query() =\n %q, want\n %q", got, want)
@@ -86,6 +87,10 @@ func TestParseStateUntrustedInput(t *testing.T) {
 		{"cov=9", func(s *State) { s.MinCoverage = 6 }},
 		{"cov=0", func(s *State) { s.MinCoverage = 0 }},
 		{"cov=x", func(s *State) {}},
+		{"na=EXCLUDE", func(s *State) { s.Missing = engine.MissingExclude }},
+		{"na=skip&na=neutral", func(s *State) { s.Missing = engine.MissingSkip }},
+		{"na=zero", func(s *State) {}},
+		{"na=9", func(s *State) {}},
 		{"p=janus4&w=1.1.1.1.1.1", func(s *State) { s.Preset, s.Weights = "", engine.Weights{1, 1, 1, 1, 1, 1} }},
 		{"p=custom", func(s *State) { s.Preset = "" }},
 		{"p=nonsense", func(s *State) {}},
@@ -157,12 +162,13 @@ func TestPresetWeightsKeepEngineRatios(t *testing.T) {
 func TestOptionsMapsSectorSlugsToSnapshotBits(t *testing.T) {
 	// Snapshot order differs from the slug table's on purpose.
 	sectors := []string{"Utilities", "information technology", "Health Care", "Financials", "Cash and/or Derivatives"}
-	s := ParseState("u=ijr&sec=tech.health&cap=300-2000&prof=1&sn=1&xfin=1")
+	s := ParseState("u=ijr&sec=tech.health&cap=300-2000&prof=1&sn=1&xfin=1&na=skip")
 	o := s.Options(sectors)
 	want := engine.Options{
 		Filter: engine.Filter{Index: engine.IndexIJR, Sectors: 1<<1 | 1<<2,
 			MinMcap: 300, MaxMcap: 2000, ProfitableOnly: true},
 		SectorNeutral: true, ExcludeFinancials: true,
+		MinCoverage: engine.DefaultMinCoverage, Missing: engine.MissingSkip,
 	}
 	if o != want {
 		t.Fatalf("Options = %+v, want %+v", o, want)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -927,6 +928,25 @@ func (s *Snapshot) AgeMonths(end int32) float64 {
 	}
 	t := time.Date(int(end/10000), time.Month(end/100%100), int(end%100), 0, 0, 0, 0, time.UTC)
 	return asof.Sub(t).Hours() / 24 / (365.25 / 12)
+}
+
+// MedianStatementAgeMonths is the median AgeMonths of the stocks' income
+// statement windows (the period of net income, else revenue): how old the
+// numbers behind the factors typically are on the snapshot date. NaN when
+// no stock has one.
+func (s *Snapshot) MedianStatementAgeMonths() float64 {
+	var ages []float64
+	for _, end := range s.IncEnd {
+		if a := s.AgeMonths(end); !math.IsNaN(a) {
+			ages = append(ages, a)
+		}
+	}
+	if len(ages) == 0 {
+		return math.NaN()
+	}
+	slices.Sort(ages)
+	n := len(ages)
+	return (ages[(n-1)/2] + ages[n/2]) / 2
 }
 
 // daysIn is the number of days in t's month.

@@ -251,3 +251,14 @@ func TestStale(t *testing.T) {
 		t.Error("Annual follows the source")
 	}
 }
+
+func TestMedianStatementAge(t *testing.T) {
+	s := &Snapshot{AsOf: "2025-11-24", IncEnd: []int32{20250924, 0, 20250524, 20241124}}
+	// Ages 2, 6 and 12 months (the missing date is left out): median 6.
+	if a := s.MedianStatementAgeMonths(); math.Abs(a-6) > 0.05 {
+		t.Errorf("median age %v, want 6", a)
+	}
+	if a := (&Snapshot{AsOf: "2025-11-24"}).MedianStatementAgeMonths(); !math.IsNaN(a) {
+		t.Errorf("no statements: %v, want NaN", a)
+	}
+}
