@@ -195,7 +195,7 @@ func decodeCompareFunds(b []byte) (tickers []string, funds []*engine.Fund, err e
 // percentiles and sorted forward returns per date: engine.NewBacktest),
 // with the funds' returns over the same windows.
 type historyPrep struct {
-	Opts    engine.Options // MinCoverage is applied at run time, not here
+	Opts    engine.Options // a ScreenKey: coverage and the missing rule are applied at run time
 	BT      *engine.Backtest
 	FundRet [][]float64 // [date][fund]
 }
@@ -204,7 +204,7 @@ type historyPrep struct {
 // between dates so a filter change does not freeze the page, and joins
 // the dates oldest first, as NewBacktest orders them.
 func prepareHistory(d *historyData, o engine.Options) (*historyPrep, error) {
-	o.MinCoverage = 0
+	o = o.ScreenKey()
 	bt := &engine.Backtest{Opts: o}
 	for _, s := range d.Snaps {
 		one, err := engine.NewBacktest([]*engine.Snapshot{s}, o)

@@ -144,7 +144,7 @@ func (s *historyStore) startLoad(async func(func()), resolve func(string) string
 // screener's filters changed); it returns at once. The current
 // preparation, if any, is kept until the new one is ready.
 func (s *historyStore) requestPrepare(async func(func()), opts engine.Options) {
-	opts.MinCoverage = 0
+	opts = opts.ScreenKey()
 	s.mu.Lock()
 	if s.phase != histReady || (s.prep != nil && s.prep.Opts == opts && !s.preparing) || (s.preparing && s.want == opts) {
 		s.mu.Unlock()
@@ -164,7 +164,7 @@ func (s *historyStore) requestPrepare(async func(func()), opts engine.Options) {
 // prepareLoop prepares for opts, then again for as long as a newer option
 // set was requested meanwhile; only the last one is published.
 func (s *historyStore) prepareLoop(opts engine.Options) {
-	opts.MinCoverage = 0
+	opts = opts.ScreenKey()
 	s.mu.Lock()
 	s.preparing, s.want = true, opts
 	d := s.data

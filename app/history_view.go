@@ -73,6 +73,7 @@ type historyRunKey struct {
 	weights engine.Weights
 	cfg     engine.BacktestConfig
 	minCov  int
+	missing engine.MissingRule
 }
 
 // historyResult is one backtest run with what the view shows beside it.
@@ -143,15 +144,14 @@ func (h *historyView) refresh(ctx app.Context) {
 	if st.Phase != histReady {
 		return
 	}
-	opts := h.M.opts
-	opts.MinCoverage = 0
+	opts := h.M.opts.ScreenKey()
 	if st.Prep == nil || st.Prep.Opts != opts {
 		h.S.requestPrepare(ctx.Async, opts)
 	}
 	if st.Prep == nil {
 		return
 	}
-	key := historyRunKey{prep: st.Prep, weights: h.M.weights, cfg: h.S.config(), minCov: h.M.minCoverage}
+	key := historyRunKey{prep: st.Prep, weights: h.M.weights, cfg: h.S.config(), minCov: h.M.minCoverage, missing: h.M.opts.Missing}
 	if h.res != nil && key == h.resKey {
 		return
 	}
@@ -240,9 +240,9 @@ func (h *historyView) resultsHTML(st historyStatus) string {
 func runHistory(p *historyPrep, d *historyData, k historyRunKey) *historyResult {
 	t0 := time.Now()
 	for _, dt := range p.BT.Dates {
-		// Score reads MinCoverage, so the prepared screens serve every
-		// coverage choice (engine.Options.MinCoverage).
-		dt.Screen.Opts.MinCoverage = k.minCov
+		// Score reads MinCoverage and Missing, so the prepared screens
+		// serve every coverage choice and missing-factor rule.
+		dt.Screen.Opts.MinCoverage, dt.Screen.Opts.Missing = k.minCov, k.missing
 	}
 	res := p.BT.Run(k.weights, k.cfg)
 	r := &historyResult{BacktestResult: res, FundTickers: d.FundTickers, FundRet: p.FundRet}

@@ -62,10 +62,7 @@ func (sm *screenModel) applyState(st State) {
 	sm.minCoverage = st.MinCoverage
 	sm.weights = st.Weights
 	sm.preset = matchingPreset(sm.weights)
-	cur := sm.opts
-	// Coverage and the missing-factor rule need no new Screen (Score reads them).
-	cur.MinCoverage, cur.Missing = opts.MinCoverage, opts.Missing
-	if opts != cur || sm.screen == nil {
+	if opts.ScreenKey() != sm.opts.ScreenKey() || sm.screen == nil {
 		sm.screen = engine.NewScreen(sm.snap, sm.metrics, opts)
 		n := len(sm.screen.Members)
 		sm.view = make([]int32, 0, n)

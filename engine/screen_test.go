@@ -635,3 +635,12 @@ func TestScoreEmptyScreen(t *testing.T) {
 		t.Errorf("order %v, pct %v: want empty", sc.Order, sc.CompositePct)
 	}
 }
+
+// Options differing only in what Score reads share a ScreenKey.
+func TestScreenKey(t *testing.T) {
+	a := Options{Filter: Filter{Index: IndexIWM}, SectorNeutral: true, MinCoverage: 4, Missing: MissingExclude}
+	b := Options{Filter: Filter{Index: IndexIWM}, SectorNeutral: true}
+	if a.ScreenKey() != b.ScreenKey() || a.ScreenKey() == (Options{SectorNeutral: true}).ScreenKey() {
+		t.Errorf("ScreenKey %+v vs %+v", a.ScreenKey(), b.ScreenKey())
+	}
+}

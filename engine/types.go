@@ -146,6 +146,14 @@ type Options struct {
 	Missing MissingRule
 }
 
+// ScreenKey is o without the fields Score reads on every call (MinCoverage,
+// Missing): options with equal keys share one Screen's percentiles, and a
+// change of the other fields needs only a new Score.
+func (o Options) ScreenKey() Options {
+	o.MinCoverage, o.Missing = 0, MissingNeutral
+	return o
+}
+
 // DefaultMinCoverage is the coverage floor the UI and the CLI start with:
 // a majority (4 of 6) of the factors. About a quarter of the current
 // universe has no statements at all; even counted at the median (the

@@ -225,22 +225,26 @@ func loadExpectation(t *testing.T) *expectation {
 }
 
 // listedMinCoverage mirrors the page's default: stocks with fewer than 4
-// of the 6 factors are not listed (they keep their universe rank).
-const listedMinCoverage = 4
+// of the 6 factors are unranked and not listed.
+const listedMinCoverage = engine.DefaultMinCoverage
 
 // topN is what the engine ranks first for slider weights w with no filter,
 // among the stocks the page lists by default.
 func (e *expectation) topN(w engine.Weights, n int) []string {
-	sc := engine.NewScreen(e.snap, e.metrics, engine.Options{})
+	return e.topNWith(engine.Options{MinCoverage: listedMinCoverage}, w, n)
+}
+
+// topNWith is the engine's top n tickers under options o (the ranked ones
+// only, as the page lists them).
+func (e *expectation) topNWith(o engine.Options, w engine.Weights, n int) []string {
+	sc := engine.NewScreen(e.snap, e.metrics, o)
 	sc.Score(w)
 	var out []string
 	for _, j := range sc.Order {
-		if len(out) == n {
+		if len(out) == n || math.IsNaN(sc.Composite[j]) {
 			break
 		}
-		if sc.Coverage[j] >= listedMinCoverage {
-			out = append(out, e.snap.Ticker[sc.Members[j]])
-		}
+		out = append(out, e.snap.Ticker[sc.Members[j]])
 	}
 	return out
 }
