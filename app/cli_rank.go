@@ -462,7 +462,11 @@ func writeExplain(out io.Writer, sc *engine.Screen, m *engine.Metrics, row, j in
 			if math.IsNaN(sc.MetricPct[k][j]) && !math.IsNaN(m.Value[k][row]) {
 				masked = " [excluded for financials]"
 			}
-			fmt.Fprintf(tw, "%s\t%s%s\t%s\t%s\t%s\t%s%s\n", f.Key(), k.Key(), dir, cliDash(fmtNum(m.Value[k][row])), fmtPct(sc.MetricPct[k][j]), strings.Join(from, "+"), strings.Join(in, " "), masked)
+			val := cliDash(fmtNum(m.Value[k][row]))
+			if math.IsInf(m.Value[k][row], 0) {
+				val = metricText(langEN, k, m.Value[k][row])
+			}
+			fmt.Fprintf(tw, "%s\t%s%s\t%s\t%s\t%s\t%s%s\n", f.Key(), k.Key(), dir, val, fmtPct(sc.MetricPct[k][j]), strings.Join(from, "+"), strings.Join(in, " "), masked)
 		}
 	}
 	tw.Flush()
