@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -195,14 +196,15 @@ func TestBuildFixture(t *testing.T) {
 	}
 	cur := string(files["current.json"])
 	// Equities only (no cash, no CVR), the "-" row resolved to FFF, sorted.
-	if !strings.Contains(cur, `"ticker":["AAA","BBBB","CCC","DDD","EEE","FFF"]`) {
+	if !strings.Contains(cur, `"ticker":["AAA","BBBB","CCC","DDD","EEE","FFF","HHH","III","JJJ","KKK","LLL","MMM","NNN","PPP"]`) {
 		t.Errorf("current tickers wrong: %.300s", cur[strings.Index(cur, `"cols"`):])
 	}
 	// BBBB (class B) found its price file BBB-B and statements BBB; EEE is missing, not zero.
-	if !strings.Contains(cur, `"mcap":[4317.6,451.3,1343.6,558.6,null,243.6]`) {
+	// HHH, III, JJJ, KKK, PPP: the fund cross-checks (tests below); MMM's price file ends in June.
+	if !strings.Contains(cur, `"mcap":[4317.6,451.3,1343.6,558.6,null,243.6,1089.8,952.51,null,2615.4,317.95,null,521.54,200]`) {
 		t.Errorf("mcap column: %s", between(cur, `"mcap":`, "]"))
 	}
-	if !strings.Contains(cur, `"fwd12":[null,null,null,null,null,null]`) {
+	if !strings.Contains(cur, `"fwd12":[null,null,null,null,null,null,null,null,null,null,null,null,null,null]`) {
 		t.Errorf("current fwd12 must be null (no 12 months of prices after asof): %s", between(cur, `"fwd12":`, "]"))
 	}
 	h := string(files["history-2025.json"])
@@ -435,5 +437,293 @@ func TestBlankDebtIsZeroOnlyOnAFullBalanceSheet(t *testing.T) {
 	banks := debt(statementFile{"us-balance-banks-quarterly.csv", bBal, srcBanks, false})
 	if !math.IsNaN(banks["NODEBT"]) {
 		t.Errorf("bank with blank debt lines: debt = %v, want missing", banks["NODEBT"])
+	}
+}
+
+// ---- share-count / market-cap cross-checks, stale inputs, survivorship ----
+
+// fixtureCurrent builds the fixture and decodes current.json's body.
+type snapBody struct {
+	StaleMonths  int                           `json:"stale_months"`
+	Survivorship string                        `json:"survivorship"`
+	SurvHoldings map[string]int                `json:"survivorship_holdings"`
+	FlagNames    []string                      `json:"flag_names"`
+	Sources      []string                      `json:"sources"`
+	Cols         map[string][]*json.RawMessage `json:"cols"`
+}
+
+func fixtureSnapshots(t *testing.T) (*Result, map[string]*snapBody) {
+	t.Helper()
+	res, err := Build(fixtureOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*snapBody{}
+	for _, f := range res.Files {
+		if f.Name == "funds.json" {
+			continue
+		}
+		var env struct{ Body snapBody }
+		if err := json.Unmarshal(f.Data, &env); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		out[f.Name] = &env.Body
+	}
+	return res, out
+}
+
+// cell returns a column's value for a ticker as its JSON text ("null" when missing).
+func (b *snapBody) cell(t *testing.T, ticker, col string) string {
+	t.Helper()
+	for i, raw := range b.Cols["ticker"] {
+		var tk string
+		json.Unmarshal(*raw, &tk)
+		if tk == ticker {
+			if v := b.Cols[col]; i < len(v) && v[i] != nil {
+				return string(*v[i])
+			}
+			return "null"
+		}
+	}
+	t.Fatalf("ticker %s not in snapshot", ticker)
+	return ""
+}
+
+// flags returns the flag names set for a ticker.
+func (b *snapBody) flags(t *testing.T, ticker string) []string {
+	t.Helper()
+	var v uint32
+	if err := json.Unmarshal([]byte(b.cell(t, ticker, "flags")), &v); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for i, n := range b.FlagNames {
+		if v&(1<<i) != 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func wantCells(t *testing.T, b *snapBody, ticker string, want map[string]string) {
+	t.Helper()
+	for col, w := range want {
+		if got := b.cell(t, ticker, col); got != w {
+			t.Errorf("%s %s = %s, want %s", ticker, col, got, w)
+		}
+	}
+}
+
+func wantFlags(t *testing.T, b *snapBody, ticker string, want ...string) {
+	t.Helper()
+	if got := strings.Join(b.flags(t, ticker), ","); got != strings.Join(want, ",") {
+		t.Errorf("%s flags = %s, want %s", ticker, got, strings.Join(want, ","))
+	}
+}
+
+func findCorrection(res *Result, ticker, rule string) *Correction {
+	for _, s := range res.Stats {
+		if s.Name != "current.json" {
+			continue
+		}
+		for i, c := range s.Corrections {
+			if c.Ticker == ticker && c.Rule == rule {
+				return &s.Corrections[i]
+			}
+		}
+	}
+	return nil
+}
+
+// HHH's counts turned 1,000x too large from 2024Q4 on; with three wrong
+// counts the neighbour test keeps the wrong ones and rejects the right
+// ones. Its IWM weight (0.5% = about 1,050 M USD) and the shares IWM holds
+// (1 M, 2% of 50 M) bring back the newest count that agrees: 50 M.
+func TestFundEvidenceCatchesX1000Count(t *testing.T) {
+	res, snaps := fixtureSnapshots(t)
+	cur := snaps["current.json"]
+	wantCells(t, cur, "HHH", map[string]string{"shares": "50", "mcap": "1089.8", "sh_end": "20240930", "price": "21.795"})
+	wantFlags(t, cur, "HHH", "shares_fund_corrected")
+	c := findCorrection(res, "HHH", "shares_fund_corrected")
+	if c == nil || !strings.HasPrefix(c.Old, "shares 51000 M (2025-06-30) mcap 1111500") || !strings.HasPrefix(c.New, "shares 50 M (2024-09-30)") {
+		t.Errorf("HHH correction = %+v", c)
+	}
+	// The history snapshots have no fund evidence: today's rules keep the
+	// wrong count there (ranked first by its absurd market cap).
+	h := snaps["history-2025.json"]
+	wantCells(t, h, "HHH", map[string]string{"shares": "51000"})
+	if rep := res.Report(0); !strings.Contains(rep, "HHH     shares_fund_corrected") {
+		t.Error("report does not name the HHH correction")
+	}
+}
+
+// III reported its counts in thousands until 2024Q4 and correctly from
+// 2025Q1: the neighbour test rejects the correct count (1,010x its
+// neighbours) and today's rules fall back to 30,000 shares; the IWM
+// weight alone (III is not in the second IWM file) rehabilitates 30.3 M.
+func TestFundEvidenceKeepsCorrectCountAfterWrongOnes(t *testing.T) {
+	res, snaps := fixtureSnapshots(t)
+	cur := snaps["current.json"]
+	wantCells(t, cur, "III", map[string]string{"shares": "30.3", "mcap": "952.51", "sh_end": "20250331"})
+	wantFlags(t, cur, "III", "shares_fund_corrected")
+	c := findCorrection(res, "III", "shares_fund_corrected")
+	if c == nil || !strings.HasPrefix(c.Old, "shares 0.03 M (2024-12-31)") || !strings.Contains(c.Reason, "neighbour test had rejected it") {
+		t.Errorf("III correction = %+v", c)
+	}
+	// The neighbour test alone rejects it.
+	p := fixtureFundamentals(t).companies["III"].asOf(mustDay(CurrentAsOf))
+	if !p.sharesFlag || len(p.shares) == 0 || p.shares[0].v != 30000 {
+		t.Errorf("neighbour test: shares %+v flag %v, want 30,000 first and the 2025Q1 count rejected", p.shares, p.sharesFlag)
+	}
+}
+
+// JJJ's counts are all 1,000x too large for three years: no count agrees
+// with the fund evidence and none can be low float (1,000x is far beyond
+// the 20x a 5% float allows), so shares and mcap are null, flagged.
+func TestUnsupportedCountIsNulledAndFlagged(t *testing.T) {
+	res, snaps := fixtureSnapshots(t)
+	cur := snaps["current.json"]
+	wantCells(t, cur, "JJJ", map[string]string{"shares": "null", "mcap": "null", "sh_end": "null", "price": "5.359"})
+	wantFlags(t, cur, "JJJ", "mcap_unsupported")
+	c := findCorrection(res, "JJJ", "mcap_unsupported")
+	if c == nil || c.New != "null" || !strings.HasPrefix(c.Old, "shares 81000 M (2025-03-31) mcap 434080") || !strings.Contains(c.Reason, "IWM weight implies") {
+		t.Errorf("JJJ correction = %+v", c)
+	}
+}
+
+// KKK floats a sixth of its 60 M shares: its cap is 6x what the IWM
+// weight and shares held imply, but its counts agree with each other and
+// its P/B and P/S are ordinary, so the value stays, flagged.
+func TestLowFloatKeptAndFlagged(t *testing.T) {
+	res, snaps := fixtureSnapshots(t)
+	cur := snaps["current.json"]
+	wantCells(t, cur, "KKK", map[string]string{"shares": "60", "mcap": "2615.4"})
+	wantFlags(t, cur, "KKK", "mcap_low_float")
+	if c := findCorrection(res, "KKK", "mcap_low_float"); c == nil || c.Old != c.New {
+		t.Errorf("KKK correction = %+v", c)
+	}
+}
+
+// PPP's price file is adjusted for a 1:10 reverse split made after the
+// second IWM file (20.0 there against the file's real 2.00): its 100 M
+// shares are in real units, so the price used is the real one.
+func TestPriceRescaledByLaterSplit(t *testing.T) {
+	_, snaps := fixtureSnapshots(t)
+	cur := snaps["current.json"]
+	wantCells(t, cur, "PPP", map[string]string{"price": "2", "shares": "100", "mcap": "200"})
+	wantFlags(t, cur, "PPP", "price_rescaled")
+}
+
+// The acceptance check: no listed market cap disagrees with its fund
+// weight by more than 3x without a flag. It must be able to fail.
+func TestFundWeightCheck(t *testing.T) {
+	res, _ := fixtureSnapshots(t)
+	rep := res.Report(0)
+	if !strings.Contains(rep, "1 disagree with a weight by more than 3x (weight taken as +-0.005% for its rounding), 0 of them unflagged") {
+		t.Errorf("fund-weight check line missing or wrong:\n%s", rep)
+	}
+	ev := &fundEvidence{kIWM: 2000, kIJR: math.NaN(), frac: 0.02}
+	r := &row{ticker: "X", price: 10, shares: 600, mcap: 6000, iwm: 0.2, ijr: math.NaN()}
+	if fc := checkFundWeights([]*row{r}, ev); fc.disagree != 1 || fc.unflagged != 1 || fc.unflaggedTickers[0] != "X" {
+		t.Errorf("unflagged 15x disagreement not caught: %+v", fc)
+	}
+	r.flags = 1 << FlagMcapLowFloat
+	if fc := checkFundWeights([]*row{r}, ev); fc.unflagged != 0 {
+		t.Errorf("flagged disagreement counted as unflagged: %+v", fc)
+	}
+}
+
+// LLL's newest statements are the FY2023 annual reports (period ended
+// 2023-12-31): on 2025-11-24 they are stale (2023-12-31 + 15 months <
+// asof): values null, period, publish date and source kept, flag set.
+// On 2024-06-30 the same report is fresh.
+func TestStaleAnnualStatement(t *testing.T) {
+	_, snaps := fixtureSnapshots(t)
+	cur := snaps["current.json"]
+	if cur.StaleMonths != 15 || StaleMonths != 15 {
+		t.Errorf("stale_months = %d", cur.StaleMonths)
+	}
+	annual := -1
+	for i, s := range cur.Sources {
+		if s == "simfin-annual" {
+			annual = i
+		}
+	}
+	wantCells(t, cur, "LLL", map[string]string{
+		"rev": "null", "ni": "null", "opinc": "null", "rev_op": "null", "ni_p": "null", "assets": "null", "equity": "null", "debt": "null", "ocf": "null", "fcf": "null",
+		"inc_end": "20231231", "inc_pub": "20240315", "inc_src": fmt.Sprint(annual), "inc2_end": "20231231",
+		"bal_end": "20231231", "bal2_end": "20231231", "cf_end": "20231231", "cf2_end": "20231231",
+		// The share count may be older (sh_end shows it); the fund evidence agrees with it.
+		"shares": "25", "sh_end": "20231231",
+	})
+	wantFlags(t, cur, "LLL", "stale")
+	c := fixtureFundamentals(t).companies["LLL"]
+	if w := c.asOf(mustDay("2024-06-30")).cur[fNI]; !w.ok || !w.annual || w.v != 6e6 {
+		t.Errorf("NI on 2024-06-30 = %+v, want the fresh FY2023 6e6", w)
+	}
+	// The limit: end + 15 months < asof. 2023-12-31 + 15 months = 2025-03-31.
+	if w := c.asOf(mustDay("2025-03-31")).cur[fNI]; !w.ok {
+		t.Errorf("NI on 2025-03-31 stale too early: %+v", w)
+	}
+	if w := c.asOf(mustDay("2025-04-01")).cur[fNI]; w.ok || !w.stale || w.end != mustDay("2023-12-31") {
+		t.Errorf("NI on 2025-04-01 = %+v, want stale, ending 2023-12-31", w)
+	}
+}
+
+// A TTM of four consecutive quarters ending 2025-03-31 is fresh on
+// 2025-11-24 (AAA's net income from the quarterly summary), while AAA's
+// operating income, SimFin-only and ending 2024-06-30, is stale.
+func TestFourQuarterTTMNotStale(t *testing.T) {
+	_, snaps := fixtureSnapshots(t)
+	cur := snaps["current.json"]
+	wantCells(t, cur, "AAA", map[string]string{"ni": "26", "ni_p": "10", "inc_end": "20250331", "opinc": "null", "rev_op": "null", "inc2_end": "20240630", "gp": "null"})
+	wantFlags(t, cur, "AAA", "malformed_row", "stale")
+	p := fixtureFundamentals(t).companies["AAA"].asOf(mustDay(CurrentAsOf))
+	if w := p.cur[fNI]; !w.ok || w.annual || w.v != 26e6 || w.src != srcSummary {
+		t.Errorf("AAA TTM NI = %+v, want four summary quarters 26e6", w)
+	}
+}
+
+// The current snapshot states, with numbers, which holdings have no price.
+func TestCurrentSurvivorshipCounts(t *testing.T) {
+	_, snaps := fixtureSnapshots(t)
+	cur := snaps["current.json"]
+	want := map[string]int{"holdings": 14, "no_price": 2, "no_price_file": 1, "in_prices_to_2024": 1, "price_file_ended": 1, "price_file_starts_later": 0, "price_gap": 0}
+	if fmt.Sprint(cur.SurvHoldings) != fmt.Sprint(want) {
+		t.Errorf("survivorship_holdings = %v, want %v", cur.SurvHoldings, want)
+	}
+	for _, s := range []string{"No price on 2025-11-24 for 2 of them", "no price file at all for 1", "for 1 of these prices-to-2024/ has a file",
+		"a price file that ends before 2025-11-24 for 1", "as later restated"} {
+		if !strings.Contains(cur.Survivorship, s) {
+			t.Errorf("survivorship text lacks %q: %s", s, cur.Survivorship)
+		}
+	}
+	if strings.Contains(cur.Survivorship, "no survivorship adjustment needed") {
+		t.Error("old survivorship claim still there")
+	}
+}
+
+// The engine calls a window "TTM" unless its source is simfin-annual: every
+// window written must agree, and the check must catch a column whose
+// source describes another window than a field's.
+func TestTTMLabelInference(t *testing.T) {
+	res, _ := fixtureSnapshots(t)
+	for _, s := range res.Stats {
+		if s.Kind == "funds" {
+			continue
+		}
+		if len(s.Checks) == 0 || !strings.HasPrefix(s.Checks[0], "TTM/annual label check: 0 windows") {
+			t.Errorf("%s: %v", s.Name, s.Checks)
+		}
+	}
+	r := &row{ticker: "X"}
+	r.labelWin[fNI] = window{ok: true, end: mustDay("2025-03-31"), src: srcSummary}
+	r.labelWin[fRev] = window{ok: true, annual: true, end: mustDay("2024-12-31"), src: srcSimfinAnnual}
+	r.ends[bInc][0], r.srcs[bInc][0] = 20250331, int(srcSummary)
+	r.labelWin[fOpInc] = window{ok: true, annual: true, end: mustDay("2024-12-31"), src: srcSummary} // contradicts itself
+	r.srcs[bInc][1], r.ends[bInc][1] = int(srcSummary), 20241231
+	lines := labelCheck([]*row{r})
+	if !strings.HasPrefix(lines[0], "TTM/annual label check: 1 windows") || !strings.Contains(strings.Join(lines, "\n"), "rev: 1 values whose window is of the other kind than inc_src says") {
+		t.Errorf("label check: %v", lines)
 	}
 }

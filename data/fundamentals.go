@@ -137,10 +137,24 @@ func (c *company) markShareGlitches() int {
 
 // Point-in-time assembly ---------------------------------------------------
 
-// maxAge is how old (period end before the as-of date) a statement may be
-// and still be used for TTM and balance-sheet values: beyond two years a
-// company has stopped reporting in these files and its numbers describe a
-// different business. (inc_end, bal_end, cf_end show the age of what is used.)
+// StaleMonths is the age limit of statement-based inputs: a TTM window or
+// balance sheet whose period ended more than 15 calendar months before the
+// as-of date (end + 15 months < asof) is stale. Its values are missing
+// (null), but the snapshot still names it (inc_end, bal_end, cf_end, their
+// _pub/_src and the *2_* columns) so the reader can say "stale: period
+// ended …", and the stock carries the `stale` flag. Fifteen months is a
+// fiscal year plus the three months a filer has to publish it: a company
+// whose newest statement is older has stopped reporting in these files.
+// Written into every current/history body as "stale_months".
+const StaleMonths = 15
+
+// isStale applies StaleMonths: the period ending on end is stale on asof.
+func isStale(end, asof Day) bool { return end.AddMonths(StaleMonths) < asof }
+
+// maxAge bounds, in days before the as-of date, how old a fall-back share
+// count may be (the newest count is used however old; sh_end shows it),
+// and with two more years of look-back (for year-earlier windows) which
+// statements are read at all.
 const maxAge = 730
 
 // quarterGap bounds the days between consecutive quarter ends (52/53-week
@@ -231,13 +245,24 @@ func mergePeriods(rs []record) []record {
 	return out
 }
 
-// window is a TTM (or point) value and where it came from.
+// window is a TTM (or point) value and where it came from. A stale window
+// (see StaleMonths) has ok false, so its value is never used, but keeps
+// end, pub, src and annual so the snapshot can name it.
 type window struct {
 	v        float64
 	end, pub Day
 	src      uint8
 	annual   bool
 	ok       bool
+	stale    bool
+}
+
+// staled turns w into a stale window: not ok, so no snapshot value uses
+// it; the period (and the value, for the share-count plausibility test
+// only) are kept.
+func staled(w window) window {
+	w.ok, w.stale = false, true
+	return w
 }
 
 // quarterWindow sums field f over the four quarters ending at q[i], which
@@ -289,8 +314,12 @@ func ttm(b pitBlock, f field, asof Day) (cur, prior window) {
 			break
 		}
 	}
-	if !cur.ok || int(asof-cur.end) > maxAge {
+	if !cur.ok {
 		return window{}, window{}
+	}
+	if isStale(cur.end, asof) {
+		// The year-earlier window follows: null too.
+		return staled(cur), window{}
 	}
 	target := cur.end - 365
 	fromQuarters := func() window {
@@ -366,8 +395,11 @@ func point(b pitBlock, f field, asof Day) (cur, prior window) {
 		return best
 	}
 	cur = pick(func(record) bool { return true })
-	if !cur.ok || int(asof-cur.end) > maxAge {
+	if !cur.ok {
 		return window{}, window{}
+	}
+	if isStale(cur.end, asof) {
+		return staled(cur), window{}
 	}
 	target := cur.end - 365
 	prior = pick(func(r record) bool { d := int(r.end - target); return d >= -yearTol && d <= yearTol })
@@ -383,9 +415,22 @@ type pitFundamentals struct {
 	// revenue can be a quarter or more younger than the newest operating
 	// income, and a margin must not divide numbers from two periods.
 	revAtOp, revAtOpPrior window
-	shares                []window // candidates, newest first
-	sharesFlag            bool
-	flags                 uint32
+	// shares are the plausible counts (not rejected by the neighbour
+	// test), newest period first, one per period; sharesFlag says a
+	// rejected count was newer than the first of them.
+	shares     []window
+	sharesFlag bool
+	// shareCands are all counts, newest period first, the neighbour test's
+	// suspects included (marked): fund evidence can rehabilitate them.
+	shareCands []shareCand
+	flags      uint32
+}
+
+// shareCand is one share count that could size the company.
+type shareCand struct {
+	window
+	// suspect: rejected by the neighbour test (markShareGlitches).
+	suspect bool
 }
 
 // asOf assembles the company's point-in-time fundamentals: only statements
@@ -406,7 +451,19 @@ func (c *company) asOf(asof Day) pitFundamentals {
 	}
 	p.revAtOp = sameWindow(blocks[bInc], fRev, p.cur[fOpInc])
 	p.revAtOpPrior = sameWindow(blocks[bInc], fRev, p.prior[fOpInc])
-	p.shares, p.sharesFlag = c.shareCandidates(asof)
+	p.shareCands = c.shareCandidates(asof)
+	for _, sc := range p.shareCands {
+		if sc.suspect {
+			if len(p.shares) == 0 {
+				p.sharesFlag = true
+			}
+			continue
+		}
+		if n := len(p.shares); n > 0 && sc.end >= p.shares[n-1].end-sameEnd {
+			continue // a lower-ranked count of the same period
+		}
+		p.shares = append(p.shares, sc.window)
+	}
 	for _, e := range c.events {
 		if e.pub <= asof {
 			p.flags |= 1 << e.flag
@@ -418,42 +475,65 @@ func (c *company) asOf(asof Day) pitFundamentals {
 	return p
 }
 
-// shareCandidates are the plausible share counts published on or before
-// asof, newest period first, one per period: the first is the newest
-// count however old (its period end is written as sh_end so staleness
-// shows). Where sources share a period the quarterly summary's
-// `shares_outstanding` wins (a period-end count), else SimFin's basic
-// weighted shares (diluted where basic is missing): basic, not diluted,
-// because market cap counts shares that exist, not options. Counts
-// rejected by the neighbour test are skipped and reported by skipped.
-// Older entries are the fall-backs used when a newer count fails the
-// price-implied size test; fall-backs are kept within maxAge of asof,
-// since share counts drift by a few percent a year — far less than the
-// 1,000x error they replace, but not nothing.
-func (c *company) shareCandidates(asof Day) (out []window, skipped bool) {
+// shareCandidates are the share counts published on or before asof,
+// newest period first; the first plausible one (not rejected by the
+// neighbour test) is the newest count however old (its period end is
+// written as sh_end so staleness shows). Where sources share a period the
+// quarterly summary's `shares_outstanding` comes first (a period-end
+// count), else SimFin's basic weighted shares (diluted where basic is
+// missing): basic, not diluted, because market cap counts shares that
+// exist, not options. Within a period plausible counts come before
+// suspect ones, and repeated values are dropped. Older entries are the
+// fall-backs used when a newer count fails the price-implied size or fund
+// tests; once a plausible count is listed, older ones are kept only
+// within maxAge of asof, since share counts drift by a few percent a year
+// — far less than the 1,000x error they replace, but not nothing.
+func hasPlausible(cs []shareCand) bool {
+	for _, c := range cs {
+		if !c.suspect {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *company) shareCandidates(asof Day) []shareCand {
+	var out []shareCand
+	var group []shareCand
+	flush := func() {
+		sort.SliceStable(group, func(i, j int) bool {
+			if group[i].suspect != group[j].suspect {
+				return !group[i].suspect
+			}
+			return srcRank(group[i].src) > srcRank(group[j].src)
+		})
+		for _, g := range group {
+			dup := false
+			for _, o := range out {
+				if o.end <= g.end+sameEnd && o.v == g.v {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out = append(out, g)
+			}
+		}
+		group = group[:0]
+	}
 	for i := len(c.shares) - 1; i >= 0; i-- {
 		s := c.shares[i]
 		if s.pub > asof || s.end > asof {
 			continue
 		}
-		if s.bad {
-			if len(out) == 0 {
-				skipped = true
-			}
-			continue
+		if len(group) > 0 && s.end < group[0].end-sameEnd {
+			flush()
 		}
-		if n := len(out); n > 0 && s.end >= out[n-1].end-sameEnd {
-			// Same period: sorted by end then source, so a higher-ranked
-			// source of the same period comes first; keep it.
-			if srcRank(s.src) > srcRank(out[n-1].src) {
-				out[n-1] = window{v: s.v, end: s.end, pub: s.pub, src: s.src, ok: true}
-			}
-			continue
-		}
-		if len(out) > 0 && int(asof-s.end) > maxAge {
+		if len(group) == 0 && int(asof-s.end) > maxAge && hasPlausible(out) {
 			break
 		}
-		out = append(out, window{v: s.v, end: s.end, pub: s.pub, src: s.src, ok: true})
+		group = append(group, shareCand{window: window{v: s.v, end: s.end, pub: s.pub, src: s.src, ok: true}, suspect: s.bad})
 	}
-	return out, skipped
+	flush()
+	return out
 }

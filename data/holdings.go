@@ -99,20 +99,29 @@ func loadHoldingsInfo(dataDir string) (map[string]holdingsInfo, []string) {
 	return out, read
 }
 
-// iwmSharesHeld reads the second IWM file (Market Value / Price = shares
-// the fund holds), a lower bound for shares outstanding that exposes
-// share counts too small by orders of magnitude.
-func iwmSharesHeld(dataDir string) map[string]float64 {
+// iwmDecember is the second IWM holdings file
+// (holdings/russell2000-iwm-2025-12.csv), by ticker key: the shares the
+// fund holds (Market Value / Price) and the file's own market price.
+type iwmDecember struct {
+	held, price map[string]float64
+}
+
+// loadIWMDecember reads the second IWM file. Shares held bound shares
+// outstanding from below and, as a roughly constant fraction of each
+// company's float, estimate it (see shares.go); the file's prices are
+// real (unadjusted) closes of the day it was made, which expose adjusted
+// closes that a later split or distribution rescaled.
+func loadIWMDecember(dataDir string) iwmDecember {
+	out := iwmDecember{held: map[string]float64{}, price: map[string]float64{}}
 	path := filepath.Join(dataDir, "holdings", "russell2000-iwm-2025-12.csv")
 	content, err := os.ReadFile(path)
 	if err != nil {
-		return nil
+		return out
 	}
 	h := newHeaderIndex(readHeader(content, ','))
 	if len(h.missing("Ticker", "Market Value", "Price")) > 0 {
-		return nil
+		return out
 	}
-	out := map[string]float64{}
 	var fields []string
 	forEachLine(content, func(_ int, line []byte) {
 		var err error
@@ -122,8 +131,10 @@ func iwmSharesHeld(dataDir string) map[string]float64 {
 		}
 		mv, s1 := parseNumber(fields[h.col("Market Value")])
 		px, s2 := parseNumber(fields[h.col("Price")])
-		if s1 == numOK && s2 == numOK && px > 0 && mv > 0 {
-			out[tickerKey(fields[h.col("Ticker")])] = mv / px
+		k := tickerKey(fields[h.col("Ticker")])
+		if s1 == numOK && s2 == numOK && px > 0 && mv > 0 && k != "" {
+			out.held[k] = mv / px
+			out.price[k] = px
 		}
 	})
 	return out

@@ -7,10 +7,13 @@ import "sort"
 type Flag uint8
 
 const (
-	// FlagSharesScale: a share count off by 1,000x or more against the
-	// company's neighbouring periods or its price-implied size (e.g. INOD
-	// FY2023 diluted shares 28,131 instead of ~29 million). The record is
-	// dropped; shares come from the next-newest plausible record, or are null.
+	// FlagSharesScale: today's rules passed over the newest share count:
+	// off by 1,000x or more against the company's neighbouring periods or
+	// its price-implied size (e.g. INOD FY2023 diluted shares 28,131
+	// instead of ~29 million), or below the shares IWM alone holds. The
+	// record is dropped; shares come from the next-newest plausible
+	// record, or are null. (Current snapshot: not set where the fund
+	// evidence chose another count, see FlagSharesFundCorrected.)
 	FlagSharesScale Flag = iota
 	// FlagNonFinite: a NaN/Inf or unparsable number in one of the company's
 	// statement rows; the cell is treated as missing.
@@ -25,11 +28,42 @@ const (
 	// but neither debt line; debt is taken as 0 (SimFin's blank for "no
 	// borrowings"). The only flag that keeps, rather than nulls, its value.
 	FlagDebtBlankZero
+	// FlagSharesFundCorrected (current only): the fund evidence (IWM/IJR
+	// weight, shares IWM holds; see shares.go) chose a different share
+	// count than the neighbour test alone would have: a newer count the
+	// neighbour test had rejected (e.g. a correct count after older counts
+	// in thousands), or an older count because the newer ones are 1,000x
+	// off in a way their neighbours share. shares/mcap use the count that
+	// agrees with the evidence within 3x.
+	FlagSharesFundCorrected
+	// FlagMcapLowFloat (current only): no count agrees with the fund
+	// evidence within 3x, but the count used is above it by at most 20x
+	// (a float of 5% or more, the Russell minimum) and agrees with the
+	// company's other counts, P/B and P/S: a low-float or multi-class
+	// company. The value is kept; the flag says it disagrees with the weight.
+	FlagMcapLowFloat
+	// FlagMcapUnsupported (current only): no count is supported by the
+	// evidence (none within 3x of the fund evidence, and the count today's
+	// rules pick is below it, or more than 20x above it, or implausible
+	// against book equity or sales). shares and mcap are null.
+	FlagMcapUnsupported
+	// FlagStale: some statement input (a TTM window or balance sheet) ended
+	// more than StaleMonths before the as-of date and was dropped; the
+	// period columns still name it.
+	FlagStale
+	// FlagPriceRescaled (current only): the adjusted close on the as-of
+	// date differs by more than 25% from the real price the second IWM
+	// file gives a month later, because a later split, reverse split or
+	// distribution rescaled the series; price is divided by that factor so
+	// that price × shares uses the share count's own units. Returns and
+	// trend are ratios and unaffected.
+	FlagPriceRescaled
 	numFlags
 )
 
 // flagNames are the snapshot's `flag_names`, in bit order.
-var flagNames = [numFlags]string{"shares_scale", "nonfinite", "negative_revenue", "malformed_row", "debt_blank_zero"}
+var flagNames = [numFlags]string{"shares_scale", "nonfinite", "negative_revenue", "malformed_row", "debt_blank_zero",
+	"shares_fund_corrected", "mcap_low_float", "mcap_unsupported", "stale", "price_rescaled"}
 
 // flagEvent is a flag raised by a row that became public on pub (0 when
 // the row had no readable date), so that a snapshot only shows flags it

@@ -63,6 +63,12 @@ type SnapshotStats struct {
 	Flagged          []Stat
 	Survivorship     string
 	Raw, Gzip        int
+	// Rules counts each cross-check rule's hits (and stale inputs per
+	// block); Corrections names every stock a rule changed; Checks are
+	// result lines of the acceptance checks.
+	Rules       []Stat
+	Corrections []Correction
+	Checks      []string
 }
 
 // Result is everything Build produced.
@@ -135,11 +141,12 @@ func Build(opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%w: %v", ErrDataDir, perr)
 	}
 	info, _ := loadHoldingsInfo(opts.DataDir)
-	held := iwmSharesHeld(opts.DataDir)
+	dec := loadIWMDecember(opts.DataDir)
 	inputs := fu.counts
 	inputs.add(prices.counts)
 
-	env := &buildEnv{fu: fu, prices: prices, info: info, held: held, rankFirst: opts.RankFirst, rankLast: opts.RankLast}
+	env := &buildEnv{fu: fu, prices: prices, info: info, dec: dec, rankFirst: opts.RankFirst, rankLast: opts.RankLast,
+		to2024: listKeys(filepath.Join(opts.DataDir, "prices-to-2024"))}
 	env.fundKeys = map[string]bool{}
 	for _, t := range fundPriceTickers {
 		env.fundKeys[tickerKey(t)] = true
@@ -244,8 +251,11 @@ type buildEnv struct {
 	fu       *Fundamentals
 	prices   *Prices
 	info     map[string]holdingsInfo
-	held     map[string]float64
+	dec      iwmDecember
 	fundKeys map[string]bool
+	// to2024 are the ticker keys of prices-to-2024/ (names only: those
+	// files are not read).
+	to2024 map[string]bool
 	// rankFirst, rankLast: the history universe's market-cap ranks.
 	rankFirst, rankLast int
 	byName              map[string]*company
@@ -399,6 +409,26 @@ type row struct {
 	srcs                 [nBlocks][2]int // index into sources, -1 = null
 	shEnd                int             // period end of the share count, 0 = null
 	flags                uint32
+	// Sizing inputs (see shares.go): candidate share counts newest first,
+	// shares IWM holds (0 = unknown), total assets (USD millions, also a
+	// stale balance sheet within maxAge, as before the stale rule) for the
+	// plausibility test.
+	cands      []shareCand
+	held       float64
+	sizeAssets float64
+	baseIdx    int
+	corr       []Correction
+	// adjPrice is the adjusted close on asof (price may become the real
+	// one); decF the factor later corporate actions put into the adjusted
+	// series (adjusted / real on decDate, the second IWM file's day; 0 =
+	// unknown); asofDay the snapshot date.
+	adjPrice         float64
+	decF             float64
+	decDate, asofDay Day
+	staleMask        uint32           // bit f: field f's window is stale
+	staleBlk         [nBlocks][2]bool // the block column's window is stale
+	labelWin         [nFields]window  // each field's own window, for the label check
+	labelWinP        [nFields]window  // and its year-earlier window
 }
 
 // primary and secondary fields name the window recorded per block: each
@@ -411,12 +441,14 @@ var blockSecondary = [nBlocks]field{bInc: fOpInc, bBal: fDebt, bCF: fOCF}
 const million = 1e6
 
 // fill computes a stock's values on asof from its price series and
-// statements. Forward returns are filled here too but nothing else reads them.
-func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day, sharesHeld float64) {
+// statements, except shares and mcap (sizeRow). Forward returns are filled
+// here too but nothing else reads them.
+func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day) {
 	nan := math.NaN()
 	r.price, r.shares, r.mcap = nan, nan, nan
 	r.revOp, r.revOpP = nan, nan
 	r.mom12, r.mom6, r.trend, r.fwd12, r.fwdlast = nan, nan, nan, nan, nan
+	r.sizeAssets = nan
 	for f := range r.cur {
 		r.cur[f], r.prior[f] = nan, nan
 	}
@@ -436,11 +468,13 @@ func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day, sha
 			r.fwdlast = s.totalReturn(asof, e.prices.last)
 		}
 	}
+	r.adjPrice = r.price
 	if c == nil {
 		return
 	}
 	p := c.asOf(asof)
 	r.flags = p.flags
+	r.cands = p.shareCands
 	if p.revAtOp.ok {
 		r.revOp = p.revAtOp.v / million
 	}
@@ -448,47 +482,49 @@ func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day, sha
 		r.revOpP = p.revAtOpPrior.v / million
 	}
 	for f := field(0); f < nFields; f++ {
+		r.labelWin[f], r.labelWinP[f] = p.cur[f], p.prior[f]
 		if p.cur[f].ok {
 			r.cur[f] = p.cur[f].v / million
 		}
 		if p.prior[f].ok {
 			r.prior[f] = p.prior[f].v / million
 		}
+		if p.cur[f].stale {
+			r.staleMask |= 1 << f
+			r.flags |= 1 << FlagStale
+		}
+	}
+	if w := p.cur[fAssets]; w.ok || (w.stale && int(asof-w.end) <= maxAge) {
+		r.sizeAssets = w.v / million
+	}
+	// Each block's columns name the window of its primary field (the
+	// first fresh one in order, else the newest stale one: "stale: period
+	// ended …") and of its secondary field, fresh or stale.
+	set := func(b block, i int, w window) {
+		r.ends[b][i], r.pubs[b][i], r.srcs[b][i] = w.end.YMD(), w.pub.YMD(), int(w.src)
+		r.staleBlk[b][i] = w.stale
 	}
 	for b := block(0); b < nBlocks; b++ {
+		var best window
 		for _, f := range blockPrimary[b] {
 			if w := p.cur[f]; w.ok {
-				r.ends[b][0], r.pubs[b][0], r.srcs[b][0] = w.end.YMD(), w.pub.YMD(), int(w.src)
+				best = w
 				break
 			}
 		}
-		if w := p.cur[blockSecondary[b]]; w.ok {
-			r.ends[b][1], r.pubs[b][1], r.srcs[b][1] = w.end.YMD(), w.pub.YMD(), int(w.src)
-		}
-	}
-	// Price-implied size: a market cap 10,000x away from total assets, or
-	// fewer shares outstanding than one fund holds, is a share-count
-	// glitch; the next older plausible count stands in.
-	assets := p.cur[fAssets].v
-	for i, w := range p.shares {
-		mcap := r.price * w.v
-		bad := sharesHeld > 1.5*w.v
-		if p.cur[fAssets].ok && assets > million && !math.IsNaN(mcap) {
-			if ratio := mcap / assets; ratio > 1e4 || ratio < 1e-4 {
-				bad = true
+		if !best.ok {
+			for _, f := range blockPrimary[b] {
+				if w := p.cur[f]; w.stale && (!best.stale || w.end > best.end) {
+					best = w
+				}
 			}
 		}
-		if bad {
-			r.flags |= 1 << FlagSharesScale
-			continue
+		if best.ok || best.stale {
+			set(b, 0, best)
 		}
-		if i > 0 || p.sharesFlag {
-			r.flags |= 1 << FlagSharesScale
+		if w := p.cur[blockSecondary[b]]; w.ok || w.stale {
+			set(b, 1, w)
 		}
-		r.shares = w.v / million
-		r.mcap = mcap / million
-		r.shEnd = w.end.YMD()
-		break
 	}
 }
 
@@ -547,22 +583,48 @@ func (e *buildEnv) current(asof Day, iwm, ijr []holding) ([]byte, SnapshotStats)
 		fwdEnd = d
 	}
 	rows := make([]*row, 0, len(order))
+	var pairs []pricePair
+	var sv holdingsSurvivorship
 	for _, k := range order {
 		r := byKey[k]
 		s := e.priceFor(r.ticker, r.name)
 		c := e.companyFor(r.ticker, r.name)
-		e.fill(r, s, c, asof, fwdEnd, e.held[k])
+		e.fill(r, s, c, asof, fwdEnd)
+		r.held, r.asofDay = e.dec.held[k], asof
+		if px, ok := e.dec.price[k]; ok && s != nil && tickerKey(s.ticker) == k {
+			pairs = append(pairs, pricePair{r, s, px})
+		}
+		sv.count(e, r, s, asof)
 		rows = append(rows, r)
 	}
 	sortRows(rows)
+	decDate := priceFactors(asof, pairs)
+	// Pass 1: today's rules, to estimate the fund-wide constants from the
+	// stocks that pass them; pass 2: with the fund evidence.
+	for _, r := range rows {
+		sizeRow(r, nil)
+	}
+	ev := estimateEvidence(rows)
+	for _, r := range rows {
+		sizeRow(r, ev)
+	}
 	meta := snapshotMeta{
 		kind: "current", asof: asof,
-		universe: fmt.Sprintf("IWM + IJR holdings as of %s (%d equities)", asof, len(rows)),
-		survivorship: "Current holdings: no survivorship adjustment needed. Forward returns run from " +
-			asof.String() + " to the last price in the data.",
-		provenance: currentProvenance(e.prices.last),
+		universe:     fmt.Sprintf("IWM + IJR holdings as of %s (%d equities)", asof, len(rows)),
+		survivorship: sv.text(asof, e.prices.last),
+		survCounts:   sv.stats(),
+		survKey:      "survivorship_holdings",
+		provenance:   currentProvenance(e.prices.last),
 	}
-	return e.write(meta, rows)
+	body, st := e.write(meta, rows)
+	if decDate != 0 {
+		st.Checks = append(st.Checks, fmt.Sprintf("second IWM file dated %s by its prices (%d of its tickers priced here)", decDate, len(pairs)))
+	} else {
+		st.Checks = append(st.Checks, "second IWM file: no date matched its prices; no price rescaled")
+	}
+	st.Checks = append(st.Checks, "fund evidence: "+ev.String())
+	st.Checks = append(st.Checks, checkFundWeights(rows, ev).lines()...)
+	return body, st
 }
 
 // history builds the modelled Russell-2000-like universe on asof: US
@@ -581,7 +643,8 @@ func (e *buildEnv) history(asof Day) ([]byte, SnapshotStats) {
 			continue
 		}
 		r := &row{ticker: pe.s.ticker, iwm: math.NaN(), ijr: math.NaN()}
-		e.fill(r, pe.s, pe.c, asof, 0, 0)
+		e.fill(r, pe.s, pe.c, asof, 0)
+		sizeRow(r, nil)
 		if !(r.mcap > 0) {
 			continue
 		}
@@ -708,7 +771,8 @@ func commonProvenance(lastPrice Day) []provenance {
 
 func currentProvenance(lastPrice Day) []provenance {
 	return append([]provenance{{"holdings/IWM.json", CurrentAsOf}, {"holdings/IJR.json", CurrentAsOf},
-		{"holdings/russell2000-iwm-2025-12.csv (shares held, glitch check)", "2025-12"}}, commonProvenance(lastPrice)...)
+		{"holdings/russell2000-iwm-2025-12.csv (shares held and real prices: share-count, market-cap and price cross-checks)", "2025-12"},
+		{"prices-to-2024/ (file names only: survivorship counts)", "2024-03-08"}}, commonProvenance(lastPrice)...)
 }
 
 func historyProvenance(lastPrice Day) []provenance {
@@ -722,6 +786,7 @@ type snapshotMeta struct {
 	modelled     bool
 	survivorship string
 	survCounts   []Stat
+	survKey      string // body key of survCounts (default "survivorship_counts")
 	provenance   []provenance
 }
 
@@ -869,6 +934,8 @@ func (e *buildEnv) write(m snapshotMeta, rows []*row) ([]byte, SnapshotStats) {
 		}
 	}
 	st.Flagged = append(st.Flagged, Stat{"shares_older_3y", float64(stale)})
+	st.Rules, st.Corrections = ruleStats(rows)
+	st.Checks = labelCheck(rows)
 	in := e.fu.counts
 	in.add(e.prices.counts)
 	st.Flagged = append(st.Flagged,
@@ -894,9 +961,17 @@ func (e *buildEnv) write(m snapshotMeta, rows []*row) ([]byte, SnapshotStats) {
 	w.raw(`,"survivorship":`)
 	w.str(m.survivorship)
 	if len(m.survCounts) > 0 {
-		w.raw(`,"survivorship_counts":`)
+		key := m.survKey
+		if key == "" {
+			key = "survivorship_counts"
+		}
+		w.raw(",")
+		w.str(key)
+		w.raw(":")
 		writeStats(&w, m.survCounts, 0)
 	}
+	w.raw(`,"stale_months":`)
+	w.raw(strconv.Itoa(StaleMonths))
 	w.raw(`,"provenance":[`)
 	for i, p := range m.provenance {
 		if i > 0 {
@@ -1022,8 +1097,24 @@ func (r *Result) Report(elapsed time.Duration) string {
 			}
 			b.WriteString("\n")
 		}
-		if s.Kind == "history" {
+		if s.Kind == "history" || s.Kind == "current" {
 			fmt.Fprintf(&b, "  survivorship: %s\n", s.Survivorship)
+		}
+		if len(s.Rules) > 0 {
+			b.WriteString("  rules:")
+			for _, c := range s.Rules {
+				fmt.Fprintf(&b, " %s=%g", c.Key, c.Value)
+			}
+			b.WriteString("\n")
+		}
+		for _, c := range s.Checks {
+			fmt.Fprintf(&b, "  %s\n", c)
+		}
+		if len(s.Corrections) > 0 {
+			fmt.Fprintf(&b, "  corrections (%d):\n", len(s.Corrections))
+			for _, c := range s.Corrections {
+				fmt.Fprintf(&b, "    %s\n", c)
+			}
 		}
 	}
 	fmt.Fprintf(&b, "\nbuilt %d files in %.1fs\n", len(r.Files), elapsed.Seconds())

@@ -92,10 +92,10 @@ func (f Filter) keepUnsized(s *Snapshot, i int) bool {
 type UnpricedReason uint8
 
 const (
-	IsPriced          UnpricedReason = iota // price and market cap present
-	NoPrice                                 // no price on the snapshot date
-	NoShareCount                            // a price, but no share count in the statements
-	ShareCountRejected                      // every share count failed the builder's cross-checks
+	IsPriced           UnpricedReason = iota // price and market cap present
+	NoPrice                                  // no price on the snapshot date
+	NoShareCount                             // a price, but no share count in the statements
+	ShareCountRejected                       // every share count failed the builder's cross-checks
 	NumUnpricedReasons
 )
 
