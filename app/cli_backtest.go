@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -198,12 +197,9 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 		MeanIC: etfNum(res.MeanIC), SDIC: etfNum(res.SDIC), TStatIC: etfNum(res.TStatIC),
 		CumSpread: etfNum(res.CumSpread), CumTopN: etfNum(res.CumTopN), CumFunds: map[string]etfNum{},
 		MeanFactorIC: factorMap(res.MeanFactorIC), MeanFactorS: factorMap(res.MeanFactorS)}
-	cum := make([]float64, len(tickers))
-	for k := range cum {
-		cum[k] = 1
-	}
+	res.WithFunds(tickers, fundRet)
 	for i, d := range res.Dates {
-		bd := btDate{AsOf: d.AsOf, Basis: d.Basis, From: fmtDate(d.From), To: fmtDate(d.To), Modelled: d.Modelled,
+		bd := btDate{AsOf: d.AsOf, Basis: string(d.Basis), From: fmtDate(d.From), To: fmtDate(d.To), Modelled: d.Modelled,
 			Universe: d.Universe, Scored: d.Scored, MissingFwd: d.MissingFwd, Spread: etfNum(d.Spread),
 			IC: etfNum(d.IC), ICN: d.ICN, TopN: etfNum(d.TopN), TopNCount: d.TopNCount, TopNMissing: d.TopNMissing,
 			Funds: map[string]etfNum{}, FactorSpread: factorMap(d.FactorSpread), FactorIC: factorMap(d.FactorIC),
@@ -213,17 +209,11 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 		}
 		for k, t := range tickers {
 			bd.Funds[t] = etfNum(fundRet[i][k])
-			if d.Basis == "12 months" {
-				cum[k] *= 1 + fundRet[i][k]
-			}
 		}
 		rep.Dates = append(rep.Dates, bd)
 	}
 	for k, t := range tickers {
-		rep.CumFunds[t] = etfNum(cum[k] - 1)
-		if res.Years == 0 {
-			rep.CumFunds[t] = etfNum(math.NaN())
-		}
+		rep.CumFunds[t] = etfNum(res.Funds.Cum[k])
 	}
 	rep.Notes = []string{
 		"History universes are modelled by rule (Russell-2000-like = ranks 1,001–3,000 by market cap; S&P-600-like adds positive trailing earnings), not the real index lists.",

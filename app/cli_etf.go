@@ -459,7 +459,7 @@ func styleReport(fs *engine.Funds, snaps []*engine.Snapshot) *etfStyle {
 		out.MeanDiff[k], out.TrackingError[k], out.Corr[k] = etfNum(tr.MeanDiff[k]), etfNum(tr.TrackingError[k]), etfNum(tr.Corr[k])
 	}
 	for _, w := range tr.Windows {
-		sw := etfStyleWindow{AsOf: w.AsOf, Basis: w.Basis, From: fmtDate(w.From), To: fmtDate(w.To),
+		sw := etfStyleWindow{AsOf: w.AsOf, Basis: string(w.Basis), From: fmtDate(w.From), To: fmtDate(w.To),
 			Fund: fmtDate(w.RealFrom) + " → " + fmtDate(w.RealTo)}
 		for k := 0; k < 4; k++ {
 			sw.Model[k], sw.Real[k] = etfNum(w.Model[k]), etfNum(w.Real[k])

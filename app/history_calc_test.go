@@ -8,48 +8,6 @@ import (
 	"screener/engine"
 )
 
-func TestCumulativeSum(t *testing.T) {
-	got := cumulativeSum([]float64{-1.17, 0.3, -0.01, math.NaN(), 0.2})
-	want := []float64{-1.17, -0.87, -0.88, math.NaN(), math.NaN()}
-	for i := range want {
-		if !(math.Abs(got[i]-want[i]) < 1e-12 || math.IsNaN(got[i]) && math.IsNaN(want[i])) {
-			t.Errorf("sum[%d] = %v, want %v (a gap stops the line)", i, got[i], want[i])
-		}
-	}
-	if len(cumulativeSum(nil)) != 0 {
-		t.Error("empty input")
-	}
-}
-
-// legGrowth compounds one bucket over the 12-month windows only: the
-// to-last-price window overlaps the last of them.
-func TestLegGrowth(t *testing.T) {
-	b := func(means ...float64) []engine.BucketStat {
-		out := make([]engine.BucketStat, len(means))
-		for i, m := range means {
-			out[i] = engine.BucketStat{N: 10, Mean: m}
-		}
-		return out
-	}
-	res := engine.BacktestResult{Dates: []engine.DateResult{
-		{Basis: "12 months", Buckets: b(0.1, 0.5)},
-		{Basis: "12 months", Buckets: b(-0.2, 0.1)},
-		{Basis: "to last price", Buckets: b(9, 9)},
-	}}
-	if got, want := legGrowth(res, 1), 1.5*1.1-1; math.Abs(got-want) > 1e-12 {
-		t.Errorf("top leg %v, want %v", got, want)
-	}
-	if got, want := legGrowth(res, 0), 1.1*0.8-1; math.Abs(got-want) > 1e-12 {
-		t.Errorf("bottom leg %v, want %v", got, want)
-	}
-	if got := legGrowth(res, 7); !math.IsNaN(got) {
-		t.Errorf("missing bucket gives %v, want NaN", got)
-	}
-	if got := legGrowth(engine.BacktestResult{}, 0); !math.IsNaN(got) {
-		t.Errorf("no window gives %v, want NaN", got)
-	}
-}
-
 func TestReadSurvivorshipCounts(t *testing.T) {
 	ok := `{"schema":1,"body":{"survivorship_counts":{"ranked_pool":2070,"kept":1070,"reporting_12m":3481,"reporting_no_price":1167,"reporting_no_price_delisted":13}}}`
 	c := readSurvivorshipCounts([]byte(ok))

@@ -68,7 +68,7 @@ func histDate(l lang, iso string) string {
 
 // histIs12m reports whether a date's forward window is the 12-month one
 // (the windows the summary compounds); the other is "to the last price".
-func histIs12m(d engine.DateResult) bool { return d.Basis == "12 months" }
+func histIs12m(d engine.DateResult) bool { return d.Basis == engine.ForwardYear }
 
 // histShortLabel names a date on a chart axis: its year for a June-30
 // snapshot, "now" for the current one.

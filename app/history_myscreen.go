@@ -1,10 +1,6 @@
 package main
 
-import (
-	"math"
-
-	"screener/engine"
-)
+import "math"
 
 // historyMyScreen is "my screen": the top N names by composite at each
 // date, equal-weighted and held over the date's forward window, beside
@@ -24,9 +20,7 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 	// Cumulative lines over the 12-month windows, starting at 0 on the
 	// first snapshot date.
 	var labels []string
-	var mine []float64
-	funds := make([][]float64, len(r.FundTickers))
-	for i, d := range r.Dates {
+	for _, d := range r.Dates {
 		if !histIs12m(d) {
 			continue
 		}
@@ -34,14 +28,10 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 			labels = append(labels, d.From.Format("2006-01"))
 		}
 		labels = append(labels, d.To.Format("2006-01"))
-		mine = append(mine, d.TopN)
-		for f := range funds {
-			funds[f] = append(funds[f], fundRet(r, i, f))
-		}
 	}
-	series := []ChartSeries{{Name: mineName, Class: "s0", Emphasis: true, Values: withStart(engine.Compound(mine))}}
-	for f, t := range r.FundTickers {
-		series = append(series, ChartSeries{Name: t, Class: "s" + itoa(f+1), Values: withStart(engine.Compound(funds[f]))})
+	series := []ChartSeries{{Name: mineName, Class: "s0", Emphasis: true, Values: withStart(r.TopNPath)}}
+	for f, t := range r.Funds.Tickers {
+		series = append(series, ChartSeries{Name: t, Class: "s" + itoa(f+1), Values: withStart(r.Funds.Paths[f])})
 	}
 	cw, ch := 640.0, 260.0
 	if m.Narrow {
@@ -69,7 +59,7 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 	w.open("tr")
 	w.elem("th", l.t("hist.col.window"))
 	w.elem("th", mineName, "class", "num")
-	for _, t := range r.FundTickers {
+	for _, t := range r.Funds.Tickers {
 		w.elem("th", t, "class", "num")
 	}
 	w.close("tr")
@@ -84,7 +74,7 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 			w.elem("span", l.tf("hist.topn.missing", d.TopNMissing), "class", "small muted hist-n")
 		}
 		w.close("td")
-		for f, t := range r.FundTickers {
+		for f, t := range r.Funds.Tickers {
 			histReturnCell(w, t, fundRet(r, i, f))
 		}
 		w.close("tr")
@@ -94,8 +84,8 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 	w.open("tr")
 	w.elem("th", l.tf("hist.compounded", r.Years), "scope", "row")
 	histReturnCell(w, "cumtopn", r.CumTopN)
-	for f, t := range r.FundTickers {
-		histReturnCell(w, "cum-"+t, r.CumFunds[f])
+	for f, t := range r.Funds.Tickers {
+		histReturnCell(w, "cum-"+t, r.Funds.Cum[f])
 	}
 	w.close("tr")
 	w.close("tfoot")
@@ -106,8 +96,8 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 
 // fundRet is fund f's return over date i's window (NaN when unknown).
 func fundRet(r *historyResult, i, f int) float64 {
-	if i < len(r.FundRet) && f < len(r.FundRet[i]) {
-		return r.FundRet[i][f]
+	if i < len(r.Funds.Returns) && f < len(r.Funds.Returns[i]) {
+		return r.Funds.Returns[i][f]
 	}
 	return math.NaN()
 }

@@ -23,20 +23,13 @@ func (s *historySpread) write(w *htmlWriter) {
 	labels := make([]string, len(r.Dates))
 	yearly := make([]float64, len(r.Dates))
 	cum := make([]float64, len(r.Dates))
-	var spreads []float64
-	for _, d := range r.Dates {
-		if histIs12m(d) {
-			spreads = append(spreads, d.Spread)
-		}
-	}
-	sums := cumulativeSum(spreads)
 	y := 0
 	for i, d := range r.Dates {
 		labels[i] = histShortLabel(l.lang, d)
 		yearly[i] = d.Spread
 		cum[i] = math.NaN()
 		if histIs12m(d) {
-			cum[i] = sums[y]
+			cum[i] = r.SpreadPath[y]
 			y++
 		}
 	}
@@ -76,7 +69,7 @@ func (s *historySpread) write(w *htmlWriter) {
 		w.tagText(`<td class="num">`, formatCount(d.ICN), "</td></tr>")
 	}
 	w.tagText(`</tbody><tfoot><tr><th scope="row">`, l.tf("hist.ic.mean", r.Years), `</th><td class="num"></td>`)
-	histReturnCell(w, "sumspread", r.SumSpread)
+	histReturnCell(w, "sumspread", r.CumSpread)
 	w.tagText(`<td class="num" id="hist-ic-mean" data-v="`+rawNum(r.MeanIC)+`">`, formatIC(r.MeanIC), "</td>")
 	w.tagText(`<td class="num small" id="hist-ic-t" data-v="`+rawNum(r.TStatIC)+`">`, l.tf("hist.ic.t", formatIC(r.SDIC), formatT(r.TStatIC)), "</td>")
 	w.WriteString("</tr></tfoot></table></div></section>")

@@ -28,17 +28,17 @@ func (s *historySummary) write(w *htmlWriter) {
 
 	w.open("div", "class", "hist-card")
 	w.elem("span", l.tf("hist.sum.spread", bucketName(l.lang, k-1, k), bucketName(l.lang, 0, k)), "class", "hist-card-label")
-	w.elem("strong", formatSignedPct(r.SumSpread), "id", "hist-sum-spread", "data-v", rawNum(r.SumSpread))
+	w.elem("strong", formatSignedPct(r.CumSpread), "id", "hist-sum-spread", "data-v", rawNum(r.CumSpread))
 	w.elem("span", l.tf("hist.sum.spread.detail", r.Years), "class", "small muted")
-	w.elem("span", l.tf("hist.sum.legs", bucketName(l.lang, k-1, k), formatSignedPct(r.CumTop), bucketName(l.lang, 0, k), formatSignedPct(r.CumBottom)), "class", "small muted")
+	w.elem("span", l.tf("hist.sum.legs", bucketName(l.lang, k-1, k), formatSignedPct(r.BucketGrowth[k-1]), bucketName(l.lang, 0, k), formatSignedPct(r.BucketGrowth[0])), "class", "small muted")
 	w.close("div")
 
 	w.open("div", "class", "hist-card")
 	w.elem("span", l.tf("hist.sum.topn", r.Config.TopN), "class", "hist-card-label")
 	w.elem("strong", formatSignedPct(r.CumTopN), "id", "hist-cum-topn", "data-v", rawNum(r.CumTopN))
 	w.open("span", "class", "small muted hist-funds")
-	for f, t := range r.FundTickers {
-		w.elem("span", t+" "+formatSignedPct(r.CumFunds[f]), "class", "hist-fund")
+	for f, t := range r.Funds.Tickers {
+		w.elem("span", t+" "+formatSignedPct(r.Funds.Cum[f]), "class", "hist-fund")
 	}
 	w.close("span")
 	w.close("div")

@@ -26,7 +26,6 @@ package main
 // coalesced per animation frame like the screener's table (frame.go).
 
 import (
-	"math"
 	"strconv"
 	"time"
 
@@ -76,20 +75,12 @@ type historyRunKey struct {
 	missing engine.MissingRule
 }
 
-// historyResult is one backtest run with what the view shows beside it.
+// historyResult is one backtest run with what the view shows beside it;
+// every number is the engine's (engine.BacktestResult, with its Funds).
 type historyResult struct {
 	engine.BacktestResult
-	FundTickers []string
-	FundRet     [][]float64 // [date][fund]: total return over the date's window
-	// CumFunds is each fund compounded over the 12-month windows (NaN
-	// when a window has no price).
-	CumFunds []float64
-	// SumSpread is the yearly top-minus-bottom spreads added up
-	// (cumulativeSum); CumTop and CumBottom are the top and bottom buckets
-	// compounded over the same yearly windows.
-	SumSpread, CumTop, CumBottom float64
-	RunMs                        float64
-	Preset                       string // preset the weights equal, "" if custom
+	RunMs  float64
+	Preset string // preset the weights equal, "" if custom
 }
 
 func (h *historyView) OnMount(ctx app.Context) {
@@ -235,8 +226,8 @@ func (h *historyView) resultsHTML(st historyStatus) string {
 	return w.String()
 }
 
-// runHistory scores every prepared date with the key's weights and
-// compounds the funds over the same 12-month windows.
+// runHistory scores every prepared date with the key's weights and adds
+// the funds' returns over the same windows.
 func runHistory(p *historyPrep, d *historyData, k historyRunKey) *historyResult {
 	t0 := time.Now()
 	for _, dt := range p.BT.Dates {
@@ -245,32 +236,8 @@ func runHistory(p *historyPrep, d *historyData, k historyRunKey) *historyResult 
 		dt.Screen.Opts.MinCoverage, dt.Screen.Opts.Missing = k.minCov, k.missing
 	}
 	res := p.BT.Run(k.weights, k.cfg)
-	r := &historyResult{BacktestResult: res, FundTickers: d.FundTickers, FundRet: p.FundRet}
-	var spreads []float64
-	for _, dr := range res.Dates {
-		if histIs12m(dr) {
-			spreads = append(spreads, dr.Spread)
-		}
-	}
-	r.SumSpread = math.NaN()
-	if sums := cumulativeSum(spreads); len(sums) > 0 {
-		r.SumSpread = sums[len(sums)-1]
-	}
-	r.CumTop, r.CumBottom = legGrowth(res, k.cfg.Buckets-1), legGrowth(res, 0)
-	r.CumFunds = make([]float64, len(d.FundTickers))
-	for f := range r.CumFunds {
-		var rs []float64
-		for i, dr := range res.Dates {
-			if histIs12m(dr) {
-				rs = append(rs, p.FundRet[i][f])
-			}
-		}
-		if c := engine.Compound(rs); len(c) > 0 {
-			r.CumFunds[f] = c[len(c)-1]
-		} else {
-			r.CumFunds[f] = math.NaN()
-		}
-	}
+	res.WithFunds(d.FundTickers, p.FundRet)
+	r := &historyResult{BacktestResult: res}
 	r.RunMs = msSince(t0)
 	return r
 }

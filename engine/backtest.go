@@ -25,9 +25,9 @@ import (
 type BacktestDate struct {
 	Snap   *Snapshot
 	Screen *Screen
-	// Basis is "12 months" (Fwd12: From → From+12 months) or "to last
-	// price" (FwdLast: From → FwdLastDate).
-	Basis    string
+	// Basis is ForwardYear (Fwd12: From → From+12 months) or ForwardToLast
+	// (FwdLast: From → FwdLastDate).
+	Basis    ForwardBasis
 	From, To time.Time
 	// Fwd[j] is member j's forward total return; NaN = no later price.
 	Fwd []float64
@@ -86,74 +86,6 @@ func NewBacktest(snaps []*Snapshot, o Options) (*Backtest, error) {
 	}
 	SortDatesByFrom(bt.Dates)
 	return bt, nil
-}
-
-// sortPositions sorts positions p by cmp, which must be a total order (ties
-// broken by position) so that the result is the same as any other sort's.
-// A heapsort, O(n log n): one small non-generic function instead of a
-// generic pdqsort instantiation (~15 KB of wasm).
-func sortPositions(p []int32, cmp func(a, b int32) int) {
-	n := len(p)
-	for i := n/2 - 1; i >= 0; i-- {
-		siftPositions(p, i, n, cmp)
-	}
-	for end := n - 1; end > 0; end-- {
-		p[0], p[end] = p[end], p[0]
-		siftPositions(p, 0, end, cmp)
-	}
-}
-
-// SortPositionsStable sorts positions p stably by cmp (equal elements keep
-// their order): a bottom-up merge sort, O(n log n) with one buffer. Not
-// generic, so the UI's column sorts and the screen share one small copy in
-// the wasm binary instead of a generic stable sort (~9 KB).
-func SortPositionsStable(p []int32, cmp func(a, b int32) int) {
-	n := len(p)
-	if n < 2 {
-		return
-	}
-	src, dst := p, make([]int32, n)
-	for width := 1; width < n; width *= 2 {
-		for lo := 0; lo < n; lo += 2 * width {
-			mid, hi := min(lo+width, n), min(lo+2*width, n)
-			i, j, k := lo, mid, lo
-			for i < mid && j < hi {
-				// The right run wins only when strictly smaller: stable.
-				if cmp(src[j], src[i]) < 0 {
-					dst[k] = src[j]
-					j++
-				} else {
-					dst[k] = src[i]
-					i++
-				}
-				k++
-			}
-			k += copy(dst[k:], src[i:mid])
-			copy(dst[k:], src[j:hi])
-		}
-		src, dst = dst, src
-	}
-	if &src[0] != &p[0] {
-		copy(p, src)
-	}
-}
-
-// siftPositions restores the max-heap property of p[:n] below root.
-func siftPositions(p []int32, root, n int, cmp func(a, b int32) int) {
-	for {
-		c := 2*root + 1
-		if c >= n {
-			return
-		}
-		if c+1 < n && cmp(p[c], p[c+1]) < 0 {
-			c++
-		}
-		if cmp(p[root], p[c]) >= 0 {
-			return
-		}
-		p[root], p[c] = p[c], p[root]
-		root = c
-	}
 }
 
 // SortDatesByFrom orders rebalance dates by start date, stably. An
@@ -342,8 +274,9 @@ type BacktestConfig struct {
 
 // DateResult is one date of a backtest run.
 type DateResult struct {
-	AsOf, Basis string
-	From, To    time.Time
+	AsOf     string
+	Basis    ForwardBasis
+	From, To time.Time
 	// Universe is the number of members, Scored those with a composite,
 	// MissingFwd members without a forward price.
 	Universe, Scored, MissingFwd int
@@ -379,6 +312,58 @@ type BacktestResult struct {
 	MeanIC, SDIC, TStatIC     float64
 	CumSpread, CumTopN        float64
 	MeanFactorIC, MeanFactorS [NumFactors]float64
+	// The same over time, one entry per 12-month window in date order:
+	// SpreadPath[t] = Σₛ≤ₜ spreadₛ (CumSpread is the last) and TopNPath[t]
+	// = Πₛ≤ₜ(1+topₛ) − 1 (CumTopN is the last). BucketGrowth[b] =
+	// Πₜ(1+meanᵦₜ) − 1: bucket b held and rebalanced yearly (NaN when a
+	// window lacks it).
+	SpreadPath, TopNPath []float64
+	BucketGrowth         []float64
+	// Funds are the funds "my screen" is compared with (WithFunds).
+	Funds FundComparison
+}
+
+// FundComparison holds funds' returns over a backtest's windows.
+type FundComparison struct {
+	Tickers []string
+	// Returns[i][k] is fund k's total return over date i's forward window
+	// (Backtest.FundWindowReturns).
+	Returns [][]float64
+	// Paths[k][t] is fund k compounded over the 12-month windows up to t,
+	// Πₛ≤ₜ(1+rₛ) − 1, like TopNPath; Cum[k] is its last value (NaN
+	// without a yearly window).
+	Paths [][]float64
+	Cum   []float64
+}
+
+// WithFunds adds the funds' window returns (Backtest.FundWindowReturns,
+// [date][fund]) and compounds them over the 12-month windows, so that the
+// page and the CLI show one computation.
+func (res *BacktestResult) WithFunds(tickers []string, returns [][]float64) {
+	fc := FundComparison{Tickers: tickers, Returns: returns, Paths: make([][]float64, len(tickers)), Cum: make([]float64, len(tickers))}
+	for k := range tickers {
+		var rs []float64
+		for i, d := range res.Dates {
+			if d.Basis == ForwardYear {
+				v := math.NaN()
+				if i < len(returns) && k < len(returns[i]) {
+					v = returns[i][k]
+				}
+				rs = append(rs, v)
+			}
+		}
+		fc.Paths[k] = Compound(rs)
+		fc.Cum[k] = lastOrNaN(fc.Paths[k])
+	}
+	res.Funds = fc
+}
+
+// lastOrNaN is the last element of xs, NaN when xs is empty.
+func lastOrNaN(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	return xs[len(xs)-1]
 }
 
 // Run scores every date with w and computes the bucket statistics.
@@ -441,33 +426,56 @@ func (d *BacktestDate) run(w Weights, cfg BacktestConfig) DateResult {
 }
 
 func (res *BacktestResult) summarise() {
-	var ics []float64
-	res.CumSpread, res.CumTopN = 0, 1
+	var ics, spreads, tops []float64
+	buckets := make([][]float64, res.Config.Buckets)
 	var fic, fsp [NumFactors]float64
 	for _, d := range res.Dates {
-		if d.Basis != "12 months" {
+		if d.Basis != ForwardYear {
 			continue
 		}
 		if !math.IsNaN(d.IC) {
 			ics = append(ics, d.IC)
 		}
-		res.CumSpread += d.Spread
-		res.CumTopN *= 1 + d.TopN
+		spreads = append(spreads, d.Spread)
+		tops = append(tops, d.TopN)
+		for b := range buckets {
+			v := math.NaN()
+			if b < len(d.Buckets) {
+				v = d.Buckets[b].Mean
+			}
+			buckets[b] = append(buckets[b], v)
+		}
 		res.Years++
 		for f := range fic {
 			fic[f] += d.FactorIC[f]
 			fsp[f] += d.FactorSpread[f]
 		}
 	}
-	res.CumTopN--
+	res.SpreadPath, res.TopNPath = RunningSum(spreads), Compound(tops)
+	res.CumSpread, res.CumTopN = lastOrNaN(res.SpreadPath), lastOrNaN(res.TopNPath)
+	res.BucketGrowth = make([]float64, len(buckets))
+	for b, rs := range buckets {
+		res.BucketGrowth[b] = lastOrNaN(Compound(rs))
+	}
 	res.MeanIC, res.SDIC, res.TStatIC = MeanSDT(ics)
 	for f := range fic {
 		res.MeanFactorIC[f] = fic[f] / float64(res.Years)
 		res.MeanFactorS[f] = fsp[f] / float64(res.Years)
 	}
-	if res.Years == 0 {
-		res.CumSpread, res.CumTopN = math.NaN(), math.NaN()
+}
+
+// RunningSum is Σₛ≤ₜ rₛ for each t: the yearly top-minus-bottom spreads
+// added up, in percentage points. Compounding a long-short spread means
+// nothing once a year falls below −100%, and this history has one. A NaN
+// stops the line (NaN after it): a gap is never read as zero.
+func RunningSum(rs []float64) []float64 {
+	out := make([]float64, len(rs))
+	sum := 0.0
+	for i, r := range rs {
+		sum += r
+		out[i] = sum
 	}
+	return out
 }
 
 // MeanSDT is the mean, sample standard deviation and one-sample t
@@ -493,35 +501,4 @@ func MeanSDT(xs []float64) (mean, sd, t float64) {
 		t = mean / (sd / math.Sqrt(n))
 	}
 	return mean, sd, t
-}
-
-// FundWindowReturns gives each fund's total return over each date's
-// forward window (NaN where the fund has no closes near both ends), for
-// comparing "my screen" with the funds. It does not depend on weights.
-func (bt *Backtest) FundWindowReturns(funds []*Fund) [][]float64 {
-	out := make([][]float64, len(bt.Dates))
-	for i, d := range bt.Dates {
-		out[i] = make([]float64, len(funds))
-		for k, f := range funds {
-			out[i][k] = math.NaN()
-			if f != nil {
-				out[i][k], _, _ = WindowReturn(f, d.From, d.To)
-			}
-		}
-	}
-	return out
-}
-
-// Compound turns successive period returns into the cumulative growth of
-// 1 after each period, Πₜ(1+rₜ) − 1, for the "my screen vs funds" chart. A
-// NaN period stops the line (later values NaN): a gap must not be read as
-// a zero return.
-func Compound(rs []float64) []float64 {
-	out := make([]float64, len(rs))
-	g := 1.0
-	for i, r := range rs {
-		g *= 1 + r
-		out[i] = g - 1
-	}
-	return out
 }

@@ -256,3 +256,65 @@ func naiveRanks(x []float64) []float64 {
 	}
 	return out
 }
+
+func TestRunningSum(t *testing.T) {
+	got := RunningSum([]float64{-1.17, 0.3, -0.01, math.NaN(), 0.2})
+	want := []float64{-1.17, -0.87, -0.88, math.NaN(), math.NaN()}
+	for i := range want {
+		if !closeOrBothNaN(got[i], want[i]) {
+			t.Errorf("sum[%d] = %v, want %v (a gap stops the line)", i, got[i], want[i])
+		}
+	}
+	if len(RunningSum(nil)) != 0 {
+		t.Error("empty input")
+	}
+}
+
+// The yearly paths, the buckets' growth and the funds are compounded over
+// the 12-month windows only: the to-last-price window overlaps the last.
+func TestYearlyPathsAndFunds(t *testing.T) {
+	b := func(means ...float64) []BucketStat {
+		out := make([]BucketStat, len(means))
+		for i, m := range means {
+			out[i] = BucketStat{N: 10, Mean: m}
+		}
+		return out
+	}
+	res := BacktestResult{Config: BacktestConfig{Buckets: 2}, Dates: []DateResult{
+		{Basis: ForwardYear, Buckets: b(0.1, 0.5), Spread: 0.4, TopN: 0.2},
+		{Basis: ForwardYear, Buckets: b(-0.2, 0.1), Spread: 0.3, TopN: -0.1},
+		{Basis: ForwardToLast, Buckets: b(9, 9), Spread: 5, TopN: 9},
+		{Basis: ForwardYear, Spread: math.NaN(), TopN: math.NaN()}, // nobody scored
+	}}
+	res.summarise()
+	if res.Years != 3 || !closeOrBothNaN(res.SpreadPath[1], 0.7) || !math.IsNaN(res.CumSpread) {
+		t.Errorf("years %d spread path %v cum %v", res.Years, res.SpreadPath, res.CumSpread)
+	}
+	if got, want := res.TopNPath[1], 1.2*0.9-1; math.Abs(got-want) > 1e-12 {
+		t.Errorf("top-N path %v, want %v after two years", res.TopNPath, want)
+	}
+	if !math.IsNaN(res.BucketGrowth[1]) {
+		t.Errorf("a window without buckets must stop the leg: %v", res.BucketGrowth)
+	}
+	res.Dates = res.Dates[:3]
+	res.Years = 0
+	res.summarise()
+	if got, want := res.BucketGrowth[1], 1.5*1.1-1; math.Abs(got-want) > 1e-12 {
+		t.Errorf("top leg %v, want %v", got, want)
+	}
+	if got, want := res.BucketGrowth[0], 1.1*0.8-1; math.Abs(got-want) > 1e-12 {
+		t.Errorf("bottom leg %v, want %v", got, want)
+	}
+	res.WithFunds([]string{"IWM", "IJR"}, [][]float64{{0.1, math.NaN()}, {0.2, 0.1}, {7, 7}})
+	if got, want := res.Funds.Cum[0], 1.1*1.2-1; math.Abs(got-want) > 1e-12 || !math.IsNaN(res.Funds.Cum[1]) {
+		t.Errorf("funds compounded %v, want IWM %v and IJR NaN (a missing window)", res.Funds.Cum, want)
+	}
+	if len(res.Funds.Paths[0]) != 2 || res.Funds.Returns[2][0] != 7 {
+		t.Errorf("fund paths %v returns %v", res.Funds.Paths, res.Funds.Returns)
+	}
+	empty := BacktestResult{}
+	empty.summarise()
+	if !math.IsNaN(empty.CumSpread) || !math.IsNaN(empty.CumTopN) {
+		t.Error("no yearly window: NaN summaries")
+	}
+}

@@ -136,81 +136,13 @@ func peerFilledScores(s *Snapshot, held []int32, x []float64) []float64 {
 	return out
 }
 
-// ForwardColumn picks the forward-return column of a snapshot for
-// reporting (never for scoring): Fwd12 (asof → asof + 12 months) where the
-// builder filled any value, else FwdLast (asof → FwdLastDate).
-func ForwardColumn(s *Snapshot) (col []float64, from, to time.Time, label string, ok bool) {
-	from, err := ParseDate(s.AsOf)
-	if err != nil {
-		return nil, time.Time{}, time.Time{}, "", false
-	}
-	for _, v := range s.Fwd12 {
-		if !math.IsNaN(v) {
-			return s.Fwd12, from, from.AddDate(1, 0, 0), "12 months", true
-		}
-	}
-	to, err = ParseDate(s.FwdLastDate)
-	if err != nil {
-		return nil, from, time.Time{}, "", false
-	}
-	return s.FwdLast, from, to, "to last price", true
-}
-
-// PortfolioForwardReturn is the buy-and-hold return Σwᵢrᵢ / Σwᵢ of a
-// portfolio over the forward window of col, over the names with a forward
-// price; cover is the share of weight that had one (names delisted since
-// are missing from the price data, which flatters the result).
-func PortfolioForwardReturn(p Portfolio, col []float64) (ret, cover float64) {
-	var num, den, tot float64
-	for i := range p.W {
-		w := p.weight(i)
-		if w == 0 || i >= len(col) {
-			continue
-		}
-		tot += w
-		if !math.IsNaN(col[i]) {
-			num += w * col[i]
-			den += w
-		}
-	}
-	if den == 0 {
-		return math.NaN(), 0
-	}
-	return num / den, den / tot
-}
-
-// WindowReturn is a fund's total return between the closes nearest to
-// from and to (within 16 days; month-end closes only, so a mid-month date
-// is matched to a month end and the dates used are returned).
-func WindowReturn(f *Fund, from, to time.Time) (r float64, used0, used1 time.Time) {
-	pts := f.Points()
-	a, b := nearestPoint(pts, from), nearestPoint(pts, to)
-	if a < 0 || b < 0 || b <= a {
-		return math.NaN(), time.Time{}, time.Time{}
-	}
-	return pts[b].Value/pts[a].Value - 1, pts[a].Date, pts[b].Date
-}
-
-func nearestPoint(pts []PricePoint, d time.Time) int {
-	best, bestGap := -1, 16*24*time.Hour+1
-	for i, p := range pts {
-		gap := p.Date.Sub(d)
-		if gap < 0 {
-			gap = -gap
-		}
-		if gap < bestGap {
-			best, bestGap = i, gap
-		}
-	}
-	return best
-}
-
 // StyleWindow compares, over one snapshot's forward window, the
 // holdings-modelled Russell 2000 (blend) and its growth and value halves
 // with the real IWM, VTWG and VTWV.
 type StyleWindow struct {
-	AsOf, Basis string
-	From, To    time.Time
+	AsOf     string
+	Basis    ForwardBasis
+	From, To time.Time
 	// Model[k] and Cover[k], k = blend, growth, value: buy-and-hold
 	// forward return and the weight share with a forward price; Model[3]
 	// is the style spread growth − value.
@@ -246,7 +178,7 @@ type StyleTracking struct {
 func TrackStyle(snaps []*Snapshot, iwm, vtwg, vtwv *Fund) StyleTracking {
 	var tr StyleTracking
 	for _, s := range snaps {
-		col, from, to, label, ok := ForwardColumn(s)
+		col, from, to, basis, ok := ForwardColumn(s)
 		if !ok {
 			continue
 		}
@@ -261,7 +193,7 @@ func TrackStyle(snaps []*Snapshot, iwm, vtwg, vtwv *Fund) StyleTracking {
 			}
 		}
 		st := StyleSplit(s, base.W)
-		w := StyleWindow{AsOf: s.AsOf, Basis: label, From: from, To: to}
+		w := StyleWindow{AsOf: s.AsOf, Basis: basis, From: from, To: to}
 		for k, p := range []Portfolio{base, {W: st.Growth}, {W: st.Value}} {
 			w.Model[k], w.Cover[k] = PortfolioForwardReturn(p, col)
 		}
@@ -284,7 +216,7 @@ func TrackStyle(snaps []*Snapshot, iwm, vtwg, vtwv *Fund) StyleTracking {
 	for k := 0; k < 4; k++ {
 		var m, r, d []float64
 		for _, w := range tr.Windows {
-			if w.Basis != "12 months" || math.IsNaN(w.Model[k]) || math.IsNaN(w.Real[k]) {
+			if w.Basis != ForwardYear || math.IsNaN(w.Model[k]) || math.IsNaN(w.Real[k]) {
 				continue
 			}
 			m, r, d = append(m, w.Model[k]), append(r, w.Real[k]), append(d, w.Model[k]-w.Real[k])
