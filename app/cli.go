@@ -3,10 +3,19 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"path/filepath"
+	"screener/engine"
+	"slices"
 	"sort"
+	"strconv"
+	"strings"
+	"time"
 )
 
 // command is one native subcommand: the local server, the static-site
@@ -54,4 +63,158 @@ func printUsage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].usage)
 	}
+}
+
+// ---- shared by the commands ----
+
+// jsonNum is a float that encodes NaN and ±Inf as JSON null, rounded to 6
+// significant digits (the snapshots carry 5); large dollar amounts keep
+// every digit.
+type jsonNum float64
+
+func (x jsonNum) MarshalJSON() ([]byte, error) {
+	f := float64(x)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	if math.Abs(f) >= 1e6 { // money in dollars: keep every digit
+		return strconv.AppendFloat(nil, f, 'f', -1, 64), nil
+	}
+	return strconv.AppendFloat(nil, f, 'g', 6, 64), nil
+}
+
+// cliWeights resolves --weights / --preset (default quality6).
+func cliWeights(weights, preset string) (engine.Weights, string, error) {
+	var w engine.Weights
+	switch {
+	case weights != "" && preset != "":
+		return w, "", errors.New("give --weights or --preset, not both")
+	case weights != "":
+		w, err := engine.ParseWeights(weights)
+		if err != nil {
+			return w, "", fmt.Errorf("--weights: %w", err)
+		}
+		return w, "weights " + w.String(), nil
+	}
+	if preset == "" {
+		preset = DefaultPreset
+	}
+	p, ok := engine.PresetByKey(preset)
+	if !ok {
+		return w, "", fmt.Errorf("--preset %q unknown; valid presets: %s", preset, strings.Join(engine.PresetKeys(), ", "))
+	}
+	return p.Weights, "preset " + p.Key + " (" + p.Name + ")", nil
+}
+
+func readSnapshotFile(path string) (*engine.Snapshot, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
+	}
+	s, err := engine.Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+func readFundsFile(path string) (*engine.Funds, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
+	}
+	fs, err := engine.DecodeFunds(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return fs, nil
+}
+
+// readHistory loads every history-YYYY.json in dir, oldest first.
+func readHistory(dir string) ([]*engine.Snapshot, error) {
+	paths, _ := filepath.Glob(filepath.Join(dir, "history-*.json"))
+	slices.Sort(paths)
+	var out []*engine.Snapshot
+	for _, p := range paths {
+		s, err := readSnapshotFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func cellStr(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// cliShort cuts s to n runes, ending in "…" when cut.
+func cliShort(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// helpIsNotAnError lets -h exit 0 after the flag package printed the usage.
+func helpIsNotAnError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
+}
+
+func newCLIFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(os.Stderr) // unknown flags print the valid ones there
+	return fs
+}
+
+// registerMissing adds the --missing flag (rank, explain, backtest, etf).
+func registerMissing(fs *flag.FlagSet, dst *string) {
+	fs.StringVar(dst, "missing", engine.MissingNeutral.Key(), "a weighted factor a stock lacks: neutral (counted at the median, z = 0), skip (average the present factors), exclude (leave the stock unranked)")
+}
+
+// parseMissing reads the --missing flag.
+func parseMissing(v string) (engine.MissingRule, error) {
+	r, ok := engine.ParseMissingRule(strings.ToLower(strings.TrimSpace(v)))
+	if !ok {
+		return 0, fmt.Errorf("--missing %q unknown; valid: neutral, skip, exclude", v)
+	}
+	return r, nil
+}
+
+// fmtPct formats a percentile with one decimal, "-" when missing.
+func fmtPct(p float64) string {
+	if math.IsNaN(p) {
+		return "-"
+	}
+	return strconv.FormatFloat(p, 'f', 1, 64)
+}
+
+// fmtNum formats a value with 5 significant digits (the snapshot's precision), "" when missing.
+func fmtNum(x float64) string {
+	if math.IsNaN(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', 5, 64)
+}
+
+func cliDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -20,48 +20,48 @@ func init() {
 }
 
 type btBucket struct {
-	N       int    `json:"n"`
-	Missing int    `json:"missing_fwd"`
-	Mean    etfNum `json:"mean_fwd"`
+	N       int     `json:"n"`
+	Missing int     `json:"missing_fwd"`
+	Mean    jsonNum `json:"mean_fwd"`
 }
 
 type btDate struct {
-	AsOf         string            `json:"asof"`
-	Basis        string            `json:"basis"`
-	From         string            `json:"from"`
-	To           string            `json:"to"`
-	Modelled     bool              `json:"modelled_universe"`
-	Universe     int               `json:"universe"`
-	Scored       int               `json:"scored"`
-	MissingFwd   int               `json:"missing_fwd"`
-	Buckets      []btBucket        `json:"buckets_bottom_to_top"`
-	Spread       etfNum            `json:"top_minus_bottom"`
-	IC           etfNum            `json:"ic"`
-	ICN          int               `json:"ic_n"`
-	TopN         etfNum            `json:"top_n"`
-	TopNCount    int               `json:"top_n_count"`
-	TopNMissing  int               `json:"top_n_missing_fwd"`
-	Funds        map[string]etfNum `json:"funds"`
-	FactorSpread map[string]etfNum `json:"factor_spread"`
-	FactorIC     map[string]etfNum `json:"factor_ic"`
-	Survivorship string            `json:"survivorship"`
+	AsOf         string             `json:"asof"`
+	Basis        string             `json:"basis"`
+	From         string             `json:"from"`
+	To           string             `json:"to"`
+	Modelled     bool               `json:"modelled_universe"`
+	Universe     int                `json:"universe"`
+	Scored       int                `json:"scored"`
+	MissingFwd   int                `json:"missing_fwd"`
+	Buckets      []btBucket         `json:"buckets_bottom_to_top"`
+	Spread       jsonNum            `json:"top_minus_bottom"`
+	IC           jsonNum            `json:"ic"`
+	ICN          int                `json:"ic_n"`
+	TopN         jsonNum            `json:"top_n"`
+	TopNCount    int                `json:"top_n_count"`
+	TopNMissing  int                `json:"top_n_missing_fwd"`
+	Funds        map[string]jsonNum `json:"funds"`
+	FactorSpread map[string]jsonNum `json:"factor_spread"`
+	FactorIC     map[string]jsonNum `json:"factor_ic"`
+	Survivorship string             `json:"survivorship"`
 }
 
 type btReport struct {
-	Weights      string            `json:"weights"`
-	Buckets      int               `json:"buckets"`
-	TopN         int               `json:"top_n"`
-	Dates        []btDate          `json:"dates"`
-	Years        int               `json:"years_12m"`
-	MeanIC       etfNum            `json:"mean_ic"`
-	SDIC         etfNum            `json:"sd_ic"`
-	TStatIC      etfNum            `json:"t_ic"`
-	CumSpread    etfNum            `json:"cum_top_minus_bottom"`
-	CumTopN      etfNum            `json:"cum_top_n"`
-	CumFunds     map[string]etfNum `json:"cum_funds"`
-	MeanFactorIC map[string]etfNum `json:"mean_factor_ic"`
-	MeanFactorS  map[string]etfNum `json:"mean_factor_spread"`
-	Notes        []string          `json:"notes"`
+	Weights      string             `json:"weights"`
+	Buckets      int                `json:"buckets"`
+	TopN         int                `json:"top_n"`
+	Dates        []btDate           `json:"dates"`
+	Years        int                `json:"years_12m"`
+	MeanIC       jsonNum            `json:"mean_ic"`
+	SDIC         jsonNum            `json:"sd_ic"`
+	TStatIC      jsonNum            `json:"t_ic"`
+	CumSpread    jsonNum            `json:"cum_top_minus_bottom"`
+	CumTopN      jsonNum            `json:"cum_top_n"`
+	CumFunds     map[string]jsonNum `json:"cum_funds"`
+	MeanFactorIC map[string]jsonNum `json:"mean_factor_ic"`
+	MeanFactorS  map[string]jsonNum `json:"mean_factor_spread"`
+	Notes        []string           `json:"notes"`
 }
 
 func runBacktest(args []string, stdout io.Writer) error {
@@ -184,36 +184,36 @@ func runBacktest(args []string, stdout io.Writer) error {
 	return nil
 }
 
-func factorMap(v [engine.NumFactors]float64) map[string]etfNum {
-	m := map[string]etfNum{}
+func factorMap(v [engine.NumFactors]float64) map[string]jsonNum {
+	m := map[string]jsonNum{}
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
-		m[f.Key()] = etfNum(v[f])
+		m[f.Key()] = jsonNum(v[f])
 	}
 	return m
 }
 
 func backtestReport(res engine.BacktestResult, label string, tickers []string, fundRet [][]float64) *btReport {
 	rep := &btReport{Weights: label, Buckets: res.Config.Buckets, TopN: res.Config.TopN, Years: res.Years,
-		MeanIC: etfNum(res.MeanIC), SDIC: etfNum(res.SDIC), TStatIC: etfNum(res.TStatIC),
-		CumSpread: etfNum(res.CumSpread), CumTopN: etfNum(res.CumTopN), CumFunds: map[string]etfNum{},
+		MeanIC: jsonNum(res.MeanIC), SDIC: jsonNum(res.SDIC), TStatIC: jsonNum(res.TStatIC),
+		CumSpread: jsonNum(res.CumSpread), CumTopN: jsonNum(res.CumTopN), CumFunds: map[string]jsonNum{},
 		MeanFactorIC: factorMap(res.MeanFactorIC), MeanFactorS: factorMap(res.MeanFactorS)}
 	res.WithFunds(tickers, fundRet)
 	for i, d := range res.Dates {
 		bd := btDate{AsOf: d.AsOf, Basis: string(d.Basis), From: fmtDate(d.From), To: fmtDate(d.To), Modelled: d.Modelled,
-			Universe: d.Universe, Scored: d.Scored, MissingFwd: d.MissingFwd, Spread: etfNum(d.Spread),
-			IC: etfNum(d.IC), ICN: d.ICN, TopN: etfNum(d.TopN), TopNCount: d.TopNCount, TopNMissing: d.TopNMissing,
-			Funds: map[string]etfNum{}, FactorSpread: factorMap(d.FactorSpread), FactorIC: factorMap(d.FactorIC),
+			Universe: d.Universe, Scored: d.Scored, MissingFwd: d.MissingFwd, Spread: jsonNum(d.Spread),
+			IC: jsonNum(d.IC), ICN: d.ICN, TopN: jsonNum(d.TopN), TopNCount: d.TopNCount, TopNMissing: d.TopNMissing,
+			Funds: map[string]jsonNum{}, FactorSpread: factorMap(d.FactorSpread), FactorIC: factorMap(d.FactorIC),
 			Survivorship: d.Survivorship}
 		for _, b := range d.Buckets {
-			bd.Buckets = append(bd.Buckets, btBucket{b.N, b.Missing, etfNum(b.Mean)})
+			bd.Buckets = append(bd.Buckets, btBucket{b.N, b.Missing, jsonNum(b.Mean)})
 		}
 		for k, t := range tickers {
-			bd.Funds[t] = etfNum(fundRet[i][k])
+			bd.Funds[t] = jsonNum(fundRet[i][k])
 		}
 		rep.Dates = append(rep.Dates, bd)
 	}
 	for k, t := range tickers {
-		rep.CumFunds[t] = etfNum(res.Funds.Cum[k])
+		rep.CumFunds[t] = jsonNum(res.Funds.Cum[k])
 	}
 	rep.Notes = []string{
 		"History universes are modelled by rule (Russell-2000-like = ranks 1,001–3,000 by market cap; S&P-600-like adds positive trailing earnings), not the real index lists.",

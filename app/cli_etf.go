@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -24,125 +23,47 @@ func init() {
 	register("etf", "compare small-cap ETFs: etf [--funds IWM,IJR,VTWG,VTWV] [--asof 2025-06-30] [--start YYYY-MM-DD] [--weights …|--preset …] [--data web/data] [--format table|json]", runETF)
 }
 
-// defaultETFs is the comparison the ETF view opens with (issue 5).
-var defaultETFs = []string{"IWM", "IJR", "VTWG", "VTWV"}
-
-// etfNum is a float that encodes NaN and ±Inf as JSON null, rounded to 6
-// significant digits (the snapshots carry 5); large dollar amounts keep
-// every digit.
-type etfNum float64
-
-func (x etfNum) MarshalJSON() ([]byte, error) {
-	f := float64(x)
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return []byte("null"), nil
-	}
-	if math.Abs(f) >= 1e6 { // money in dollars: keep every digit
-		return strconv.AppendFloat(nil, f, 'f', -1, 64), nil
-	}
-	return strconv.AppendFloat(nil, f, 'g', 6, 64), nil
-}
-
-// cliWeights resolves --weights / --preset (default quality6).
-func cliWeights(weights, preset string) (engine.Weights, string, error) {
-	var w engine.Weights
-	switch {
-	case weights != "" && preset != "":
-		return w, "", errors.New("give --weights or --preset, not both")
-	case weights != "":
-		w, err := engine.ParseWeights(weights)
-		if err != nil {
-			return w, "", fmt.Errorf("--weights: %w", err)
-		}
-		return w, "weights " + w.String(), nil
-	}
-	if preset == "" {
-		preset = "quality6"
-	}
-	p, ok := engine.PresetByKey(preset)
-	if !ok {
-		return w, "", fmt.Errorf("--preset %q unknown; valid presets: %s", preset, strings.Join(engine.PresetKeys(), ", "))
-	}
-	return p.Weights, "preset " + p.Key + " (" + p.Name + ")", nil
-}
-
-func readSnapshotFile(path string) (*engine.Snapshot, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
-	}
-	s, err := engine.Decode(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return s, nil
-}
-
-func readFundsFile(path string) (*engine.Funds, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
-	}
-	fs, err := engine.DecodeFunds(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return fs, nil
-}
-
-// readHistory loads every history-YYYY.json in dir, oldest first.
-func readHistory(dir string) ([]*engine.Snapshot, error) {
-	paths, _ := filepath.Glob(filepath.Join(dir, "history-*.json"))
-	slices.Sort(paths)
-	var out []*engine.Snapshot
-	for _, p := range paths {
-		s, err := readSnapshotFile(p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, nil
-}
+// defaultETFs is the comparison the ETF view opens with.
+var defaultETFs = DefaultState().FundList()
 
 type etfTrailing struct {
-	Years      int    `json:"years"`
-	From       string `json:"from,omitempty"`
-	To         string `json:"to,omitempty"`
-	Annualised etfNum `json:"annualised"`
-	Total      etfNum `json:"total"`
+	Years      int     `json:"years"`
+	From       string  `json:"from,omitempty"`
+	To         string  `json:"to,omitempty"`
+	Annualised jsonNum `json:"annualised"`
+	Total      jsonNum `json:"total"`
 }
 
 type etfYear struct {
-	Year    int    `json:"year"`
-	Return  etfNum `json:"return"`
-	Partial bool   `json:"partial,omitempty"`
+	Year    int     `json:"year"`
+	Return  jsonNum `json:"return"`
+	Partial bool    `json:"partial,omitempty"`
 }
 
 type etfPoint struct {
-	Date  string `json:"date"`
-	Value etfNum `json:"value"`
+	Date  string  `json:"date"`
+	Value jsonNum `json:"value"`
 }
 
 type etfHoldings struct {
-	Modelled       bool              `json:"modelled"`
-	Note           string            `json:"note,omitempty"`
-	Holdings       int               `json:"holdings"`
-	WeightMatched  etfNum            `json:"weight_matched_pct"`
-	PE             etfNum            `json:"pe_harmonic"`
-	PEProfitable   etfNum            `json:"pe_harmonic_profitable_only"`
-	PB             etfNum            `json:"pb_harmonic"`
-	EarningsYield  etfNum            `json:"earnings_yield"`
-	FCFYield       etfNum            `json:"fcf_yield"`
-	LossCount      etfNum            `json:"loss_makers_by_count"`
-	LossWeight     etfNum            `json:"loss_makers_by_weight"`
-	DebtToAssets   etfNum            `json:"debt_to_assets"`
-	ROE            etfNum            `json:"roe"`
-	StatementCover etfNum            `json:"statement_coverage_by_weight"`
-	Sectors        map[string]etfNum `json:"sector_weights"`
-	FactorPct      map[string]etfNum `json:"avg_factor_pct"`
-	CompositePct   etfNum            `json:"avg_composite_pct"`
-	InScreen       etfNum            `json:"weight_in_screen"`
+	Modelled       bool               `json:"modelled"`
+	Note           string             `json:"note,omitempty"`
+	Holdings       int                `json:"holdings"`
+	WeightMatched  jsonNum            `json:"weight_matched_pct"`
+	PE             jsonNum            `json:"pe_harmonic"`
+	PEProfitable   jsonNum            `json:"pe_harmonic_profitable_only"`
+	PB             jsonNum            `json:"pb_harmonic"`
+	EarningsYield  jsonNum            `json:"earnings_yield"`
+	FCFYield       jsonNum            `json:"fcf_yield"`
+	LossCount      jsonNum            `json:"loss_makers_by_count"`
+	LossWeight     jsonNum            `json:"loss_makers_by_weight"`
+	DebtToAssets   jsonNum            `json:"debt_to_assets"`
+	ROE            jsonNum            `json:"roe"`
+	StatementCover jsonNum            `json:"statement_coverage_by_weight"`
+	Sectors        map[string]jsonNum `json:"sector_weights"`
+	FactorPct      map[string]jsonNum `json:"avg_factor_pct"`
+	CompositePct   jsonNum            `json:"avg_composite_pct"`
+	InScreen       jsonNum            `json:"weight_in_screen"`
 }
 
 type etfFund struct {
@@ -150,16 +71,16 @@ type etfFund struct {
 	Name            string        `json:"name"`
 	Index           string        `json:"index"`
 	Style           string        `json:"style"`
-	ExpenseRatioPct etfNum        `json:"expense_ratio_pct"`
-	NetAssetsUSD    etfNum        `json:"net_assets_usd"`
+	ExpenseRatioPct jsonNum       `json:"expense_ratio_pct"`
+	NetAssetsUSD    jsonNum       `json:"net_assets_usd"`
 	NetAssetsAsOf   string        `json:"net_assets_as_of"`
 	Inception       string        `json:"inception"`
 	FactsSource     string        `json:"facts_source,omitempty"`
 	Prices          string        `json:"prices"`
 	Trailing        []etfTrailing `json:"trailing"`
 	CalendarYears   []etfYear     `json:"calendar_years"`
-	Volatility      etfNum        `json:"volatility"`
-	MaxDrawdown     etfNum        `json:"max_drawdown"`
+	Volatility      jsonNum       `json:"volatility"`
+	MaxDrawdown     jsonNum       `json:"max_drawdown"`
 	DrawdownPeak    string        `json:"drawdown_peak,omitempty"`
 	DrawdownTrough  string        `json:"drawdown_trough,omitempty"`
 	Growth          []etfPoint    `json:"growth_of_10000"`
@@ -170,40 +91,39 @@ type etfFund struct {
 }
 
 type etfStyleWindow struct {
-	AsOf    string    `json:"asof"`
-	Basis   string    `json:"basis"`
-	From    string    `json:"from"`
-	To      string    `json:"to"`
-	Fund    string    `json:"fund_window"`
-	Model   [4]etfNum `json:"model_blend_growth_value_spread"`
-	Real    [4]etfNum `json:"real_iwm_vtwg_vtwv_spread"`
-	Covered [3]etfNum `json:"model_weight_with_forward_price"`
+	AsOf    string     `json:"asof"`
+	Basis   string     `json:"basis"`
+	From    string     `json:"from"`
+	To      string     `json:"to"`
+	Fund    string     `json:"fund_window"`
+	Model   [4]jsonNum `json:"model_blend_growth_value_spread"`
+	Real    [4]jsonNum `json:"real_iwm_vtwg_vtwv_spread"`
+	Covered [3]jsonNum `json:"model_weight_with_forward_price"`
 }
 
 type etfStyle struct {
 	Method        string           `json:"method"`
 	Windows       []etfStyleWindow `json:"windows"`
 	N             int              `json:"n_12m_windows"`
-	MeanDiff      [4]etfNum        `json:"mean_tracking_difference"`
-	TrackingError [4]etfNum        `json:"tracking_error"`
-	Corr          [4]etfNum        `json:"correlation_of_window_returns"`
+	MeanDiff      [4]jsonNum       `json:"mean_tracking_difference"`
+	TrackingError [4]jsonNum       `json:"tracking_error"`
+	Corr          [4]jsonNum       `json:"correlation_of_window_returns"`
 	Limits        string           `json:"limits"`
 }
 
 type etfReport struct {
-	AsOf         string     `json:"asof"`
-	Start        string     `json:"start"`
-	PricesTo     string     `json:"prices_to"`
-	HoldingsAsOf string     `json:"holdings_asof"`
-	Weights      string     `json:"weights"`
-	Funds        []*etfFund `json:"funds"`
-	Overlap      [][]etfNum `json:"overlap_pct"`
-	Correlation  [][]etfNum `json:"correlation"`
-	CorrMonths   [][]int    `json:"correlation_months"`
-	Style        *etfStyle  `json:"modelled_style_tracking,omitempty"`
-	Sectors      []string   `json:"sectors"`
-	Notes        []string   `json:"notes"`
-	portfolios   []*engine.Portfolio
+	AsOf         string      `json:"asof"`
+	Start        string      `json:"start"`
+	PricesTo     string      `json:"prices_to"`
+	HoldingsAsOf string      `json:"holdings_asof"`
+	Weights      string      `json:"weights"`
+	Funds        []*etfFund  `json:"funds"`
+	Overlap      [][]jsonNum `json:"overlap_pct"`
+	Correlation  [][]jsonNum `json:"correlation"`
+	CorrMonths   [][]int     `json:"correlation_months"`
+	Style        *etfStyle   `json:"modelled_style_tracking,omitempty"`
+	Sectors      []string    `json:"sectors"`
+	Notes        []string    `json:"notes"`
 }
 
 func runETF(args []string, stdout io.Writer) error {
@@ -286,13 +206,6 @@ func parseFundList(spec string, fs *engine.Funds, lo, hi int) ([]string, error) 
 	return out, nil
 }
 
-func fmtDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.DateOnly)
-}
-
 func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, asofS, startS string, w engine.Weights, wlabel string, missing engine.MissingRule) (*etfReport, error) {
 	rep := &etfReport{PricesTo: fs.AsOf, HoldingsAsOf: cur.AsOf, Weights: wlabel, Sectors: cur.Sectors}
 	var asof time.Time
@@ -300,9 +213,9 @@ func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, as
 		f, _ := fs.Lookup(t)
 		pf, _ := priceFund(fs, t)
 		ef := &etfFund{Ticker: f.Ticker, Name: f.Name, Index: f.Index, Style: f.Style,
-			ExpenseRatioPct: etfNum(f.ExpenseRatioPct), NetAssetsUSD: etfNum(f.NetAssetsUSD),
+			ExpenseRatioPct: jsonNum(f.ExpenseRatioPct), NetAssetsUSD: jsonNum(f.NetAssetsUSD),
 			NetAssetsAsOf: f.NetAssetsAsOf, Inception: f.Inception, FactsSource: f.FactsSource,
-			Notes: fundNoteTexts(fs, f), price: pf, Volatility: etfNum(math.NaN()), MaxDrawdown: etfNum(math.NaN())}
+			Notes: fundNoteTexts(fs, f), price: pf, Volatility: jsonNum(math.NaN()), MaxDrawdown: jsonNum(math.NaN())}
 		ef.Prices = "none"
 		if pf != nil {
 			ef.Prices = pf.Ticker + " monthly adjusted closes to " + fmtDate(pf.LastDate)
@@ -343,84 +256,32 @@ func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, as
 	}
 	rep.AsOf, rep.Start = fmtDate(asof), fmtDate(start)
 
-	var priced []*engine.Fund
-	for _, ef := range rep.Funds {
-		f := ef.price
-		if f == nil {
-			continue
-		}
-		priced = append(priced, f)
-		for _, tr := range engine.TrailingReturns(f, asof, []int{1, 3, 5, 10}) {
-			ef.Trailing = append(ef.Trailing, etfTrailing{tr.Years, fmtDate(tr.From), fmtDate(tr.To), etfNum(tr.Annualised), etfNum(tr.Total)})
-		}
-		for _, y := range engine.CalendarYearReturns(f, asof) {
-			if y.To.After(start) {
-				ef.CalendarYears = append(ef.CalendarYears, etfYear{y.Year, etfNum(y.Return), y.Partial})
-			}
-		}
-		ef.Volatility = etfNum(engine.Volatility(f, start, asof))
-		dd := engine.MaxDrawdown(f, start, asof)
-		ef.MaxDrawdown, ef.DrawdownPeak, ef.DrawdownTrough = etfNum(dd.Depth), fmtDate(dd.Peak), fmtDate(dd.Trough)
-		for _, p := range engine.GrowthOf(f, start, asof, 10000) {
-			ef.Growth = append(ef.Growth, etfPoint{fmtDate(p.Date), etfNum(p.Value)})
-		}
+	c, err := computeETFComparison(fs, tickers, start, asof, func(t string) *etfHoldView { return etfHoldingsOf(cur, t) })
+	if err != nil {
+		return nil, err
 	}
-	corr, n := engine.CorrelationMatrix(priced, start, asof)
-	rep.Correlation, rep.CorrMonths = etfMatrix(len(rep.Funds)), make([][]int, len(rep.Funds))
-	pi := 0
-	idx := make([]int, len(rep.Funds))
-	for i, ef := range rep.Funds {
-		idx[i] = -1
-		if ef.price != nil {
-			idx[i] = pi
-			pi++
-		}
-	}
-	for i := range rep.Funds {
-		rep.CorrMonths[i] = make([]int, len(rep.Funds))
-		for j := range rep.Funds {
-			if idx[i] >= 0 && idx[j] >= 0 {
-				rep.Correlation[i][j] = etfNum(corr[idx[i]][idx[j]])
-				rep.CorrMonths[i][j] = n[idx[i]][idx[j]]
-			}
-		}
-	}
-
-	// Holdings-based: only the funds the current snapshot can describe.
 	sc := engine.NewScreen(cur, engine.ComputeMetrics(cur), engine.Options{Missing: missing})
 	sc.Score(w)
-	rep.portfolios = make([]*engine.Portfolio, len(rep.Funds))
-	for i, ef := range rep.Funds {
-		p, err := engine.FundPortfolio(cur, ef.Ticker)
-		if err != nil {
-			continue
-		}
-		rep.portfolios[i] = &p
-		st := engine.ComputeHoldingsStats(cur, p)
-		prof := engine.PortfolioFactorProfile(sc, p)
-		h := &etfHoldings{Modelled: p.Modelled, Note: p.Note, Holdings: st.Holdings,
-			PE: etfNum(st.PE), PEProfitable: etfNum(st.PEProfitable), PB: etfNum(st.PB), EarningsYield: etfNum(st.EarningsYield), FCFYield: etfNum(st.FCFYield),
-			LossCount: etfNum(st.LossCount), LossWeight: etfNum(st.LossWeight), DebtToAssets: etfNum(st.DebtToAssets),
-			ROE: etfNum(st.ROE), StatementCover: etfNum(st.StatementCover), Sectors: map[string]etfNum{},
-			FactorPct: map[string]etfNum{}, CompositePct: etfNum(prof.Composite), InScreen: etfNum(prof.InScreen),
-			WeightMatched: etfNum(math.NaN())}
-		if !p.Modelled {
-			h.WeightMatched = etfNum(st.Weight)
-		}
-		for k, name := range cur.Sectors {
-			h.Sectors[name] = etfNum(st.Sector[k])
-		}
-		for f := engine.Factor(0); f < engine.NumFactors; f++ {
-			h.FactorPct[f.Key()] = etfNum(prof.Factor[f])
-		}
-		ef.Holdings = h
-	}
-	rep.Overlap = etfMatrix(len(rep.Funds))
-	for i, a := range rep.portfolios {
-		for j, b := range rep.portfolios {
-			if a != nil && b != nil {
-				rep.Overlap[i][j] = etfNum(engine.Overlap(*a, *b))
+	prof := etfProfiles(sc, c)
+	rep.Correlation, rep.Overlap = etfMatrixOf(c.Corr), etfMatrixOf(c.Overlap)
+	rep.CorrMonths = c.CorrN
+	for i, fv := range c.Funds {
+		ef, ps := rep.Funds[i], fv.Price
+		if ef.price != nil {
+			for _, tr := range ps.Trailing {
+				ef.Trailing = append(ef.Trailing, etfTrailing{tr.Years, fmtDate(tr.From), fmtDate(tr.To), jsonNum(tr.Annualised), jsonNum(tr.Total)})
 			}
+			for _, y := range ps.Years {
+				ef.CalendarYears = append(ef.CalendarYears, etfYear{y.Year, jsonNum(y.Return), y.Partial})
+			}
+			ef.Volatility = jsonNum(ps.Vol)
+			ef.MaxDrawdown, ef.DrawdownPeak, ef.DrawdownTrough = jsonNum(ps.Drawdown.Depth), fmtDate(ps.Drawdown.Peak), fmtDate(ps.Drawdown.Trough)
+			for _, p := range ps.Growth {
+				ef.Growth = append(ef.Growth, etfPoint{fmtDate(p.Date), jsonNum(p.Value)})
+			}
+		}
+		if fv.Hold != nil {
+			ef.Holdings = holdingsReport(cur, fv.Hold, prof[i])
 		}
 	}
 	rep.Notes = []string{
@@ -431,15 +292,37 @@ func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, as
 	return rep, nil
 }
 
-func etfMatrix(n int) [][]etfNum {
-	m := make([][]etfNum, n)
-	for i := range m {
-		m[i] = make([]etfNum, n)
-		for j := range m[i] {
-			m[i][j] = etfNum(math.NaN())
+// etfMatrixOf converts a comparison matrix for JSON (NaN as null).
+func etfMatrixOf(m [][]float64) [][]jsonNum {
+	out := make([][]jsonNum, len(m))
+	for i, row := range m {
+		out[i] = make([]jsonNum, len(row))
+		for j, v := range row {
+			out[i][j] = jsonNum(v)
 		}
 	}
-	return m
+	return out
+}
+
+// holdingsReport is a fund's look-through block of the JSON report.
+func holdingsReport(cur *engine.Snapshot, hv *etfHoldView, prof engine.FactorProfile) *etfHoldings {
+	p, st := hv.Portfolio, hv.Stats
+	h := &etfHoldings{Modelled: p.Modelled, Note: p.Note, Holdings: st.Holdings,
+		PE: jsonNum(st.PE), PEProfitable: jsonNum(st.PEProfitable), PB: jsonNum(st.PB), EarningsYield: jsonNum(st.EarningsYield), FCFYield: jsonNum(st.FCFYield),
+		LossCount: jsonNum(st.LossCount), LossWeight: jsonNum(st.LossWeight), DebtToAssets: jsonNum(st.DebtToAssets),
+		ROE: jsonNum(st.ROE), StatementCover: jsonNum(st.StatementCover), Sectors: map[string]jsonNum{},
+		FactorPct: map[string]jsonNum{}, CompositePct: jsonNum(prof.Composite), InScreen: jsonNum(prof.InScreen),
+		WeightMatched: jsonNum(math.NaN())}
+	if !p.Modelled {
+		h.WeightMatched = jsonNum(st.Weight)
+	}
+	for k, name := range cur.Sectors {
+		h.Sectors[name] = jsonNum(st.Sector[k])
+	}
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		h.FactorPct[f.Key()] = jsonNum(prof.Factor[f])
+	}
+	return h
 }
 
 func styleReport(fs *engine.Funds, snaps []*engine.Snapshot) *etfStyle {
@@ -456,16 +339,16 @@ func styleReport(fs *engine.Funds, snaps []*engine.Snapshot) *etfStyle {
 			"whose fund window is matched to the nearest month-end close. The blend column is the control: its gap to the real IWM is the data's own error before any style modelling.",
 	}
 	for k := 0; k < 4; k++ {
-		out.MeanDiff[k], out.TrackingError[k], out.Corr[k] = etfNum(tr.MeanDiff[k]), etfNum(tr.TrackingError[k]), etfNum(tr.Corr[k])
+		out.MeanDiff[k], out.TrackingError[k], out.Corr[k] = jsonNum(tr.MeanDiff[k]), jsonNum(tr.TrackingError[k]), jsonNum(tr.Corr[k])
 	}
 	for _, w := range tr.Windows {
 		sw := etfStyleWindow{AsOf: w.AsOf, Basis: string(w.Basis), From: fmtDate(w.From), To: fmtDate(w.To),
 			Fund: fmtDate(w.RealFrom) + " → " + fmtDate(w.RealTo)}
 		for k := 0; k < 4; k++ {
-			sw.Model[k], sw.Real[k] = etfNum(w.Model[k]), etfNum(w.Real[k])
+			sw.Model[k], sw.Real[k] = jsonNum(w.Model[k]), jsonNum(w.Real[k])
 		}
 		for k := 0; k < 3; k++ {
-			sw.Covered[k] = etfNum(w.Cover[k])
+			sw.Covered[k] = jsonNum(w.Cover[k])
 		}
 		out.Windows = append(out.Windows, sw)
 	}
@@ -474,7 +357,7 @@ func styleReport(fs *engine.Funds, snaps []*engine.Snapshot) *etfStyle {
 
 // ---- table output ----
 
-func pctCell(x etfNum, decimals int) string {
+func pctCell(x jsonNum, decimals int) string {
 	f := float64(x)
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "—"
@@ -482,7 +365,7 @@ func pctCell(x etfNum, decimals int) string {
 	return strconv.FormatFloat(100*f, 'f', decimals, 64)
 }
 
-func numCell(x etfNum, decimals int) string {
+func numCell(x jsonNum, decimals int) string {
 	f := float64(x)
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "—"
@@ -604,12 +487,12 @@ func writeETFTable(out io.Writer, rep *etfReport) error {
 		h(cliShort(name, 22), func(h *etfHoldings) string { return pctCell(h.Sectors[name], 1) })
 	}
 	fmt.Fprintln(tw)
-	matrix := func(title string, m [][]etfNum, scale float64, dec int) {
+	matrix := func(title string, m [][]jsonNum, scale float64, dec int) {
 		head(title)
 		for i, ef := range rep.Funds {
 			fmt.Fprint(tw, ef.Ticker+"\t")
 			for j := range rep.Funds {
-				fmt.Fprint(tw, numCell(m[i][j]*etfNum(scale), dec)+"\t")
+				fmt.Fprint(tw, numCell(m[i][j]*jsonNum(scale), dec)+"\t")
 			}
 			fmt.Fprintln(tw)
 		}
@@ -631,16 +514,16 @@ func writeETFTable(out io.Writer, rep *etfReport) error {
 			}
 			fmt.Fprintf(tw, "%s\t\n", pctCell(w.Covered[0], 0))
 		}
-		sum := func(label string, v [4]etfNum, cell func(etfNum) string) {
+		sum := func(label string, v [4]jsonNum, cell func(jsonNum) string) {
 			fmt.Fprintf(tw, "%s\t\t\t", label)
 			for k := 0; k < 4; k++ {
 				fmt.Fprintf(tw, "%s\t\t", cell(v[k]))
 			}
 			fmt.Fprintln(tw, "\t")
 		}
-		sum(fmt.Sprintf("mean diff (%d×12m)", st.N), st.MeanDiff, func(x etfNum) string { return pctCell(x, 1) })
-		sum("tracking error", st.TrackingError, func(x etfNum) string { return pctCell(x, 1) })
-		sum("correlation", st.Corr, func(x etfNum) string { return numCell(x, 3) })
+		sum(fmt.Sprintf("mean diff (%d×12m)", st.N), st.MeanDiff, func(x jsonNum) string { return pctCell(x, 1) })
+		sum("tracking error", st.TrackingError, func(x jsonNum) string { return pctCell(x, 1) })
+		sum("correlation", st.Corr, func(x jsonNum) string { return numCell(x, 3) })
 		if err := tw.Flush(); err != nil {
 			return err
 		}
@@ -657,21 +540,6 @@ func writeETFTable(out io.Writer, rep *etfReport) error {
 	}
 	fmt.Fprintln(out, "  * = partial year.")
 	return nil
-}
-
-func cellStr(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
-func cliShort(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // fundNoteTexts are a fund's caveats in English, as the page says them.

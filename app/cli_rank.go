@@ -48,44 +48,12 @@ func (sf *screenFlags) register(fs *flag.FlagSet) {
 	registerMissing(fs, &sf.missing)
 }
 
-// registerMissing adds the --missing flag (rank, explain, backtest, etf).
-func registerMissing(fs *flag.FlagSet, dst *string) {
-	fs.StringVar(dst, "missing", engine.MissingNeutral.Key(), "a weighted factor a stock lacks: neutral (counted at the median, z = 0), skip (average the present factors), exclude (leave the stock unranked)")
-}
-
-// parseMissing reads the --missing flag.
-func parseMissing(v string) (engine.MissingRule, error) {
-	r, ok := engine.ParseMissingRule(strings.ToLower(strings.TrimSpace(v)))
-	if !ok {
-		return 0, fmt.Errorf("--missing %q unknown; valid: neutral, skip, exclude", v)
-	}
-	return r, nil
-}
-
 // resolve loads the snapshot and turns the flags into engine options and weights.
 func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weights, string, error) {
 	var o engine.Options
-	var w engine.Weights
-	label := ""
-	switch {
-	case sf.weights != "" && sf.preset != "":
-		return nil, o, w, "", errors.New("give --weights or --preset, not both")
-	case sf.weights != "":
-		var err error
-		if w, err = engine.ParseWeights(sf.weights); err != nil {
-			return nil, o, w, "", fmt.Errorf("--weights: %w", err)
-		}
-		label = "weights " + w.String()
-	default:
-		key := sf.preset
-		if key == "" {
-			key = "quality6"
-		}
-		p, ok := engine.PresetByKey(key)
-		if !ok {
-			return nil, o, w, "", fmt.Errorf("--preset %q unknown; valid presets: %s", key, strings.Join(engine.PresetKeys(), ", "))
-		}
-		w, label = p.Weights, "preset "+p.Key+" ("+p.Name+")"
+	w, label, err := cliWeights(sf.weights, sf.preset)
+	if err != nil {
+		return nil, o, w, "", err
 	}
 	idx, ok := engine.ParseIndex(strings.ToLower(sf.universe))
 	if !ok && sf.universe != "" {
@@ -101,7 +69,6 @@ func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weigh
 		return nil, o, w, "", fmt.Errorf("--min-coverage %d: want 0..%d", sf.minCoverage, engine.NumFactors)
 	}
 	o.MinCoverage = sf.minCoverage
-	var err error
 	if o.Missing, err = parseMissing(sf.missing); err != nil {
 		return nil, o, w, "", err
 	}
@@ -152,20 +119,6 @@ func cliSectors(spec string, names []string) (uint32, error) {
 	return bits, nil
 }
 
-// helpIsNotAnError lets -h exit 0 after the flag package printed the usage.
-func helpIsNotAnError(err error) error {
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	return err
-}
-
-func newCLIFlagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(os.Stderr) // unknown flags print the valid ones there
-	return fs
-}
-
 func runRank(args []string, stdout io.Writer) error {
 	fs := newCLIFlagSet("rank")
 	var sf screenFlags
@@ -210,7 +163,7 @@ func runRank(args []string, stdout io.Writer) error {
 	fmt.Fprintln(tw, strings.Join(hdr, "\t")+"\t")
 	for r, j := range order {
 		row := sc.Members[j]
-		cells := []string{strconv.Itoa(r + 1), s.Ticker[row], cliTruncate(s.Name[row], 28), fmtPct(sc.CompositePct[j])}
+		cells := []string{strconv.Itoa(r + 1), s.Ticker[row], cliShort(s.Name[row], 28), fmtPct(sc.CompositePct[j])}
 		for f := 0; f < engine.NumFactors; f++ {
 			cells = append(cells, fmtPct(sc.FactorPct[f][j]))
 		}
@@ -259,30 +212,6 @@ func unpricedLines(sc *engine.Screen) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func cliTruncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
-// fmtPct formats a percentile with one decimal, "-" when missing.
-func fmtPct(p float64) string {
-	if math.IsNaN(p) {
-		return "-"
-	}
-	return strconv.FormatFloat(p, 'f', 1, 64)
-}
-
-// fmtNum formats a value with 5 significant digits (the snapshot's precision), "" when missing.
-func fmtNum(x float64) string {
-	if math.IsNaN(x) {
-		return ""
-	}
-	return strconv.FormatFloat(x, 'g', 5, 64)
-}
-
 func rankCSV(out io.Writer, sc *engine.Screen, order []int32) error {
 	s := sc.Snap
 	cw := csv.NewWriter(out)
@@ -303,16 +232,6 @@ func rankCSV(out io.Writer, sc *engine.Screen, order []int32) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// jsonNum is a float that encodes NaN as JSON null.
-type jsonNum float64
-
-func (x jsonNum) MarshalJSON() ([]byte, error) {
-	if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
-		return []byte("null"), nil
-	}
-	return strconv.AppendFloat(nil, float64(x), 'g', 6, 64), nil
 }
 
 func rankJSON(out io.Writer, sc *engine.Screen, order []int32, w engine.Weights) error {
@@ -529,13 +448,6 @@ func fmtSigned(x float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(x, 'f', 3, 64)
-}
-
-func cliDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }
 
 // closeTickers suggests tickers within edit distance 2 of t, or sharing its

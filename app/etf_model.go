@@ -10,9 +10,9 @@ import (
 	"screener/engine"
 )
 
-// The ETF view's numbers, computed with the same engine calls as the etf
-// CLI (cli_etf.go buildETFReport) so the browser and the command line
-// agree to the last digit. Nothing here touches the DOM.
+// The ETF comparison's numbers (computeETFComparison), shared by the ETF
+// view and the etf CLI so the browser and the command line agree to the
+// last digit. Nothing here touches the DOM.
 
 // etfTrailingYears are the trailing windows of the returns table.
 var etfTrailingYears = []int{1, 3, 5, 10}
@@ -149,6 +149,14 @@ func buildETFComparison(fs *engine.Funds, tickers []string, from, asof string, h
 	if err != nil {
 		return nil, err
 	}
+	return computeETFComparison(fs, tickers, start, end, hold)
+}
+
+// computeETFComparison computes the comparison of tickers (known to fs)
+// between resolved dates: the one computation behind the ETF view and the
+// etf CLI, which differ only in how they pick the dates (months in the
+// page, days on the command line).
+func computeETFComparison(fs *engine.Funds, tickers []string, start, end time.Time, hold func(string) *etfHoldView) (*etfComparison, error) {
 	c := &etfComparison{Start: start, AsOf: end}
 	var priced []*engine.Fund
 	idx := make([]int, len(tickers))
