@@ -155,17 +155,6 @@ func (sm *screenModel) applyPreset(key string) {
 	sm.stateChanged(true)
 }
 
-// matchingPreset returns the key of the preset whose slider weights equal
-// w, or "".
-func matchingPreset(w engine.Weights) string {
-	for _, p := range engine.Presets() {
-		if pw, _ := PresetWeights(p.Key); pw == w {
-			return p.Key
-		}
-	}
-	return ""
-}
-
 // setOptions applies new filters and ranking options.
 func (sm *screenModel) setOptions(o engine.Options) {
 	sm.opts = o

@@ -6,7 +6,6 @@ package main
 
 import (
 	"math"
-	"strings"
 
 	"screener/engine"
 )
@@ -42,16 +41,6 @@ func sectorSetOf(mask uint32, sectors []string) SectorSet {
 	return set
 }
 
-// rowOfTicker finds a ticker's snapshot row, -1 when absent.
-func rowOfTicker(s *engine.Snapshot, ticker string) int {
-	for i, t := range s.Ticker {
-		if strings.EqualFold(t, ticker) {
-			return i
-		}
-	}
-	return -1
-}
-
 // applyState shows st in the model: filters (recomputing percentiles only
 // when they changed), weights, sort, page and the open stock. A ticker not
 // in the filtered universe closes the panel; a page past the end shows
@@ -75,7 +64,7 @@ func (sm *screenModel) applyState(st State) {
 	sm.sortDesc = st.SortDesc
 	sm.selected = -1
 	if st.Selected != "" {
-		if r := rowOfTicker(sm.snap, st.Selected); r >= 0 {
+		if r, ok := sm.snap.Lookup(st.Selected); ok {
 			if _, ok := sm.screen.Pos(r); ok {
 				sm.selected = r
 			}
