@@ -9,7 +9,7 @@ import (
 
 // fetchBytes downloads url with the browser's fetch into Go bytes
 // (ArrayBuffer -> js.CopyBytesToGo). It avoids net/http, which would add
-// ~5 MB to the wasm (go-app-notes.md, "Loading the JSON snapshot").
+// ~5 MB to the wasm.
 // It blocks until the download ends, so it must run off the UI goroutine
 // (ctx.Async). status is the HTTP status, 0 when no response arrived.
 func fetchBytes(url string) (b []byte, status int, err error) {

@@ -12,8 +12,7 @@ import (
 // subPathResolver prefixes every local resource with the sub-path the site
 // is served from. Unlike app.GitHubPages it resolves "/" to prefix+"/": the
 // host serves the directory index at "/screener/", and the service worker
-// must cache exactly that URL or an offline start finds nothing
-// (go-app-notes.md, "Sub-path hosting").
+// must cache exactly that URL or an offline start finds nothing.
 type subPathResolver struct{ prefix string }
 
 // newSubPathResolver normalises base ("/", "/screener", "screener/") to a
@@ -41,8 +40,7 @@ func (r subPathResolver) Resolve(location string) string {
 
 // storageFallbackScript runs before app.js: inside a cross-site iframe with
 // third-party storage blocked, reading window.localStorage throws and go-app
-// would crash at start, so a throwing storage is replaced by an in-memory one
-// (go-app-notes.md, "Inside a cross-site iframe").
+// would crash at start, so a throwing storage is replaced by an in-memory one.
 const storageFallbackScript = `<script>(function(){function mem(){var d={};return{getItem:function(k){return Object.prototype.hasOwnProperty.call(d,k)?d[k]:null},setItem:function(k,v){d[k]=String(v)},removeItem:function(k){delete d[k]},clear:function(){d={}},key:function(i){var k=Object.keys(d);return i<k.length?k[i]:null},get length(){return Object.keys(d).length}}}["localStorage","sessionStorage"].forEach(function(n){try{var s=window[n],t="__probe__";s.setItem(t,t);s.removeItem(t)}catch(e){try{Object.defineProperty(window,n,{value:mem(),configurable:true})}catch(e2){}}})})();</script>`
 
 // workerTemplate replaces go-app's default service worker: it waits for the

@@ -6,7 +6,7 @@ import (
 	"screener/engine"
 )
 
-// presetBar offers the design brief's weight presets as toggle buttons; the
+// presetBar offers the engine's weight presets as toggle buttons; the
 // one matching the current sliders is pressed.
 type presetBar struct {
 	app.Compo

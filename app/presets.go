@@ -16,7 +16,7 @@ import (
 // ratio to it, rounded to whole steps. quality6 is all 100; janus4 (0.5,
 // 0.5, 0, 1, 1, 1) is 50.50.0.100.100.100; equal (3, 3, 3, 2, 4, 3 metrics
 // per factor) is 75.75.75.50.100.75: the ratios are exact for every preset
-// of the brief. (Putting the largest at the top, not the smallest at the
+// of the engine. (Putting the largest at the top, not the smallest at the
 // middle, means a one-factor preset shows that factor's slider full.)
 func PresetWeights(key string) (engine.Weights, bool) {
 	p, ok := engine.PresetByKey(key)

@@ -88,7 +88,7 @@ type State struct {
 }
 
 // FundTickers are the funds the ETF view can compare: the small-cap funds of
-// the design brief and IVV/SPY as the large-cap benchmark.
+// the screener and IVV/SPY as the large-cap benchmark.
 var FundTickers = [...]string{"IWM", "IJR", "VTWO", "VTWG", "VTWV", "IWO", "IWN", "SPSM", "VIOO", "VB", "IVV", "SPY"}
 
 var defaultFunds = [MaxFunds]string{"IWM", "IJR", "VTWG", "VTWV"}

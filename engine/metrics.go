@@ -3,7 +3,7 @@ package engine
 import "math"
 
 // TaxRate is the flat US federal corporate rate (21% since 2018) used to
-// turn EBIT into NOPAT for ROIC (design brief, capital efficiency).
+// turn EBIT into NOPAT for ROIC (capital efficiency, package doc).
 const TaxRate = 0.21
 
 type metricInfo struct {
@@ -115,7 +115,7 @@ func FactorMetrics(f Factor) []Metric {
 // NetDebtOverEBITDA and EBITOverInterest), which percentiles rank first.
 type Metrics struct{ Value [NumMetrics][]float64 }
 
-// ComputeMetrics evaluates every metric of the design brief for every row of
+// ComputeMetrics evaluates every metric of the factor table for every row of
 // the snapshot. It runs once per snapshot; filters and weights never need it
 // again.
 func ComputeMetrics(s *Snapshot) *Metrics {
@@ -168,7 +168,7 @@ func finiteOrNaN(x float64) float64 {
 }
 
 // metricRatio is num/den, missing when either input is missing or den ≤ 0 (the
-// design brief's rule: a metric whose denominator is not positive is
+// package rule: a metric whose denominator is not positive is
 // missing, never zero).
 func metricRatio(num, den float64) float64 {
 	if math.IsNaN(num) || math.IsNaN(den) || den <= 0 {
@@ -187,12 +187,12 @@ func PositiveRatio(x float64) float64 {
 }
 
 // OperatingMarginTTM = operating income TTM / revenue TTM, revenue > 0.
-// Source: design brief, profitability factor.
+// Source: the profitability factor (package doc).
 func OperatingMarginTTM(opinc, rev float64) float64 { return metricRatio(opinc, rev) }
 
 // OperatingMarginChangeYoY = opinc/rev − opinc_p/rev_p: the TTM operating
 // margin minus the TTM margin a year earlier (both revenues > 0).
-// Source: design brief, profitability factor.
+// Source: the profitability factor (package doc).
 func OperatingMarginChangeYoY(opinc, rev, opincP, revP float64) float64 {
 	return finiteOrNaN(metricRatio(opinc, rev) - metricRatio(opincP, revP))
 }
@@ -203,30 +203,30 @@ func OperatingMarginChangeYoY(opinc, rev, opincP, revP float64) float64 {
 func GrossProfitToAssets(gp, assets float64) float64 { return metricRatio(gp, assets) }
 
 // FCFOverAssets = (operating cash flow − capex) TTM / total assets.
-// Source: design brief, free-cash-flow factor.
+// Source: the free-cash-flow factor (package doc).
 func FCFOverAssets(fcf, assets float64) float64 { return metricRatio(fcf, assets) }
 
 // FCFOverRevenue is the FCF margin = FCF TTM / revenue TTM, revenue > 0.
-// Source: design brief, free-cash-flow factor.
+// Source: the free-cash-flow factor (package doc).
 func FCFOverRevenue(fcf, rev float64) float64 { return metricRatio(fcf, rev) }
 
 // FCFChangeOverAssets = (FCF TTM − FCF TTM a year earlier) / current total
 // assets: the change in FCF scaled by the balance sheet so that firms of
-// different size compare. Source: design brief, free-cash-flow factor.
+// different size compare. Source: the free-cash-flow factor (package doc).
 func FCFChangeOverAssets(fcf, fcfP, assets float64) float64 { return metricRatio(fcf-fcfP, assets) }
 
 // DebtOverAssets = (short + long term debt) / total assets; lower is better.
-// Source: design brief, balance-sheet factor.
+// Source: the balance-sheet factor (package doc).
 func DebtOverAssets(debt, assets float64) float64 { return metricRatio(debt, assets) }
 
 // NetDebtOverEBITDA = (debt − cash) / (operating income + D&A); lower is
 // better. Net cash gives a negative ratio, which ranks above every
-// net-debt company, as the brief asks ("negative net debt is best").
+// net-debt company, as the factor table asks ("negative net debt is best").
 // Zero debt on a balance sheet that reports it is the best value there
 // is, −Inf, whatever EBITDA is: a company that owes nothing has nothing
-// to repay (design brief: "zero is the honest answer"). Otherwise missing
+// to repay (package doc: "zero is the honest answer"). Otherwise missing
 // when EBITDA ≤ 0: a loss-maker's ratio would flip sign and look safest.
-// Source: design brief, balance-sheet factor.
+// Source: the balance-sheet factor (package doc).
 func NetDebtOverEBITDA(debt, cash, opinc, da float64) float64 {
 	if debt == 0 {
 		return math.Inf(-1)
@@ -238,12 +238,12 @@ func NetDebtOverEBITDA(debt, cash, opinc, da float64) float64 {
 // interest expense (positive = expense). With positive EBIT and no net
 // interest expense — zero, net interest income (negative), or a blank
 // interest line on a balance sheet that reports zero debt — coverage is
-// the best value there is, +Inf (design brief: "zero interest expense with
+// the best value there is, +Inf (package doc: "zero interest expense with
 // positive operating income [is] the best coverage"). Otherwise the plain
 // ratio, missing when either input is missing or interest ≤ 0 (a
 // loss-maker without interest to pay has no coverage to speak of); a
 // loss-maker that pays interest gets a negative coverage, which ranks low.
-// Source: design brief, balance-sheet factor.
+// Source: the balance-sheet factor (package doc).
 func EBITOverInterest(opinc, interest, debt float64) float64 {
 	if opinc > 0 && (interest <= 0 || (math.IsNaN(interest) && debt == 0)) {
 		return math.Inf(1)
@@ -252,8 +252,8 @@ func EBITOverInterest(opinc, interest, debt float64) float64 {
 }
 
 // ReturnOnEquity = net income TTM / ((equity + equity a year earlier) / 2).
-// Missing when current equity ≤ 0 (the brief) or the average ≤ 0, and
-// when either balance is missing. Source: design brief, capital efficiency.
+// Missing when current equity ≤ 0 (the factor table) or the average ≤ 0, and
+// when either balance is missing. Source: capital efficiency (package doc).
 func ReturnOnEquity(ni, equity, equityP float64) float64 {
 	if !(equity > 0) {
 		return math.NaN()
@@ -262,8 +262,8 @@ func ReturnOnEquity(ni, equity, equityP float64) float64 {
 }
 
 // ReturnOnInvestedCapital = EBIT × (1 − 21%) / (debt + equity − cash),
-// missing when invested capital ≤ 0. Source: design brief, capital
-// efficiency (NOPAT over invested capital).
+// missing when invested capital ≤ 0. Source: capital
+// efficiency (package doc) (NOPAT over invested capital).
 func ReturnOnInvestedCapital(opinc, debt, equity, cash float64) float64 {
 	return metricRatio(opinc*(1-TaxRate), debt+equity-cash)
 }
@@ -273,22 +273,22 @@ func EnterpriseValue(mcap, debt, cash float64) float64 { return mcap + debt - ca
 
 // EarningsOverPrice is the earnings yield E/P = net income TTM / market cap.
 // A yield rather than P/E so that loss-makers rank low smoothly.
-// Source: design brief, valuation factor.
+// Source: the valuation factor (package doc).
 func EarningsOverPrice(ni, mcap float64) float64 { return metricRatio(ni, mcap) }
 
 // EBITOverEV = operating income TTM / enterprise value, missing when EV ≤ 0.
-// Source: design brief, valuation factor (Greenblatt's earnings yield).
+// Source: the valuation factor (package doc) (Greenblatt's earnings yield).
 func EBITOverEV(opinc, mcap, debt, cash float64) float64 {
 	return metricRatio(opinc, EnterpriseValue(mcap, debt, cash))
 }
 
 // FCFOverEV = free cash flow TTM / enterprise value, missing when EV ≤ 0.
-// Source: design brief, valuation factor.
+// Source: the valuation factor (package doc).
 func FCFOverEV(fcf, mcap, debt, cash float64) float64 {
 	return metricRatio(fcf, EnterpriseValue(mcap, debt, cash))
 }
 
 // BookOverPrice = total equity / market cap (B/P, Fama-French value).
 // Negative book gives a negative yield, which ranks low.
-// Source: design brief, valuation factor.
+// Source: the valuation factor (package doc).
 func BookOverPrice(equity, mcap float64) float64 { return metricRatio(equity, mcap) }

@@ -7,7 +7,7 @@ import (
 )
 
 // ZClip bounds normal scores so that one extreme factor cannot dominate
-// the composite (design brief: "clip ±3").
+// the composite (package doc: "clipped to ±3").
 const ZClip = 3.0
 
 // PercentileRanks sets out[i] to the percentile (0..100, higher value =

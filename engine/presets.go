@@ -7,13 +7,13 @@ import (
 	"strings"
 )
 
-// Preset is a named set of factor weights from the design brief.
+// Preset is a named set of factor weights (package doc, "Presets").
 type Preset struct {
 	Key, Name string
 	Weights   Weights
 }
 
-// Presets returns the five presets of the design brief, in display order.
+// Presets returns the five presets, in display order.
 //
 // "equal" differs from "quality6" on purpose: quality6 gives each of the
 // six FACTORS the same weight, so a factor with two metrics (capital

@@ -284,7 +284,7 @@ func (sc *Screen) sectorGroups() [][]int32 {
 // rankGrouped ranks vals (NaN = missing) across the whole set, then, for
 // each group holding at least MinSectorSize non-missing values, re-ranks
 // within the group. Members of smaller groups keep their universe-wide
-// rank: the brief's fallback for sectors too small to rank on their own.
+// rank: the fallback for sectors too small to rank on their own.
 // pos is scratch space of capacity len(vals).
 func rankGrouped(vals []float64, groups [][]int32, out []float64, r *radix, pos []int32) {
 	pos = pos[:0]

@@ -1,19 +1,9 @@
-// Package engine turns a decoded snapshot into factor scores, a weighted
-// composite and a ranking. It is pure Go over columnar slices: no
-// syscall/js, no go-app, no package-level mutable state, so the CLI, the
-// tests and the browser run the same code.
-//
-// Flow: Decode (bytes -> *Snapshot) -> ComputeMetrics (*Snapshot -> *Metrics,
-// once per snapshot) -> NewScreen (filters and ranking options -> per-metric
-// percentiles and factor normal scores, once per filter change) ->
-// Screen.Score (weights -> composite and order, on every slider move, no
-// allocation).
 package engine
 
 // SchemaVersion is the snapshot format this package reads (data/SNAPSHOT.md).
 const SchemaVersion = 1
 
-// Factor is one of the six factors of the design brief.
+// Factor is one of the six factors (package doc).
 type Factor int
 
 const (
@@ -51,7 +41,7 @@ func ParseFactor(key string) (Factor, bool) {
 // Weights holds one non-negative weight per factor. Only ratios matter.
 type Weights [NumFactors]float64
 
-// Metric is one input of a factor (see the table in the design brief).
+// Metric is one input of a factor (the factor table in the package doc).
 type Metric int
 
 const (
