@@ -83,7 +83,7 @@ func (x jsonNum) MarshalJSON() ([]byte, error) {
 	return strconv.AppendFloat(nil, f, 'g', 6, 64), nil
 }
 
-// cliWeights resolves --weights / --preset (default quality6).
+// cliWeights resolves --weights / --preset (default DefaultPreset).
 func cliWeights(weights, preset string) (engine.Weights, string, error) {
 	var w engine.Weights
 	switch {

@@ -134,7 +134,7 @@ func runETF(args []string, stdout io.Writer) error {
 	start := fl.String("start", "", "start date YYYY-MM-DD for growth of 10,000, volatility, drawdown, correlation (default: the latest first close among the funds)")
 	dir := fl.String("data", "web/data", "folder with funds.json, current.json, history-*.json")
 	weights := fl.String("weights", "", "factor weights for the funds' average percentiles, e.g. value=2,momentum=1")
-	preset := fl.String("preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default quality6)")
+	preset := fl.String("preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default "+DefaultPreset+")")
 	format := fl.String("format", "table", "output format: table, json")
 	var missing string
 	registerMissing(fl, &missing)
@@ -156,7 +156,7 @@ func runETF(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tickers, err := parseFundList(*funds, fs, 2, 6)
+	tickers, err := parseFundList(*funds, fs, MinFunds, MaxFunds)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ type screenFlags struct {
 func (sf *screenFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&sf.snapshot, "snapshot", "web/data/current.json", "snapshot file (data/SNAPSHOT.md)")
 	fs.StringVar(&sf.weights, "weights", "", "factor weights, e.g. value=2,momentum=1; keys: "+strings.Join(engine.FactorKeys(), ", "))
-	fs.StringVar(&sf.preset, "preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default quality6)")
+	fs.StringVar(&sf.preset, "preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default "+DefaultPreset+")")
 	fs.StringVar(&sf.universe, "universe", "any", "universe: iwm, ijr, both, any")
 	fs.StringVar(&sf.sectors, "sector", "", "comma-separated GICS sectors to keep (name or unique prefix, any case)")
 	fs.Float64Var(&sf.minMcap, "min-mcap", 0, "minimum market cap, USD millions (0 = none)")

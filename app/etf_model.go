@@ -142,8 +142,8 @@ func etfHoldingsOf(cur *engine.Snapshot, ticker string) *etfHoldView {
 // buildETFComparison computes the comparison of tickers (known to fs).
 // hold returns a fund's holdings (cached by the caller; nil = none).
 func buildETFComparison(fs *engine.Funds, tickers []string, from, asof string, hold func(string) *etfHoldView) (*etfComparison, error) {
-	if len(tickers) < 2 || len(tickers) > 6 {
-		return nil, fmt.Errorf("pick 2 to 6 funds (got %d)", len(tickers))
+	if len(tickers) < MinFunds || len(tickers) > MaxFunds {
+		return nil, fmt.Errorf("pick %d to %d funds (got %d)", MinFunds, MaxFunds, len(tickers))
 	}
 	start, end, err := etfResolveDates(fs, tickers, from, asof)
 	if err != nil {

@@ -33,8 +33,8 @@ const (
 	MaxFunds      = 6          // and stays readable up to six columns
 	MinTopN       = 1
 	MaxTopN       = 200
-	DefaultTopN   = 30
-	DefaultPreset = "quality6"
+	DefaultTopN   = engine.DefaultTopN
+	DefaultPreset = engine.DefaultPreset
 	DefaultSort   = "rank"
 	minMonth      = "1990-01" // before every fund's inception
 	maxMonth      = "2100-12"
@@ -114,7 +114,7 @@ func DefaultState() State {
 		Funds:       defaultFunds,
 		MinCoverage: engine.DefaultMinCoverage,
 		TopN:        DefaultTopN,
-		Buckets:     5,
+		Buckets:     engine.DefaultBuckets,
 	}
 }
 

@@ -269,8 +269,15 @@ func (d *BacktestDate) spearman(order []int32, score []float64) (rho float64, n 
 // BacktestConfig are the per-run settings.
 type BacktestConfig struct {
 	Buckets int // 5 (quintiles) or 10 (deciles)
-	TopN    int // size of "my screen" (default 30)
+	TopN    int // size of "my screen"
 }
+
+// The backtest's defaults: quintiles, and a 30-stock "my screen" (about
+// the size of a concentrated small-cap portfolio).
+const (
+	DefaultBuckets = 5
+	DefaultTopN    = 30
+)
 
 // DateResult is one date of a backtest run.
 type DateResult struct {
@@ -369,10 +376,10 @@ func lastOrNaN(xs []float64) float64 {
 // Run scores every date with w and computes the bucket statistics.
 func (bt *Backtest) Run(w Weights, cfg BacktestConfig) BacktestResult {
 	if cfg.Buckets != 10 {
-		cfg.Buckets = 5
+		cfg.Buckets = DefaultBuckets
 	}
 	if cfg.TopN <= 0 {
-		cfg.TopN = 30
+		cfg.TopN = DefaultTopN
 	}
 	res := BacktestResult{Weights: w, Config: cfg, Dates: make([]DateResult, len(bt.Dates))}
 	for i, d := range bt.Dates {

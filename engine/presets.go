@@ -13,6 +13,9 @@ type Preset struct {
 	Weights   Weights
 }
 
+// DefaultPreset is the key of the preset a screen starts with.
+const DefaultPreset = "quality6"
+
 // Presets returns the five presets, in display order.
 //
 // "equal" differs from "quality6" on purpose: quality6 gives each of the
