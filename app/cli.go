@@ -106,28 +106,22 @@ func cliWeights(weights, preset string) (engine.Weights, string, error) {
 	return p.Weights, "preset " + p.Key + " (" + p.Name + ")", nil
 }
 
-func readSnapshotFile(path string) (*engine.Snapshot, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
-	}
-	s, err := engine.Decode(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return s, nil
-}
+func readSnapshotFile(path string) (*engine.Snapshot, error) { return readDecoded(path, engine.Decode) }
 
-func readFundsFile(path string) (*engine.Funds, error) {
+func readFundsFile(path string) (*engine.Funds, error) { return readDecoded(path, engine.DecodeFunds) }
+
+// readDecoded reads a data file and decodes it, naming the file in errors.
+func readDecoded[T any](path string, decode func([]byte) (T, error)) (T, error) {
+	var zero T
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
+		return zero, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
 	}
-	fs, err := engine.DecodeFunds(b)
+	v, err := decode(b)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return zero, fmt.Errorf("%s: %w", path, err)
 	}
-	return fs, nil
+	return v, nil
 }
 
 // readHistory loads every history-YYYY.json in dir, oldest first.

@@ -405,8 +405,12 @@ func writeExplain(out io.Writer, sc *engine.Screen, m *engine.Metrics, row, j in
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if miss := missingWeighted(sc, j, w); len(miss) > 0 {
-		fmt.Fprintf(out, "\nmissing weighted factors: %s; --missing %s: %s\n", strings.Join(miss, ", "), o.Missing.Key(), missingRuleText[o.Missing])
+	if miss := sc.MissingWeighted(j, w); len(miss) > 0 {
+		keys := make([]string, len(miss))
+		for k, f := range miss {
+			keys[k] = f.Key()
+		}
+		fmt.Fprintf(out, "\nmissing weighted factors: %s; --missing %s: %s\n", strings.Join(keys, ", "), o.Missing.Key(), missingRuleText[o.Missing])
 	}
 	return nil
 }
@@ -418,17 +422,6 @@ var missingRuleText = [engine.NumMissingRules]string{
 	engine.MissingExclude: "the stock is left unranked",
 }
 
-// missingWeighted lists the keys of the factors member j lacks that have a
-// weight.
-func missingWeighted(sc *engine.Screen, j int, w engine.Weights) []string {
-	var out []string
-	for f := engine.Factor(0); f < engine.NumFactors; f++ {
-		if w[f] > 0 && math.IsNaN(sc.FactorZ[f][j]) {
-			out = append(out, f.Key())
-		}
-	}
-	return out
-}
 
 // blockTag is the one-letter label of a statement block in explain output.
 func blockTag(b engine.Block) string {

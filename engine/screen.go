@@ -465,6 +465,18 @@ func (sc *Screen) Contributions(j int, w Weights) [NumFactors]float64 {
 	return out
 }
 
+// MissingWeighted lists the factors with a weight that member j lacks:
+// the ones Opts.Missing decides about.
+func (sc *Screen) MissingWeighted(j int, w Weights) []Factor {
+	var out []Factor
+	for f := Factor(0); f < NumFactors; f++ {
+		if cleanWeight(w[f]) > 0 && j >= 0 && j < len(sc.Members) && math.IsNaN(sc.FactorZ[f][j]) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // Rank is the 1-based position of member j in Order (after Score); 0 if
 // j is out of range.
 func (sc *Screen) Rank(j int) int {

@@ -644,3 +644,18 @@ func TestScreenKey(t *testing.T) {
 		t.Errorf("ScreenKey %+v vs %+v", a.ScreenKey(), b.ScreenKey())
 	}
 }
+
+func TestMissingWeighted(t *testing.T) {
+	s, m := handScreen([]uint8{0, 0})
+	copy(m.Value[ROE], []float64{1, 2})
+	copy(m.Value[Momentum12_1], []float64{4, nanV})
+	copy(m.Value[Trend], []float64{1, nanV})
+	sc := NewScreen(s, m, Options{})
+	got := sc.MissingWeighted(1, Weights{CapitalEfficiency: 1, Momentum: 2, Valuation: 0})
+	if len(got) != 1 || got[0] != Momentum {
+		t.Errorf("missing weighted %v, want [momentum] (valuation has no weight)", got)
+	}
+	if sc.MissingWeighted(0, Weights{1, 1, 0, 1, 0, 1}) == nil || sc.MissingWeighted(9, Weights{1}) != nil {
+		t.Error("member 0 lacks profitability; an out-of-range member lacks nothing")
+	}
+}
