@@ -33,13 +33,16 @@ type BacktestDate struct {
 	Fwd []float64
 	// MissingFwd counts members without a forward price.
 	MissingFwd int
-	// FactorSpread[b][f] and FactorIC[f] are single-factor results (they do
-	// not depend on the weights): top-minus-bottom bucket mean return with
-	// b = 0 for quintiles, 1 for deciles, and the Spearman IC.
-	FactorSpread [2][NumFactors]float64
+	// FactorSpread[b][s][f] and FactorIC[f] are single-factor results
+	// (they do not depend on the weights): top-minus-bottom bucket return
+	// under Statistic s with b = 0 for quintiles, 1 for deciles, and the
+	// Spearman IC.
+	FactorSpread [2][NumStatistics][NumFactors]float64
 	FactorIC     [NumFactors]float64
 
 	fwdAsc            []int32 // members with a forward return, ascending return, ties by position
+	winLo, winHi      float64 // StatWinsor's clip: the 1st and 99th percentiles of Fwd
+	median            float64 // the median of Fwd: the bar of the hit rate
 	bucket            []int8
 	rankX, rankY, tmp []float64
 }
@@ -81,6 +84,12 @@ func NewBacktest(snaps []*Snapshot, o Options) (*Backtest, error) {
 			}
 			return cmp.Compare(a, b)
 		})
+		asc := make([]float64, len(d.fwdAsc))
+		for i, j := range d.fwdAsc {
+			asc[i] = d.Fwd[j]
+		}
+		d.winLo, d.winHi = quantileSorted(asc, WinsorPercentile), quantileSorted(asc, 1-WinsorPercentile)
+		d.median = quantileSorted(asc, 0.5)
 		d.factorStats()
 		bt.Dates = append(bt.Dates, d)
 	}
@@ -120,9 +129,11 @@ func (d *BacktestDate) factorStats() {
 			return cmp.Compare(a, b)
 		})
 		for b, k := range []int{5, 10} {
-			AssignBuckets(ord, pct, k, d.bucket)
+			d.assignBuckets(ord, pct, k)
 			bs := d.bucketStats(ord, k)
-			d.FactorSpread[b][f] = bs[k-1].Mean - bs[0].Mean
+			for s := Statistic(0); s < NumStatistics; s++ {
+				d.FactorSpread[b][s][f] = bs[k-1].Of(s) - bs[0].Of(s)
+			}
 		}
 		d.FactorIC[f], _ = d.spearman(ord, pct)
 	}
@@ -161,28 +172,74 @@ func AssignBuckets(order []int32, score []float64, k int, out []int8) {
 // BucketStat is one quantile bucket at one date.
 type BucketStat struct {
 	// N members in the bucket; Missing of them have no forward price and
-	// are left out of Mean (equal-weighted mean forward return).
+	// are left out of every statistic.
 	N, Missing int
-	Mean       float64
+	// Mean, Median, Winsor and CapW are the bucket's forward return under
+	// each Statistic (CapW over the members with a market cap); NaN when
+	// no member has a forward return.
+	Mean, Median, Winsor, CapW float64
 }
 
+// assignBuckets is AssignBuckets after marking every member unbucketed
+// (-1), so that members outside order never count.
+func (d *BacktestDate) assignBuckets(order []int32, score []float64, k int) {
+	for j := range d.bucket {
+		d.bucket[j] = -1
+	}
+	AssignBuckets(order, score, k, d.bucket)
+}
+
+// bucketStats summarises the k buckets set by assignBuckets. One pass over
+// order gives counts, sums and cap-weighted sums; the medians come from
+// one walk of the date's returns in ascending order (fwdAsc), each bucket
+// picking its middle values as they go by: O(n), no sorting per run.
 func (d *BacktestDate) bucketStats(order []int32, k int) []BucketStat {
 	bs := make([]BucketStat, k)
-	sum := make([]float64, k)
+	acc := make([]float64, 4*k) // sum, clipped sum, cap×return, cap
+	mcap := d.Snap.Mcap
 	for _, j := range order {
 		b := d.bucket[j]
 		bs[b].N++
-		if r := d.Fwd[j]; math.IsNaN(r) {
+		r := d.Fwd[j]
+		if math.IsNaN(r) {
 			bs[b].Missing++
-		} else {
-			sum[b] += r
+			continue
+		}
+		acc[4*b] += r
+		acc[4*b+1] += min(max(r, d.winLo), d.winHi)
+		if m := mcap[d.Screen.Members[j]]; m > 0 {
+			acc[4*b+2] += m * r
+			acc[4*b+3] += m
 		}
 	}
+	seen := make([]int, k)
 	for b := range bs {
-		bs[b].Mean = math.NaN()
+		bs[b].Mean, bs[b].Median, bs[b].Winsor, bs[b].CapW = math.NaN(), math.NaN(), math.NaN(), math.NaN()
 		if m := bs[b].N - bs[b].Missing; m > 0 {
-			bs[b].Mean = sum[b] / float64(m)
+			bs[b].Mean = acc[4*b] / float64(m)
+			bs[b].Winsor = acc[4*b+1] / float64(m)
+			bs[b].Median = 0
 		}
+		if acc[4*b+3] > 0 {
+			bs[b].CapW = acc[4*b+2] / acc[4*b+3]
+		}
+	}
+	for _, j := range d.fwdAsc {
+		b := d.bucket[j]
+		if b < 0 {
+			continue
+		}
+		m := bs[b].N - bs[b].Missing
+		// The median is the mean of the ascending values at positions
+		// ⌊(m−1)/2⌋ and ⌊m/2⌋ (the same one when m is odd).
+		if i := seen[b]; i == (m-1)/2 || i == m/2 {
+			if m%2 == 1 {
+				bs[b].Median = d.Fwd[j]
+			} else {
+				bs[b].Median += d.Fwd[j] / 2
+			}
+		}
+		seen[b]++
 	}
 	return bs
 }
@@ -268,8 +325,9 @@ func (d *BacktestDate) spearman(order []int32, score []float64) (rho float64, n 
 
 // BacktestConfig are the per-run settings.
 type BacktestConfig struct {
-	Buckets int // 5 (quintiles) or 10 (deciles)
-	TopN    int // size of "my screen"
+	Buckets int       // 5 (quintiles) or 10 (deciles)
+	TopN    int       // size of "my screen"
+	Stat    Statistic // how Spread and FactorSpread summarise a bucket
 }
 
 // The backtest's defaults: quintiles, and a 30-stock "my screen" (about
@@ -288,8 +346,12 @@ type DateResult struct {
 	// MissingFwd members without a forward price.
 	Universe, Scored, MissingFwd int
 	Buckets                      []BucketStat
-	// Spread is top bucket mean minus bottom bucket mean.
+	// Spread is the top bucket's return minus the bottom bucket's under
+	// the run's Statistic.
 	Spread float64
+	// HitRate is the share of the top bucket's members with a forward
+	// return above the median of the whole universe's.
+	HitRate float64
 	// IC is the Spearman rank correlation of composite and forward return
 	// over ICN scored members with a forward price.
 	IC  float64
@@ -315,10 +377,15 @@ type BacktestResult struct {
 	// Σ spreadₜ (compounding Π(1+spreadₜ) − 1 would treat the spread as a
 	// long-short book's return, which means nothing once a year falls below
 	// −100%, as 2020–21 does in this data); top-N compounded, Π(1+topₜ) − 1.
-	Years                     int
-	MeanIC, SDIC, TStatIC     float64
-	CumSpread, CumTopN        float64
-	MeanFactorIC, MeanFactorS [NumFactors]float64
+	Years                 int
+	MeanIC, SDIC, TStatIC float64
+	// MeanSpread, SDSpread and TStatSpread: the yearly spreads' mean,
+	// sample sd and t = mean/(sd/√n) (is the spread reliably positive?).
+	// SpreadWins counts the yearly windows whose spread is positive.
+	MeanSpread, SDSpread, TStatSpread float64
+	SpreadWins                        int
+	CumSpread, CumTopN                float64
+	MeanFactorIC, MeanFactorS         [NumFactors]float64
 	// The same over time, one entry per 12-month window in date order:
 	// SpreadPath[t] = Σₛ≤ₜ spreadₛ (CumSpread is the last) and TopNPath[t]
 	// = Πₛ≤ₜ(1+topₛ) − 1 (CumTopN is the last). BucketGrowth[b] =
@@ -381,6 +448,9 @@ func (bt *Backtest) Run(w Weights, cfg BacktestConfig) BacktestResult {
 	if cfg.TopN <= 0 {
 		cfg.TopN = DefaultTopN
 	}
+	if cfg.Stat >= NumStatistics {
+		cfg.Stat = StatMean
+	}
 	res := BacktestResult{Weights: w, Config: cfg, Dates: make([]DateResult, len(bt.Dates))}
 	for i, d := range bt.Dates {
 		res.Dates[i] = d.run(w, cfg)
@@ -401,23 +471,25 @@ func (d *BacktestDate) run(w Weights, cfg BacktestConfig) DateResult {
 	order := sc.Order[:scored]
 	r := DateResult{AsOf: d.Snap.AsOf, Basis: d.Basis, From: d.From, To: d.To,
 		Universe: len(sc.Members), Scored: scored, MissingFwd: d.MissingFwd,
-		Spread: math.NaN(), IC: math.NaN(), TopN: math.NaN(),
+		Spread: math.NaN(), IC: math.NaN(), TopN: math.NaN(), HitRate: math.NaN(),
 		Modelled: d.Snap.Modelled, Survivorship: d.Snap.Survivorship}
 	b := 0
 	if cfg.Buckets == 10 {
 		b = 1
 	}
-	r.FactorSpread, r.FactorIC = d.FactorSpread[b], d.FactorIC
+	r.FactorSpread, r.FactorIC = d.FactorSpread[b][cfg.Stat], d.FactorIC
 	if scored == 0 {
 		return r
 	}
-	AssignBuckets(order, sc.Composite, cfg.Buckets, d.bucket)
+	d.assignBuckets(order, sc.Composite, cfg.Buckets)
 	r.Buckets = d.bucketStats(order, cfg.Buckets)
-	r.Spread = r.Buckets[cfg.Buckets-1].Mean - r.Buckets[0].Mean
+	top := &r.Buckets[cfg.Buckets-1]
+	r.Spread = top.Of(cfg.Stat) - r.Buckets[0].Of(cfg.Stat)
+	r.HitRate = d.hitRate(order, cfg.Buckets-1)
 	r.IC, r.ICN = d.spearman(order, sc.Composite)
-	top := order[:min(cfg.TopN, scored)]
+	topN := order[:min(cfg.TopN, scored)]
 	sum, m := 0.0, 0
-	for _, j := range top {
+	for _, j := range topN {
 		if x := d.Fwd[j]; math.IsNaN(x) {
 			r.TopNMissing++
 		} else {
@@ -425,7 +497,7 @@ func (d *BacktestDate) run(w Weights, cfg BacktestConfig) DateResult {
 			m++
 		}
 	}
-	r.TopNCount = len(top)
+	r.TopNCount = len(topN)
 	if m > 0 {
 		r.TopN = sum / float64(m)
 	}
@@ -465,6 +537,16 @@ func (res *BacktestResult) summarise() {
 		res.BucketGrowth[b] = lastOrNaN(Compound(rs))
 	}
 	res.MeanIC, res.SDIC, res.TStatIC = MeanSDT(ics)
+	var finite []float64
+	for _, x := range spreads {
+		if !math.IsNaN(x) {
+			finite = append(finite, x)
+			if x > 0 {
+				res.SpreadWins++
+			}
+		}
+	}
+	res.MeanSpread, res.SDSpread, res.TStatSpread = MeanSDT(finite)
 	for f := range fic {
 		res.MeanFactorIC[f] = fic[f] / float64(res.Years)
 		res.MeanFactorS[f] = fsp[f] / float64(res.Years)
@@ -508,4 +590,24 @@ func MeanSDT(xs []float64) (mean, sd, t float64) {
 		t = mean / (sd / math.Sqrt(n))
 	}
 	return mean, sd, t
+}
+
+// hitRate is the share of bucket b's members with a forward return that
+// beat the universe median (d.median): how broad the bucket's result is,
+// whatever a few extreme returns do to its mean.
+func (d *BacktestDate) hitRate(order []int32, b int) float64 {
+	n, hits := 0, 0
+	for _, j := range order {
+		if int(d.bucket[j]) != b || math.IsNaN(d.Fwd[j]) {
+			continue
+		}
+		n++
+		if d.Fwd[j] > d.median {
+			hits++
+		}
+	}
+	if n == 0 {
+		return math.NaN()
+	}
+	return float64(hits) / float64(n)
 }

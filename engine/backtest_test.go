@@ -296,6 +296,11 @@ func TestYearlyPathsAndFunds(t *testing.T) {
 	if !math.IsNaN(res.BucketGrowth[1]) {
 		t.Errorf("a window without buckets must stop the leg: %v", res.BucketGrowth)
 	}
+	// Spreads 0.4 and 0.3 (the NaN year is left out): mean 0.35, sd
+	// 0.0707, t = 0.35/(0.0707/√2) = 7.
+	if !closeTo(res.MeanSpread, 0.35, 1e-12) || !closeTo(res.TStatSpread, 7, 1e-9) || res.SpreadWins != 2 {
+		t.Errorf("spread summary %v t %v wins %d", res.MeanSpread, res.TStatSpread, res.SpreadWins)
+	}
 	res.Dates = res.Dates[:3]
 	res.Years = 0
 	res.summarise()
@@ -316,5 +321,92 @@ func TestYearlyPathsAndFunds(t *testing.T) {
 	empty.summarise()
 	if !math.IsNaN(empty.CumSpread) || !math.IsNaN(empty.CumTopN) {
 		t.Error("no yearly window: NaN summaries")
+	}
+}
+
+// The robust statistics on a hand-made year: 20 names in quintiles by
+// momentum (rows 0–3 bottom, 16–19 top). The top bucket holds one +40x
+// glitch that decides its mean but not its median, its winsorised mean or
+// (with a tiny cap) its cap-weighted mean.
+func TestBucketStatistics(t *testing.T) {
+	fwd := make([]float64, 20) // rows 4..15: 0
+	copy(fwd, []float64{-0.5, math.NaN(), 0, 0.1})
+	copy(fwd[16:], []float64{-0.1, 0.05, 0.3, 40})
+	s := momentumFixture("2023-06-30", 20, func(i int) float64 { return fwd[i] })
+	s.Mcap[19] = 1 // the glitch is a micro-cap
+	bt, err := NewBacktest([]*Snapshot{s}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 19 known returns, ascending: -0.5, -0.1, 0 (13 times), 0.05, 0.1, 0.3, 40.
+	lo, hi := -0.5+0.18*0.4, 0.3+0.82*39.7
+	if d0 := bt.Dates[0]; !closeTo(d0.winLo, lo, 1e-12) || !closeTo(d0.winHi, hi, 1e-12) || d0.median != 0 {
+		t.Fatalf("clip %v..%v median %v", d0.winLo, d0.winHi, d0.median)
+	}
+	capTop := (116*-0.1 + 117*0.05 + 118*0.3 + 1*40) / (116 + 117 + 118 + 1.0)
+	want := map[Statistic][2]float64{
+		StatMean:        {(-0.5 + 0 + 0.1) / 3, (-0.1 + 0.05 + 0.3 + 40) / 4},
+		StatMedian:      {0, (0.05 + 0.3) / 2},
+		StatWinsor:      {(lo + 0 + 0.1) / 3, (-0.1 + 0.05 + 0.3 + hi) / 4},
+		StatCapWeighted: {(100*-0.5 + 102*0 + 103*0.1) / (100 + 102 + 103.0), capTop},
+	}
+	for st := Statistic(0); st < NumStatistics; st++ {
+		res := bt.Run(Weights{Momentum: 1}, BacktestConfig{Buckets: 5, TopN: 3, Stat: st})
+		d := res.Dates[0]
+		bot, top := d.Buckets[0], d.Buckets[4]
+		if bot.N != 4 || bot.Missing != 1 || top.N != 4 {
+			t.Fatalf("buckets %+v", d.Buckets)
+		}
+		w := want[st]
+		if !closeTo(bot.Of(st), w[0], 1e-12) || !closeTo(top.Of(st), w[1], 1e-12) || !closeTo(d.Spread, w[1]-w[0], 1e-12) {
+			t.Errorf("%s: bottom %v top %v spread %v, want %v", st.Key(), bot.Of(st), top.Of(st), d.Spread, w)
+		}
+		// Top bucket above the universe median 0: 0.05, 0.3 and 40.
+		if d.HitRate != 0.75 {
+			t.Errorf("%s: hit rate %v, want 0.75", st.Key(), d.HitRate)
+		}
+	}
+	if k, ok := ParseStatistic("winsor"); !ok || k != StatWinsor || StatCapWeighted.Key() != "capw" || Statistic(9).Key() != "" {
+		t.Error("statistic keys")
+	}
+	if !math.IsNaN(quantileSorted(nil, 0.5)) || quantileSorted([]float64{3}, 0.99) != 3 {
+		t.Error("quantile edge cases")
+	}
+}
+
+// The median walk agrees with sorting each bucket, on random data with ties
+// and missing returns, for every bucket count.
+func TestBucketMedianMatchesSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 9))
+	s := momentumFixture("2022-06-30", 203, func(i int) float64 {
+		if r.IntN(9) == 0 {
+			return math.NaN()
+		}
+		return math.Round(r.NormFloat64()*10) / 10
+	})
+	bt, err := NewBacktest([]*Snapshot{s}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{5, 10} {
+		d := bt.Run(Weights{Momentum: 1}, BacktestConfig{Buckets: k, Stat: StatMedian}).Dates[0]
+		dt := bt.Dates[0]
+		for b := 0; b < k; b++ {
+			var xs []float64
+			for j, bb := range dt.bucket {
+				if int(bb) == b && !math.IsNaN(dt.Fwd[j]) {
+					xs = append(xs, dt.Fwd[j])
+				}
+			}
+			slices.Sort(xs)
+			if want := stat.Quantile(0.5, stat.Empirical, xs, nil); len(xs)%2 == 0 {
+				want = (xs[len(xs)/2-1] + xs[len(xs)/2]) / 2
+				if !closeTo(d.Buckets[b].Median, want, 1e-12) {
+					t.Errorf("k=%d bucket %d median %v, sorted %v", k, b, d.Buckets[b].Median, want)
+				}
+			} else if d.Buckets[b].Median != want {
+				t.Errorf("k=%d bucket %d median %v, sorted %v", k, b, d.Buckets[b].Median, want)
+			}
+		}
 	}
 }
