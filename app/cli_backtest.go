@@ -23,6 +23,8 @@ type btBucket struct {
 	N       int     `json:"n"`
 	Missing int     `json:"missing_fwd"`
 	Mean    jsonNum `json:"mean_fwd"`
+	// Value is the bucket under --stat when that is not the mean.
+	Value *jsonNum `json:"value,omitempty"`
 }
 
 type btDate struct {
@@ -49,6 +51,7 @@ type btDate struct {
 
 type btReport struct {
 	Weights      string             `json:"weights"`
+	Stat         string             `json:"stat,omitempty"` // --stat when not the mean
 	Buckets      int                `json:"buckets"`
 	TopN         int                `json:"top_n"`
 	Dates        []btDate           `json:"dates"`
@@ -70,6 +73,7 @@ func runBacktest(args []string, stdout io.Writer) error {
 	weights := fl.String("weights", "", "factor weights, e.g. value=2,momentum=1; keys: "+strings.Join(engine.FactorKeys(), ", "))
 	preset := fl.String("preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+", or all (default "+DefaultPreset+")")
 	buckets := fl.Int("buckets", engine.DefaultBuckets, "5 (quintiles) or 10 (deciles)")
+	statKey := fl.String("stat", engine.StatMean.Key(), "bucket statistic: mean, median, winsor (1%/99% winsorised mean), capw (cap-weighted mean)")
 	top := fl.Int("top", engine.DefaultTopN, "size of 'my screen' (top N by composite, equal-weighted)")
 	universe := fl.String("universe", "any", "universe: any, iwm (Russell-2000-like), ijr (S&P-600-like), both")
 	neutral := fl.Bool("sector-neutral", false, "rank each metric within its GICS sector")
@@ -81,7 +85,11 @@ func runBacktest(args []string, stdout io.Writer) error {
 	var missing string
 	registerMissing(fl, &missing)
 	if err := fl.Parse(args); err != nil {
-		return fmt.Errorf("%w; flags: --weights --preset --buckets --top --universe --sector-neutral --exclude-financials --min-coverage --missing --funds --data --format", err)
+		return fmt.Errorf("%w; flags: --weights --preset --buckets --top --universe --sector-neutral --exclude-financials --min-coverage --missing --stat --funds --data --format", err)
+	}
+	st, ok := engine.ParseStatistic(strings.ToLower(*statKey))
+	if !ok {
+		return fmt.Errorf("--stat %q unknown; valid: mean, median, winsor, capw", *statKey)
 	}
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("--format %q unknown; valid: table, json", *format)
@@ -159,7 +167,7 @@ func runBacktest(args []string, stdout io.Writer) error {
 
 	var reps []*btReport
 	for _, r := range runs {
-		res := bt.Run(r.w, engine.BacktestConfig{Buckets: *buckets, TopN: *top})
+		res := bt.Run(r.w, engine.BacktestConfig{Buckets: *buckets, TopN: *top, Stat: st})
 		reps = append(reps, backtestReport(res, r.label, tickers, fundRet))
 	}
 	if *format == "json" {
@@ -197,6 +205,9 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 		MeanIC: jsonNum(res.MeanIC), SDIC: jsonNum(res.SDIC), TStatIC: jsonNum(res.TStatIC),
 		CumSpread: jsonNum(res.CumSpread), CumTopN: jsonNum(res.CumTopN), CumFunds: map[string]jsonNum{},
 		MeanFactorIC: factorMap(res.MeanFactorIC), MeanFactorS: factorMap(res.MeanFactorS)}
+	if st := res.Config.Stat; st != engine.StatMean {
+		rep.Stat = st.Key()
+	}
 	res.WithFunds(tickers, fundRet)
 	for i, d := range res.Dates {
 		bd := btDate{AsOf: d.AsOf, Basis: string(d.Basis), From: fmtDate(d.From), To: fmtDate(d.To), Modelled: d.Modelled,
@@ -205,7 +216,12 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 			Funds: map[string]jsonNum{}, FactorSpread: factorMap(d.FactorSpread), FactorIC: factorMap(d.FactorIC),
 			Survivorship: d.Survivorship}
 		for _, b := range d.Buckets {
-			bd.Buckets = append(bd.Buckets, btBucket{b.N, b.Missing, jsonNum(b.Mean)})
+			bb := btBucket{N: b.N, Missing: b.Missing, Mean: jsonNum(b.Mean)}
+			if st := res.Config.Stat; st != engine.StatMean {
+				v := jsonNum(b.Of(st))
+				bb.Value = &v
+			}
+			bd.Buckets = append(bd.Buckets, bb)
 		}
 		for k, t := range tickers {
 			bd.Funds[t] = jsonNum(fundRet[i][k])
@@ -226,7 +242,11 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 }
 
 func writeBacktestTable(out io.Writer, rep *btReport, tickers []string) error {
-	fmt.Fprintf(out, "BACKTEST %s — %d buckets, top %d\n", rep.Weights, rep.Buckets, rep.TopN)
+	stat := ""
+	if rep.Stat != "" {
+		stat = ", bucket " + rep.Stat
+	}
+	fmt.Fprintf(out, "BACKTEST %s — %d buckets%s, top %d\n", rep.Weights, rep.Buckets, stat, rep.TopN)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "asof\twindow\tuniv\tscored\tno fwd\t")
 	for b := 1; b <= rep.Buckets; b++ {
@@ -240,7 +260,11 @@ func writeBacktestTable(out io.Writer, rep *btReport, tickers []string) error {
 	for _, d := range rep.Dates {
 		fmt.Fprintf(tw, "%s\t→ %s\t%d\t%d\t%d\t", d.AsOf, d.To, d.Universe, d.Scored, d.MissingFwd)
 		for _, b := range d.Buckets {
-			fmt.Fprint(tw, pctCell(b.Mean, 1)+"\t")
+			v := b.Mean
+			if b.Value != nil {
+				v = *b.Value
+			}
+			fmt.Fprint(tw, pctCell(v, 1)+"\t")
 		}
 		for b := len(d.Buckets); b < rep.Buckets; b++ {
 			fmt.Fprint(tw, "—\t")
