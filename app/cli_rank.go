@@ -422,7 +422,6 @@ var missingRuleText = [engine.NumMissingRules]string{
 	engine.MissingExclude: "the stock is left unranked",
 }
 
-
 // blockTag is the one-letter label of a statement block in explain output.
 func blockTag(b engine.Block) string {
 	switch b {

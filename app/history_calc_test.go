@@ -8,22 +8,29 @@ import (
 	"screener/engine"
 )
 
-func TestReadSurvivorshipCounts(t *testing.T) {
-	ok := `{"schema":1,"body":{"survivorship_counts":{"ranked_pool":2070,"kept":1070,"reporting_12m":3481,"reporting_no_price":1167,"reporting_no_price_delisted":13}}}`
-	c := readSurvivorshipCounts([]byte(ok))
+// The survivorship table shows a snapshot's counts only when it has all
+// five; the engine decodes them (and rejects malformed ones as a corrupt
+// file).
+func TestSurvivorshipOf(t *testing.T) {
+	counts := func(kv ...any) *engine.Snapshot {
+		s := &engine.Snapshot{}
+		for i := 0; i < len(kv); i += 2 {
+			s.SurvivorshipCounts = append(s.SurvivorshipCounts, engine.FieldCount{Name: kv[i].(string), Count: kv[i+1].(int)})
+		}
+		return s
+	}
+	c := survivorshipOf(counts("ranked_pool", 2070, "kept", 1070, "reporting_12m", 3481, "reporting_no_price", 1167, "reporting_no_price_delisted", 13))
 	if !c.OK || c.RankedPool != 2070 || c.Kept != 1070 || c.Reporting != 3481 || c.NoPrice != 1167 || c.Delisted != 13 {
 		t.Errorf("counts %+v", c)
 	}
-	for _, bad := range []string{
-		`{"body":{}}`,
-		`{"body":{"survivorship_counts":null}}`,
-		`{"body":{"survivorship_counts":{"ranked_pool":1,"kept":1,"reporting_12m":"x","reporting_no_price":1,"reporting_no_price_delisted":0}}}`,
-		`{"body":{"survivorship_counts":{"ranked_pool":1,"kept":1,"reporting_12m":5,"reporting_no_price":-1,"reporting_no_price_delisted":0}}}`,
-		`not json`,
-		``,
+	for name, s := range map[string]*engine.Snapshot{
+		"none":      {},
+		"one short": counts("ranked_pool", 1, "kept", 1, "reporting_12m", 5, "reporting_no_price", 1),
+		"too large": counts("ranked_pool", 1, "kept", 1, "reporting_12m", 20_000_000, "reporting_no_price", 1, "reporting_no_price_delisted", 0),
+		"holdings":  {SurvivorshipHoldings: []engine.FieldCount{{Name: "holdings", Count: 14}}},
 	} {
-		if c := readSurvivorshipCounts([]byte(bad)); c.OK {
-			t.Errorf("%q: counts accepted: %+v", bad, c)
+		if c := survivorshipOf(s); c.OK {
+			t.Errorf("%s: counts accepted: %+v", name, c)
 		}
 	}
 }

@@ -5,67 +5,61 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tidwall/gjson"
-
 	"screener/engine"
+	"screener/schema"
 )
 
-// historyYears are the June-30 point-in-time snapshots the builder writes
-// (data/SNAPSHOT.md): web/data/history-YYYY.json. A static host cannot
-// list a folder, so the years are fixed here.
-var historyYears = []int{2020, 2021, 2022, 2023, 2024, 2025}
+// historyDataDir is where the static site serves the snapshots.
+const historyDataDir = "/web/data/"
 
 // historyFundsPath holds the comparison funds' monthly closes.
-const historyFundsPath = "/web/data/funds.json"
+const historyFundsPath = historyDataDir + schema.FundsFile
 
-// historyCompareFunds are the funds "my screen" is measured against
-// (issue 6): the Russell 2000 and S&P 600 trackers and the Russell 2000
-// growth and value halves.
+// historyCompareFunds are the funds "my screen" is measured against: the
+// Russell 2000 and S&P 600 trackers, the benchmarks a small-cap screen
+// must beat, and the Russell 2000 growth and value halves, which tell a
+// style tilt from stock picking.
 var historyCompareFunds = []string{"IWM", "IJR", "VTWG", "VTWV"}
 
 // historyPaths lists the files the History view downloads when it first
 // opens: the history snapshots oldest first, then funds.json. The current
-// snapshot is the one the screener already holds.
+// snapshot is the one the screener already holds. A static host cannot
+// list a folder, so the names come from the contract (schema.HistoryYears).
 func historyPaths() []string {
-	out := make([]string, 0, len(historyYears)+1)
-	for _, y := range historyYears {
-		out = append(out, "/web/data/history-"+itoa(y)+".json")
+	years := schema.HistoryYears()
+	out := make([]string, 0, len(years)+1)
+	for _, y := range years {
+		out = append(out, historyDataDir+schema.HistoryFile(y))
 	}
 	return append(out, historyFundsPath)
 }
 
 // survivorshipCounts are the numbers behind a history snapshot's
-// survivorship text (body.survivorship_counts, data/SNAPSHOT.md): of the
+// survivorship text (engine.Snapshot.SurvivorshipCounts): of the
 // Reporting companies that published a statement in the 12 months before
 // the date, NoPrice have no price file at all (so cannot be in the
 // universe), Delisted of those marked delisted in the raw data. OK is
-// false when the file does not carry the counts.
+// false when the snapshot does not carry all the counts.
 type survivorshipCounts struct {
 	RankedPool, Kept, Reporting, NoPrice, Delisted int
 	OK                                             bool
 }
 
-// readSurvivorshipCounts reads body.survivorship_counts from a snapshot
-// file (the engine's Snapshot keeps only the text).
-func readSurvivorshipCounts(b []byte) survivorshipCounts {
-	v := gjson.GetBytes(b, "body.survivorship_counts")
-	if !v.IsObject() {
-		return survivorshipCounts{}
-	}
-	get := func(k string) (int, bool) {
-		x := v.Get(k)
-		if x.Type != gjson.Number || x.Num < 0 || x.Num > 1e7 {
-			return 0, false
-		}
-		return int(x.Num), true
+// survivorshipOf picks the counts the survivorship table shows. A count
+// above ten million cannot be a number of companies: the table shows
+// none rather than a wrong one.
+func survivorshipOf(s *engine.Snapshot) survivorshipCounts {
+	get := func(name string) (int, bool) {
+		n, ok := engine.CountOf(s.SurvivorshipCounts, name)
+		return n, ok && n <= 1e7
 	}
 	var c survivorshipCounts
 	var ok [5]bool
-	c.RankedPool, ok[0] = get("ranked_pool")
-	c.Kept, ok[1] = get("kept")
-	c.Reporting, ok[2] = get("reporting_12m")
-	c.NoPrice, ok[3] = get("reporting_no_price")
-	c.Delisted, ok[4] = get("reporting_no_price_delisted")
+	c.RankedPool, ok[0] = get(schema.SurvRankedPool)
+	c.Kept, ok[1] = get(schema.SurvKept)
+	c.Reporting, ok[2] = get(schema.SurvReporting)
+	c.NoPrice, ok[3] = get(schema.SurvNoPrice)
+	c.Delisted, ok[4] = get(schema.SurvNoPriceDelisted)
 	c.OK = ok == [5]bool{true, true, true, true, true}
 	return c
 }
@@ -92,7 +86,7 @@ type fetched struct {
 // once: the browser fetches in parallel) and decodes them one by one in
 // order, sleeping briefly after each so the browser paints the progress
 // and handles input (a decode blocks the only thread for tens of ms in
-// wasm; go-app-notes.md, "ctx.Async does not free the browser").
+// wasm, and ctx.Async runs on that same thread: only a sleep yields it).
 // progress(k) is called after the k-th of len(historyPaths()) files.
 func loadHistoryData(resolve func(string) string, current *engine.Snapshot, progress func(done int)) (*historyData, *loadError) {
 	paths := historyPaths()
@@ -133,7 +127,7 @@ func loadHistoryData(resolve func(string) string, current *engine.Snapshot, prog
 				return nil, &loadError{Kind: loadCorrupt, URL: url, Detail: err.Error()}
 			}
 			d.Snaps = append(d.Snaps, s)
-			d.Surv = append(d.Surv, readSurvivorshipCounts(r.b))
+			d.Surv = append(d.Surv, survivorshipOf(s))
 		}
 		progress(i + 1)
 		time.Sleep(4 * time.Millisecond)
@@ -162,7 +156,7 @@ func decodeHistorySnapshot(b []byte) (s *engine.Snapshot, err error) {
 		}
 		return nil, &loadError{Kind: kind, Detail: err.Error()}
 	}
-	if s.Kind != "history" {
+	if s.Kind != schema.KindHistory {
 		return nil, &loadError{Kind: loadCorrupt, Detail: fmt.Sprintf("snapshot kind %q, want history", s.Kind)}
 	}
 	return s, nil

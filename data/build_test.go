@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"screener/schema"
 )
 
 const fixtureDir = "testdata/raw"
@@ -227,23 +228,22 @@ func TestBuildFixture(t *testing.T) {
 	}
 }
 
-// checkEnvelope verifies the schema-first envelope and the FNV-1a hash.
+// checkEnvelope verifies the schema-first envelope and its body hash,
+// byte by byte, as a reader without the engine would.
 func checkEnvelope(t *testing.T, name string, b []byte) {
 	t.Helper()
 	prefix := `{"schema":1,"hash":"fnv1a64:`
 	if !bytes.HasPrefix(b, []byte(prefix)) {
 		t.Fatalf("%s: envelope prefix %.40s", name, b)
 	}
-	hexHash := string(b[len(prefix) : len(prefix)+16])
+	hash := string(b[len(`{"schema":1,"hash":"`) : len(prefix)+16])
 	rest := b[len(prefix)+16:]
 	if !bytes.HasPrefix(rest, []byte(`","body":`)) || !bytes.HasSuffix(rest, []byte("}")) {
 		t.Fatalf("%s: envelope layout", name)
 	}
 	body := rest[len(`","body":`) : len(rest)-1]
-	h := fnv.New64a()
-	h.Write(body)
-	if got := fmt.Sprintf("%016x", h.Sum64()); got != hexHash {
-		t.Errorf("%s: hash %s, body hashes to %s", name, hexHash, got)
+	if got := schema.Hash(body); got != hash {
+		t.Errorf("%s: hash %s, body hashes to %s", name, hash, got)
 	}
 }
 
@@ -571,7 +571,7 @@ func TestFundEvidenceKeepsCorrectCountAfterWrongOnes(t *testing.T) {
 		t.Errorf("III correction = %+v", c)
 	}
 	// The neighbour test alone rejects it.
-	p := fixtureFundamentals(t).companies["III"].asOf(mustDay(CurrentAsOf))
+	p := fixtureFundamentals(t).companies["III"].asOf(mustDay(schema.CurrentAsOf))
 	if !p.sharesFlag || len(p.shares) == 0 || p.shares[0].v != 30000 {
 		t.Errorf("neighbour test: shares %+v flag %v, want 30,000 first and the 2025Q1 count rejected", p.shares, p.sharesFlag)
 	}
@@ -678,7 +678,7 @@ func TestFourQuarterTTMNotStale(t *testing.T) {
 	cur := snaps["current.json"]
 	wantCells(t, cur, "AAA", map[string]string{"ni": "26", "ni_p": "10", "inc_end": "20250331", "opinc": "null", "rev_op": "null", "inc2_end": "20240630", "gp": "null"})
 	wantFlags(t, cur, "AAA", "malformed_row", "stale")
-	p := fixtureFundamentals(t).companies["AAA"].asOf(mustDay(CurrentAsOf))
+	p := fixtureFundamentals(t).companies["AAA"].asOf(mustDay(schema.CurrentAsOf))
 	if w := p.cur[fNI]; !w.ok || w.annual || w.v != 26e6 || w.src != srcSummary {
 		t.Errorf("AAA TTM NI = %+v, want four summary quarters 26e6", w)
 	}

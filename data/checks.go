@@ -2,10 +2,10 @@ package data
 
 import (
 	"fmt"
-	"math"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"screener/schema"
 )
 
 // ruleFlags are the cross-check rules whose hits the report counts and
@@ -18,13 +18,7 @@ func ruleStats(rows []*row) ([]Stat, []Correction) {
 	var st []Stat
 	var corr []Correction
 	for _, f := range ruleFlags {
-		n := 0
-		for _, r := range rows {
-			if r.flags&(1<<f) != 0 {
-				n++
-			}
-		}
-		st = append(st, Stat{flagNames[f], float64(n)})
+		st = append(st, Stat{flagNames[f], float64(countRows(rows, func(r *row) bool { return r.flags&(1<<f) != 0 }))})
 	}
 	for _, r := range rows {
 		corr = append(corr, r.corr...)
@@ -33,34 +27,27 @@ func ruleStats(rows []*row) ([]Stat, []Correction) {
 	names := [nBlocks]string{"income", "balance", "cashflow"}
 	for b := block(0); b < nBlocks; b++ {
 		for i, which := range []string{"primary", "secondary"} {
-			n := 0
-			for _, r := range rows {
-				if r.staleBlk[b][i] {
-					n++
-				}
-			}
+			n := countRows(rows, func(r *row) bool { return r.staleBlk[b][i] })
 			st = append(st, Stat{"stale_" + names[b] + "_" + which, float64(n)})
 		}
 	}
 	for _, f := range []field{fRev, fGP, fOpInc, fInt, fNI, fDA, fOCF, fCapex, fFCF, fAssets, fEquity, fDebt, fCash} {
-		n := 0
-		for _, r := range rows {
-			if r.staleMask&(1<<f) != 0 {
-				n++
-			}
-		}
+		n := countRows(rows, func(r *row) bool { return r.staleMask&(1<<f) != 0 })
 		st = append(st, Stat{"stale_" + fieldNames[f], float64(n)})
 	}
 	return st, corr
 }
 
-var fieldNames = [nFields]string{fRev: "rev", fGP: "gp", fOpInc: "opinc", fInt: "int", fNI: "ni", fDA: "da",
-	fOCF: "ocf", fCapex: "capex", fFCF: "fcf", fAssets: "assets", fEquity: "equity", fDebt: "debt", fCash: "cash"}
+// fieldNames are the fields' column names, for report lines a reader can
+// match to the snapshot.
+var fieldNames = [nFields]string{fRev: schema.ColRev, fGP: schema.ColGP, fOpInc: schema.ColOpInc, fInt: schema.ColInt, fNI: schema.ColNI,
+	fDA: schema.ColDA, fOCF: schema.ColOCF, fCapex: schema.ColCapex, fFCF: schema.ColFCF, fAssets: schema.ColAssets,
+	fEquity: schema.ColEquity, fDebt: schema.ColDebt, fCash: schema.ColCash}
 
 // labelColumn is the block column (block, 0 = primary / 1 = secondary)
-// that SNAPSHOT.md says describes a flow field's window; the engine reads
-// its source to call the value "TTM" (four quarters) or a fiscal year
-// (source simfin-annual).
+// that describes a flow field's window (package schema: "Columns"); the
+// engine reads its source to call the value "TTM" (four quarters) or a
+// fiscal year (source simfin-annual).
 var labelColumn = map[field][2]int{
 	fRev: {int(bInc), 0}, fNI: {int(bInc), 0}, fGP: {int(bInc), 1}, fOpInc: {int(bInc), 1}, fInt: {int(bInc), 1},
 	fFCF: {int(bCF), 0}, fOCF: {int(bCF), 1}, fCapex: {int(bCF), 1}, fDA: {int(bCF), 1},
@@ -119,7 +106,7 @@ func labelCheck(rows []*row) []string {
 			}
 		}
 	}
-	colNames := [nBlocks][2]string{{"inc_src", "inc2_src"}, {"bal_src", "bal2_src"}, {"cf_src", "cf2_src"}}
+	colNames := [nBlocks][2]string{{schema.ColIncSrc, schema.ColInc2Src}, {schema.ColBalSrc, schema.ColBal2Src}, {schema.ColCFSrc, schema.ColCF2Src}}
 	out := []string{fmt.Sprintf("TTM/annual label check: %d windows whose own source contradicts annual-vs-quarters (must be 0); %d flow values checked against their block column", windowBad, values)}
 	for _, f := range []field{fRev, fNI, fGP, fOpInc, fInt, fFCF, fOCF, fCapex, fDA} {
 		lc := labelColumn[f]
@@ -143,69 +130,82 @@ func kindOf(w window) string {
 	return "4 quarters"
 }
 
-// holdingsSurvivorship counts the current holdings without a price on
-// the as-of date, and why.
-type holdingsSurvivorship struct {
-	holdings, noPrice, noFile, inTo2024, ended, startsLater, gap int
+// fundWeightCheck is the acceptance test of the cross-checks: listed
+// market caps that disagree with an IWM or IJR weight by more than
+// fundAgree (allowing for the weights' rounding to 0.01%), and how many of
+// them carry no share/mcap/price flag (must be 0). The same on the point
+// ratio mcap / (weight × K) for weights of at least kMinWeight.
+type fundWeightCheck struct {
+	listed, withWeight, disagree, unflagged  int
+	bigWeight, pointDisagree, pointUnflagged int
+	unflaggedTickers, pointTickers           []string
 }
 
-func (h *holdingsSurvivorship) count(e *buildEnv, r *row, s *series, asof Day) {
-	h.holdings++
-	if !math.IsNaN(r.price) {
-		return
-	}
-	h.noPrice++
-	switch {
-	case s == nil:
-		h.noFile++
-		for _, k := range classCandidates(r.ticker, r.name) {
-			if e.to2024[k] {
-				h.inTo2024++
-				break
+func checkFundWeights(rows []*row, ev *fundEvidence) fundWeightCheck {
+	var fc fundWeightCheck
+	for _, r := range rows {
+		if !(r.mcap > 0) {
+			continue
+		}
+		fc.listed++
+		cs := ev.checks(r, r.shares*million, r.price)
+		dis, point, any, big := false, false, false, false
+		for _, c := range cs {
+			if !strings.HasSuffix(c.name, "weight") {
+				continue
+			}
+			any = true
+			if c.v != vAgree {
+				dis = true
+			}
+			w := r.iwm
+			if strings.HasPrefix(c.name, "IJR") {
+				w = r.ijr
+			}
+			if w >= kMinWeight {
+				big = true
+				if c.ratio > fundAgree || c.ratio < 1/fundAgree {
+					point = true
+				}
 			}
 		}
-	case s.last() < asof:
-		h.ended++
-	case s.days[0] > asof:
-		h.startsLater++
-	default:
-		h.gap++
+		if any {
+			fc.withWeight++
+		}
+		if big {
+			fc.bigWeight++
+		}
+		flagged := r.flags&shareFlags != 0
+		if dis {
+			fc.disagree++
+			if !flagged {
+				fc.unflagged++
+				fc.unflaggedTickers = append(fc.unflaggedTickers, r.ticker)
+			}
+		}
+		if point {
+			fc.pointDisagree++
+			if !flagged {
+				fc.pointUnflagged++
+				fc.pointTickers = append(fc.pointTickers, r.ticker)
+			}
+		}
+	}
+	return fc
+}
+
+func (fc fundWeightCheck) lines() []string {
+	return []string{
+		fmt.Sprintf("fund-weight check: %d listed market caps, %d with an IWM/IJR weight > 0; %d disagree with a weight by more than %gx (weight taken as +-%.3f%% for its rounding), %d of them unflagged%s",
+			fc.listed, fc.withWeight, fc.disagree, fundAgree, weightHalfStep, fc.unflagged, tickerList(fc.unflaggedTickers)),
+		fmt.Sprintf("fund-weight check on the point ratio mcap / (weight x K), weights >= %.2f%% only (%d stocks): %d disagree by more than %gx, %d of them unflagged%s",
+			kMinWeight, fc.bigWeight, fc.pointDisagree, fundAgree, fc.pointUnflagged, tickerList(fc.pointTickers)),
 	}
 }
 
-func (h *holdingsSurvivorship) stats() []Stat {
-	return []Stat{{"holdings", float64(h.holdings)}, {"no_price", float64(h.noPrice)}, {"no_price_file", float64(h.noFile)},
-		{"in_prices_to_2024", float64(h.inTo2024)}, {"price_file_ended", float64(h.ended)},
-		{"price_file_starts_later", float64(h.startsLater)}, {"price_gap", float64(h.gap)}}
-}
-
-func (h *holdingsSurvivorship) text(asof, lastPrice Day) string {
-	t := fmt.Sprintf("Current holdings: %d equities in the IWM and IJR holdings of %s. No price on %s for %d of them, so no market cap, "+
-		"valuation or momentum, and no rank: no price file at all for %d (the price source kept only names still trading in mid-2026; "+
-		"for %d of these prices-to-2024/ has a file, but it ends in March 2024), a price file that ends before %s for %d",
-		h.holdings, asof, asof, h.noPrice, h.noFile, h.inTo2024, asof, h.ended)
-	if h.startsLater > 0 {
-		t += fmt.Sprintf(", a price file that starts only after %s (a later listing under the same ticker) for %d", asof, h.startsLater)
+func tickerList(ts []string) string {
+	if len(ts) == 0 {
+		return ""
 	}
-	if h.gap > 0 {
-		t += fmt.Sprintf(", a gap of more than %d days in the price file around %s for %d", maxStale, asof, h.gap)
-	}
-	t += fmt.Sprintf(". Holdings acquired, merged or delisted since are therefore missing from the rankings, and forward returns (%s to %s) "+
-		"exist only for names still trading. Statement values are SimFin's as later restated, not the numbers first reported on the publish date.",
-		asof, lastPrice)
-	return t
-}
-
-// listKeys returns the ticker keys of the *.csv files in dir (names only).
-func listKeys(dir string) map[string]bool {
-	out := map[string]bool{}
-	paths, err := listCSV(dir)
-	if err != nil {
-		return out
-	}
-	for _, p := range paths {
-		base := filepath.Base(p)
-		out[tickerKey(strings.TrimSuffix(base, filepath.Ext(base)))] = true
-	}
-	return out
+	return " (" + strings.Join(ts, " ") + ")"
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Raw files are read whole and split by hand: the inputs are simple
@@ -106,6 +108,27 @@ func forEachLine(content []byte, fn func(lineNo int, line []byte)) (header []byt
 	return header
 }
 
+// forEachRow calls fn with the fields of every data row. A row whose
+// fields do not match the header in number (a separator missing or extra)
+// would shift every value into the wrong column: it is counted as
+// malformed and handed to malformed (nil: dropped) instead.
+func forEachRow(content []byte, sep byte, h headerIndex, c *Counts, malformed func(fields []string), fn func(fields []string)) {
+	var fields []string
+	forEachLine(content, func(_ int, line []byte) {
+		c.Rows++
+		var err error
+		fields, err = splitRow(line, sep, fields)
+		if err != nil || len(fields) != h.n {
+			c.RowsMalformed++
+			if malformed != nil {
+				malformed(fields)
+			}
+			return
+		}
+		fn(fields)
+	})
+}
+
 // numStatus says what parseNumber found in a cell.
 type numStatus uint8
 
@@ -140,62 +163,6 @@ func parseNumber(s string) (float64, numStatus) {
 		return math.NaN(), numNonFinite
 	}
 	return v, numOK
-}
-
-// Day is a calendar date as days since 1970-01-01 (UTC).
-type Day int32
-
-// parseDay reads an ISO date (YYYY-MM-DD); ok is false for anything else,
-// including dates outside 1900–2100 (a number in a date column, say).
-func parseDay(s string) (Day, bool) {
-	s = strings.TrimSpace(s)
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, false
-	}
-	y, err1 := strconv.Atoi(s[0:4])
-	m, err2 := strconv.Atoi(s[5:7])
-	d, err3 := strconv.Atoi(s[8:10])
-	if err1 != nil || err2 != nil || err3 != nil || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
-		return 0, false
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d { // 2021-02-30 and the like
-		return 0, false
-	}
-	return Day(t.Unix() / 86400), true
-}
-
-// mustDay is parseDay for constants in this package.
-func mustDay(s string) Day {
-	d, ok := parseDay(s)
-	if !ok {
-		panic("data: bad constant date " + s)
-	}
-	return d
-}
-
-func (d Day) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
-
-// String is the ISO form, YYYY-MM-DD.
-func (d Day) String() string { return d.Time().Format("2006-01-02") }
-
-// YMD is the date as the integer YYYYMMDD used in snapshot columns.
-func (d Day) YMD() int {
-	t := d.Time()
-	return t.Year()*10000 + int(t.Month())*100 + t.Day()
-}
-
-// AddMonths moves by calendar months, clamping to the month's last day
-// (2020-03-31 minus one month is 2020-02-29, not 2020-03-02).
-func (d Day) AddMonths(n int) Day {
-	t := d.Time()
-	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
-	last := first.AddDate(0, 1, -1).Day()
-	day := t.Day()
-	if day > last {
-		day = last
-	}
-	return Day(time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
 // headerIndex maps column names to positions, so files are read by header
@@ -273,4 +240,41 @@ func (r *cellReader) revenue(name string) float64 {
 		return math.NaN()
 	}
 	return v
+}
+
+// readHeader returns the first line of content split at sep.
+func readHeader(content []byte, sep byte) []string {
+	line := content
+	if i := strings.IndexByte(string(content[:min(len(content), 1<<16)]), '\n'); i >= 0 {
+		line = content[:i]
+	}
+	line = []byte(strings.TrimPrefix(strings.TrimSuffix(string(line), "\r"), "\xef\xbb\xbf"))
+	f, err := splitRow(line, sep, nil)
+	if err != nil {
+		return nil
+	}
+	return f
+}
+
+// relName keeps the last two path elements ("simfin/us-income-annual.csv")
+// so reports never depend on where DATA_DIR is.
+func relName(path string) string {
+	dir, file := filepath.Split(filepath.Clean(path))
+	return filepath.ToSlash(filepath.Join(filepath.Base(dir), file))
+}
+
+// listCSV returns the sorted paths of *.csv files in dir.
+func listCSV(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range ents {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }

@@ -1,6 +1,12 @@
 package data
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"screener/schema"
+)
 
 // Flag is a per-stock data-quality problem, written as a bit of the
 // snapshot's `flags` column (bit i = flagNames[i]).
@@ -62,8 +68,9 @@ const (
 )
 
 // flagNames are the snapshot's `flag_names`, in bit order.
-var flagNames = [numFlags]string{"shares_scale", "nonfinite", "negative_revenue", "malformed_row", "debt_blank_zero",
-	"shares_fund_corrected", "mcap_low_float", "mcap_unsupported", "stale", "price_rescaled"}
+// The conversion fails at start-up if the contract (schema.FlagNames) and
+// these bits differ in number; a test checks each bit's name.
+var flagNames = [numFlags]string(schema.FlagNames())
 
 // flagEvent is a flag raised by a row that became public on pub (0 when
 // the row had no readable date), so that a snapshot only shows flags it
@@ -86,6 +93,20 @@ type Counts struct {
 	DebtBlankZero  int // balance sheets whose blank debt lines were read as 0
 	BadHeaderFiles []string
 	UnreadFiles    []string
+}
+
+// header counts a file read and indexes its header. ok is false when
+// required columns are missing: the file is skipped whole, since its rows
+// cannot be read by name, and reported with what it lacks (a column
+// renamed upstream is the usual cause, and the report should say which).
+func (c *Counts) header(name string, content []byte, sep byte, required ...string) (h headerIndex, ok bool) {
+	c.Files++
+	h = newHeaderIndex(readHeader(content, sep))
+	if miss := h.missing(required...); len(miss) > 0 {
+		c.BadHeaderFiles = append(c.BadHeaderFiles, fmt.Sprintf("%s (missing %s)", name, strings.Join(miss, ", ")))
+		return h, false
+	}
+	return h, true
 }
 
 func (c *Counts) add(o Counts) {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 )
 
 // series is one ticker's daily adjusted closes, ascending by date.
@@ -103,10 +102,8 @@ func parsePriceFile(path string) (*series, Counts) {
 // used in reports.
 func parsePriceContent(name, ticker string, content []byte) (*series, Counts) {
 	var c Counts
-	c.Files = 1
-	h := newHeaderIndex(readHeader(content, ','))
-	if miss := h.missing("Date", "Close"); len(miss) > 0 {
-		c.BadHeaderFiles = append(c.BadHeaderFiles, fmt.Sprintf("%s (missing %s)", name, strings.Join(miss, ", ")))
+	h, ok := c.header(name, content, ',', "Date", "Close")
+	if !ok {
 		return nil, c
 	}
 	di, ci := h.col("Date"), h.col("Close")
@@ -114,15 +111,7 @@ func parsePriceContent(name, ticker string, content []byte) (*series, Counts) {
 	n := len(content) / 18
 	s.days = make([]Day, 0, n)
 	s.close = make([]float64, 0, n)
-	var fields []string
-	forEachLine(content, func(_ int, line []byte) {
-		c.Rows++
-		var err error
-		fields, err = splitRow(line, ',', fields)
-		if err != nil || len(fields) != h.n {
-			c.RowsMalformed++
-			return
-		}
+	forEachRow(content, ',', h, &c, nil, func(fields []string) {
 		d, ok := parseDay(fields[di])
 		v, st := parseNumber(fields[ci])
 		if st == numNonFinite {
@@ -174,28 +163,4 @@ func loadPrices(dir string, workers int) (*Prices, error) {
 		}
 	}
 	return p, nil
-}
-
-// parallelFor runs fn(0..n-1) on up to workers goroutines. Each call
-// writes only its own result slot, so results never depend on scheduling.
-func parallelFor(n, workers int, fn func(i int)) {
-	if workers < 1 {
-		workers = 1
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

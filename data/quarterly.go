@@ -1,11 +1,9 @@
 package data
 
 import (
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -33,34 +31,20 @@ func parseSummaryFile(path string) parsedFile {
 // company key; name is used in reports.
 func parseSummaryContent(name, key string, content []byte) parsedFile {
 	var out parsedFile
-	out.counts.Files = 1
-	h := newHeaderIndex(readHeader(content, ','))
-	if miss := h.missing(summaryRequired...); len(miss) > 0 {
-		out.counts.BadHeaderFiles = append(out.counts.BadHeaderFiles,
-			fmt.Sprintf("%s (missing %s)", name, strings.Join(miss, ", ")))
+	h, ok := out.counts.header(name, content, ',', summaryRequired...)
+	if !ok {
 		return out
 	}
 	if key == "" {
 		out.counts.BadHeaderFiles = append(out.counts.BadHeaderFiles, name+" (no ticker in file name)")
 		return out
 	}
-	var fields []string
-	forEachLine(content, func(_ int, line []byte) {
-		out.counts.Rows++
-		var err error
-		fields, err = splitRow(line, ',', fields)
-		if err != nil || len(fields) != h.n {
-			out.counts.RowsMalformed++
-			out.keys = append(out.keys, key)
-			out.orphan = append(out.orphan, flagEvent{0, FlagMalformedRow})
-			return
-		}
+	forEachRow(content, ',', h, &out.counts, func([]string) { out.flagMalformed(key) }, func(fields []string) {
 		end, ok1 := parseDay(fields[h.col("period_end")])
 		pub, ok2 := parseDay(fields[h.col("available_date")])
 		if !ok1 || !ok2 {
 			out.counts.RowsMalformed++
-			out.keys = append(out.keys, key)
-			out.orphan = append(out.orphan, flagEvent{0, FlagMalformedRow})
+			out.flagMalformed(key)
 			return
 		}
 		cr := cellReader{h: h, fields: fields, pub: pub, counts: &out.counts}
@@ -84,29 +68,4 @@ func parseSummaryContent(name, key string, content []byte) parsedFile {
 			parsedRow{key: key, blk: bCF, rec: cf, shares: math.NaN()})
 	})
 	return out
-}
-
-func allMissing(r record) bool {
-	for _, v := range r.v {
-		if !math.IsNaN(v) {
-			return false
-		}
-	}
-	return true
-}
-
-// listCSV returns the sorted paths of *.csv files in dir.
-func listCSV(dir string) ([]string, error) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range ents {
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	sort.Strings(out)
-	return out, nil
 }

@@ -1,104 +1,9 @@
 package data
 
 import (
-	"fmt"
 	"math"
 	"os"
-	"path/filepath"
-	"strings"
 )
-
-// field is one statement line carried into snapshots.
-type field int
-
-const (
-	fRev    field = iota // revenue
-	fGP                  // gross profit
-	fOpInc               // operating income
-	fInt                 // interest expense, positive = expense
-	fNI                  // net income
-	fDA                  // depreciation & amortisation (cash flow statement)
-	fOCF                 // operating cash flow
-	fCapex               // capital expenditure, positive = spent
-	fFCF                 // free cash flow
-	fAssets              // total assets
-	fEquity              // total equity
-	fDebt                // short + long term debt
-	fCash                // cash & short-term investments
-	nFields
-)
-
-// block is a statement: income, balance sheet or cash flow.
-type block int
-
-const (
-	bInc block = iota
-	bBal
-	bCF
-	nBlocks
-)
-
-// fieldBlock says which statement a field is read from. D&A comes from
-// the cash flow statement, where SimFin fills it far more often than in
-// the income statement.
-var fieldBlock = [nFields]block{
-	fRev: bInc, fGP: bInc, fOpInc: bInc, fInt: bInc, fNI: bInc,
-	fDA: bCF, fOCF: bCF, fCapex: bCF, fFCF: bCF,
-	fAssets: bBal, fEquity: bBal, fDebt: bBal, fCash: bBal,
-}
-
-// Source indices, in the order of the snapshot's `sources` array.
-const (
-	srcSimfinQuarterly uint8 = iota
-	srcSimfinAnnual
-	srcSummary
-	srcBanks
-	srcInsurance
-)
-
-var sourceNames = []string{"simfin-quarterly", "simfin-annual", "quarterly-summary", "simfin-banks", "simfin-insurance"}
-
-// record is one statement (one block) for one fiscal period. Values are
-// in the company's currency units (not millions); NaN = missing.
-type record struct {
-	end, pub Day
-	src      uint8
-	annual   bool
-	v        [nFields]float64
-	// fpub and fsrc are each field's own publish date and source: after
-	// two sources' reports of one period are merged, a field only SimFin
-	// carries must not be credited to the quarterly summary.
-	fpub [nFields]Day
-	fsrc [nFields]uint8
-}
-
-func newRecord(end, pub Day, src uint8, annual bool) record {
-	r := record{end: end, pub: pub, src: src, annual: annual}
-	for i := range r.v {
-		r.v[i] = math.NaN()
-		r.fpub[i], r.fsrc[i] = pub, src
-	}
-	return r
-}
-
-// shareRec is one reported share count.
-type shareRec struct {
-	end, pub Day
-	src      uint8
-	v        float64
-	bad      bool // rejected as off by >= 1,000x against the neighbours
-}
-
-// company gathers every statement of one company (one ticker key).
-type company struct {
-	key    string
-	recs   [nBlocks][]record
-	shares []shareRec
-	events []flagEvent
-	// from us-companies.csv
-	name, isin, cik string
-	industry        int
-}
 
 // statementFile describes one SimFin bulk file.
 type statementFile struct {
@@ -125,23 +30,6 @@ var simfinFiles = []statementFile{
 	{"us-cashflow-insurance-quarterly.csv", bCF, srcInsurance, false},
 }
 
-// parsedRow is one usable statement row, tagged with its company key.
-type parsedRow struct {
-	key    string
-	blk    block
-	rec    record
-	shares float64 // NaN when the row has none
-	events []flagEvent
-}
-
-// parsedFile is what one file contributes.
-type parsedFile struct {
-	rows   []parsedRow
-	orphan []flagEvent // malformed rows whose company could be named
-	keys   []string    // company keys of orphan events
-	counts Counts
-}
-
 var simfinRequired = []string{"Ticker", "Report Date", "Publish Date"}
 
 // parseSimfinFile reads one semicolon-separated SimFin statement file.
@@ -151,43 +39,35 @@ var simfinRequired = []string{"Ticker", "Report Date", "Publish Date"}
 // Intangibles"; interest expense is the negated "Interest Expense, Net";
 // debt is short + long term debt (the parts that are reported).
 func parseSimfinFile(path string, sf statementFile) parsedFile {
-	var out parsedFile
 	content, err := os.ReadFile(path)
 	if err != nil {
-		out.counts.UnreadFiles = append(out.counts.UnreadFiles, relName(path))
+		return parsedFile{counts: Counts{UnreadFiles: []string{relName(path)}}}
+	}
+	return parseSimfinContent(relName(path), content, sf)
+}
+
+// parseSimfinContent parses the bytes of one SimFin statement file of
+// kind sf; name is used in reports.
+func parseSimfinContent(name string, content []byte, sf statementFile) parsedFile {
+	var out parsedFile
+	h, ok := out.counts.header(name, content, ';', simfinRequired...)
+	if !ok {
 		return out
 	}
-	out.counts.Files = 1
-	h := newHeaderIndex(readHeader(content, ';'))
-	if miss := h.missing(simfinRequired...); len(miss) > 0 {
-		out.counts.BadHeaderFiles = append(out.counts.BadHeaderFiles,
-			fmt.Sprintf("%s (missing %s)", relName(path), strings.Join(miss, ", ")))
-		return out
+	// A malformed row still names its company where its ticker is readable.
+	keyOf := func(fields []string) string {
+		if i := h.col("Ticker"); i >= 0 && i < len(fields) {
+			return tickerKey(fields[i])
+		}
+		return ""
 	}
-	var fields []string
-	forEachLine(content, func(lineNo int, line []byte) {
-		out.counts.Rows++
-		var err error
-		fields, err = splitRow(line, ';', fields)
-		key := ""
-		if len(fields) > 0 && h.col("Ticker") >= 0 && h.col("Ticker") < len(fields) {
-			key = tickerKey(fields[h.col("Ticker")])
-		}
-		malformed := func() {
-			out.counts.RowsMalformed++
-			if key != "" {
-				out.keys = append(out.keys, key)
-				out.orphan = append(out.orphan, flagEvent{0, FlagMalformedRow})
-			}
-		}
-		if err != nil || len(fields) != h.n || key == "" {
-			malformed()
-			return
-		}
+	forEachRow(content, ';', h, &out.counts, func(fields []string) { out.flagMalformed(keyOf(fields)) }, func(fields []string) {
+		key := keyOf(fields)
 		end, ok1 := parseDay(fields[h.col("Report Date")])
 		pub, ok2 := parseDay(fields[h.col("Publish Date")])
-		if !ok1 || !ok2 {
-			malformed()
+		if key == "" || !ok1 || !ok2 {
+			out.counts.RowsMalformed++
+			out.flagMalformed(key)
 			return
 		}
 		if i := h.col("Currency"); i >= 0 && fields[i] != "" && fields[i] != "USD" {
@@ -251,79 +131,4 @@ func sumPresent(vs ...float64) float64 {
 		return math.NaN()
 	}
 	return s
-}
-
-// relName keeps the last two path elements ("simfin/us-income-annual.csv")
-// so reports never depend on where DATA_DIR is.
-func relName(path string) string {
-	dir, file := filepath.Split(filepath.Clean(path))
-	return filepath.ToSlash(filepath.Join(filepath.Base(dir), file))
-}
-
-// readHeader returns the first line of content split at sep.
-func readHeader(content []byte, sep byte) []string {
-	line := content
-	if i := strings.IndexByte(string(content[:min(len(content), 1<<16)]), '\n'); i >= 0 {
-		line = content[:i]
-	}
-	line = []byte(strings.TrimPrefix(strings.TrimSuffix(string(line), "\r"), "\xef\xbb\xbf"))
-	f, err := splitRow(line, sep, nil)
-	if err != nil {
-		return nil
-	}
-	return f
-}
-
-// companyMeta is one row of us-companies.csv.
-type companyMeta struct {
-	name, isin, cik string
-	industry        int
-}
-
-// parseCompanies reads us-companies.csv (names, ISIN, industry).
-func parseCompanies(path string) (map[string]companyMeta, Counts, error) {
-	var c Counts
-	content, err := os.ReadFile(path)
-	if err != nil {
-		c.UnreadFiles = append(c.UnreadFiles, relName(path))
-		return nil, c, nil
-	}
-	c.Files = 1
-	h := newHeaderIndex(readHeader(content, ';'))
-	if miss := h.missing("Ticker", "Company Name"); len(miss) > 0 {
-		c.BadHeaderFiles = append(c.BadHeaderFiles, fmt.Sprintf("%s (missing %s)", relName(path), strings.Join(miss, ", ")))
-		return nil, c, nil
-	}
-	out := map[string]companyMeta{}
-	var fields []string
-	forEachLine(content, func(_ int, line []byte) {
-		c.Rows++
-		var err error
-		fields, err = splitRow(line, ';', fields)
-		if err != nil || len(fields) != h.n {
-			c.RowsMalformed++
-			return
-		}
-		key := tickerKey(fields[h.col("Ticker")])
-		if key == "" {
-			c.RowsMalformed++
-			return
-		}
-		m := companyMeta{name: strings.TrimSpace(fields[h.col("Company Name")])}
-		if i := h.col("ISIN"); i >= 0 {
-			m.isin = strings.TrimSpace(fields[i])
-		}
-		if i := h.col("CIK"); i >= 0 {
-			m.cik = strings.TrimSpace(fields[i])
-		}
-		if i := h.col("IndustryId"); i >= 0 {
-			if v, st := parseNumber(fields[i]); st == numOK {
-				m.industry = int(v)
-			}
-		}
-		if _, dup := out[key]; !dup {
-			out[key] = m
-		}
-	})
-	return out, c, nil
 }

@@ -3,12 +3,12 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
+
+	"screener/schema"
 
 	"github.com/tidwall/gjson"
 )
@@ -35,15 +35,26 @@ type FieldShare struct {
 	Share float64
 }
 
-// FieldCount counts the stocks on which a data-quality check fired.
+// FieldCount is a named count: the stocks on which a data-quality check
+// fired ("flagged"), or one of the survivorship counts.
 type FieldCount struct {
 	Name  string
 	Count int
 }
 
-// Snapshot is a decoded `current` or `history` snapshot (data/SNAPSHOT.md):
-// one slice per column, all of length N, in the file's stock order.
-// Missing numbers are NaN, missing dates 0 and missing sources -1.
+// CountOf finds the count called name; ok is false when cs has none.
+func CountOf(cs []FieldCount, name string) (n int, ok bool) {
+	for _, c := range cs {
+		if c.Name == name {
+			return c.Count, true
+		}
+	}
+	return 0, false
+}
+
+// Snapshot is a decoded `current` or `history` snapshot (format: package
+// schema): one slice per column, all of length N, in the file's stock
+// order. Missing numbers are NaN, missing dates 0 and missing sources -1.
 type Snapshot struct {
 	Kind, AsOf, Universe, Survivorship, FwdLastDate string
 	Modelled                                        bool
@@ -57,6 +68,10 @@ type Snapshot struct {
 	// left out (its values are missing, its dates kept). 0 = no limit
 	// recorded.
 	StaleMonths int
+	// SurvivorshipCounts (history: schema.Surv* names) and
+	// SurvivorshipHoldings (current: schema.Hold* names) are the numbers
+	// behind the Survivorship text; nil when the file has none.
+	SurvivorshipCounts, SurvivorshipHoldings []FieldCount
 
 	Ticker, Name []string
 	Sector       []uint8
@@ -86,6 +101,10 @@ type Snapshot struct {
 	Inc2Src, Bal2Src, CF2Src                           []int8
 	IncSrc, BalSrc, CFSrc                              []int8 // index into Sources, -1 = missing
 	Flags                                              []uint32
+	// ShEnd is the period end of the share count behind Shares and Mcap
+	// (YYYYMMDD, 0 = missing): how old the count is. Optional; nil when
+	// the snapshot has none.
+	ShEnd []int32
 
 	// Fwd12 and FwdLast are FORWARD returns (asof → +12 months, asof →
 	// FwdLastDate). They exist for the history view only and are never read
@@ -99,13 +118,9 @@ type Snapshot struct {
 // decoder allocate gigabytes before the column lengths are checked.
 const maxRows = 200_000
 
-// HashBody is the snapshot content hash: FNV-1a 64 over the exact body
-// bytes, as "fnv1a64:" + 16 lower-case hex digits (data/SNAPSHOT.md).
-func HashBody(body []byte) string {
-	h := fnv.New64a()
-	h.Write(body)
-	return fmt.Sprintf("fnv1a64:%016x", h.Sum64())
-}
+// HashBody is schema.Hash, the envelope's body hash. It stays for the
+// funds decoder and the tests of this package; new code calls schema.Hash.
+func HashBody(body []byte) string { return schema.Hash(body) }
 
 // Decode parses and validates a `current` or `history` snapshot. It checks,
 // in order: the schema version (before anything else is parsed), the body
@@ -116,15 +131,15 @@ func Decode(b []byte) (*Snapshot, error) {
 	if len(b) == 0 {
 		return nil, fmt.Errorf("%w: empty file", ErrCorrupt)
 	}
-	schema := gjson.GetBytes(b, "schema")
-	if schema.Type != gjson.Number {
+	ver := gjson.GetBytes(b, "schema")
+	if ver.Type != gjson.Number {
 		if !gjson.ValidBytes(b) {
 			return nil, fmt.Errorf("%w: not valid JSON (truncated?)", ErrCorrupt)
 		}
 		return nil, fmt.Errorf("%w: no numeric \"schema\" field", ErrSchema)
 	}
-	if schema.Num != SchemaVersion {
-		return nil, fmt.Errorf("%w: file has schema %s, this build reads schema %d", ErrSchema, schema.Raw, SchemaVersion)
+	if ver.Num != schema.Version {
+		return nil, fmt.Errorf("%w: file has schema %s, this build reads schema %d", ErrSchema, ver.Raw, schema.Version)
 	}
 	hash := gjson.GetBytes(b, "hash")
 	if hash.Type != gjson.String {
@@ -141,7 +156,7 @@ func Decode(b []byte) (*Snapshot, error) {
 		return nil, fmt.Errorf("%w: no \"body\" object", ErrCorrupt)
 	}
 	raw := b[body.Index : body.Index+len(body.Raw)]
-	if got := HashBody(raw); got != hash.Str {
+	if got := schema.Hash(raw); got != hash.Str {
 		if !gjson.ValidBytes(b) {
 			return nil, fmt.Errorf("%w: body hash %s, file says %s: file is truncated or not valid JSON", ErrHash, got, hash.Str)
 		}
@@ -188,7 +203,11 @@ func decodeBody(raw []byte) (*Snapshot, error) {
 		case "coverage":
 			s.Coverage, err = snapCoverage(v)
 		case "flagged":
-			s.Flagged, err = snapFlagged(v)
+			s.Flagged, err = snapCounts(v, "flagged")
+		case schema.SurvivorshipCounts:
+			s.SurvivorshipCounts, err = snapCounts(v, schema.SurvivorshipCounts)
+		case schema.SurvivorshipHoldings:
+			s.SurvivorshipHoldings, err = snapCounts(v, schema.SurvivorshipHoldings)
 		case "flag_names":
 			s.FlagNames, err = snapStrList(v, "flag_names")
 		case "sources":
@@ -211,7 +230,7 @@ func decodeBody(raw []byte) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.Kind != "current" && s.Kind != "history" {
+	if s.Kind != schema.KindCurrent && s.Kind != schema.KindHistory {
 		return nil, fmt.Errorf("%w: kind %q, want \"current\" or \"history\"", ErrCorrupt, s.Kind)
 	}
 	if !nSeen {
@@ -239,101 +258,90 @@ func decodeBody(raw []byte) (*Snapshot, error) {
 	return s, nil
 }
 
-// snapColumn describes how to fill one snapshot column: its kind picks the
-// decoder and the one non-nil destination receives the values. A table of
-// destinations (rather than one closure per column) keeps the wasm small.
-type snapColumn struct {
-	name     string
-	kind     colKind
-	required bool
-	f64      *[]float64
-	i32      *[]int32
-	i8       *[]int8
+// floatColumn is a numeric column and the Snapshot slice it fills.
+type floatColumn struct {
+	name string
+	dst  *[]float64
 }
 
-// colKind is the decoder a snapshot column needs.
-type colKind uint8
-
-const (
-	colNum colKind = iota
-	colDate
-	colSource
-	colTicker
-	colName
-	colSector
-	colSP600
-	colFlags
-)
-
-// fill decodes v into the column's destination in s.
-func (c *snapColumn) fill(s *Snapshot, v gjson.Result) (err error) {
-	switch c.kind {
-	case colNum:
-		*c.f64, err = snapFloats(v, c.name, s.N)
-	case colDate:
-		*c.i32, err = snapDates(v, c.name, s.N)
-	case colSource:
-		*c.i8, err = snapSources(v, c.name, s.N, len(s.Sources))
-	case colTicker:
-		s.Ticker, err = snapStrings(v, "ticker", s.N)
-	case colName:
-		s.Name, err = snapStrings(v, "name", s.N)
-	case colSector:
-		s.Sector, err = snapSectors(v, s.N, len(s.Sectors))
-	case colSP600:
-		s.SP600, err = snapBools(v, "sp600", s.N)
-	case colFlags:
-		s.Flags, err = snapFlags(v, s.N, len(s.FlagNames))
+// floatColumns are the numeric columns: the one table of names that
+// Decode fills and Float reads.
+func (s *Snapshot) floatColumns() []floatColumn {
+	return []floatColumn{
+		{schema.ColIWM, &s.IWM}, {schema.ColIJR, &s.IJR},
+		{schema.ColPrice, &s.Price}, {schema.ColShares, &s.Shares}, {schema.ColMcap, &s.Mcap},
+		{schema.ColRev, &s.Rev}, {schema.ColGP, &s.GP}, {schema.ColOpInc, &s.OpInc}, {schema.ColDA, &s.DA},
+		{schema.ColInt, &s.Int}, {schema.ColNI, &s.NI}, {schema.ColOCF, &s.OCF}, {schema.ColCapex, &s.Capex},
+		{schema.ColFCF, &s.FCF}, {schema.ColRevP, &s.RevP}, {schema.ColGPP, &s.GPP}, {schema.ColOpIncP, &s.OpIncP},
+		{schema.ColDAP, &s.DAP}, {schema.ColIntP, &s.IntP}, {schema.ColNIP, &s.NIP}, {schema.ColOCFP, &s.OCFP},
+		{schema.ColCapexP, &s.CapexP}, {schema.ColFCFP, &s.FCFP}, {schema.ColRevOp, &s.RevOp}, {schema.ColRevOpP, &s.RevOpP},
+		{schema.ColAssets, &s.Assets}, {schema.ColEquity, &s.Equity}, {schema.ColDebt, &s.Debt}, {schema.ColCash, &s.Cash},
+		{schema.ColAssetsP, &s.AssetsP}, {schema.ColEquityP, &s.EquityP},
+		{schema.ColMom12_1, &s.Mom12_1}, {schema.ColMom6_1, &s.Mom6_1}, {schema.ColTrend, &s.Trend},
+		{schema.ColFwd12, &s.Fwd12}, {schema.ColFwdLast, &s.FwdLast},
 	}
-	return err
 }
 
+// columns is what Decode reads from a snapshot of s.Kind. A column the
+// contract writes in one kind only (schema.OnlyIn) is required in that
+// kind and optional in the other. The secondary windows and sh_end came
+// after the first files: optional, so those files still decode.
 func (s *Snapshot) columns() []snapColumn {
-	current := s.Kind == "current"
+	inKind := func(col string) bool { k := schema.OnlyIn(col); return k == "" || k == s.Kind }
 	spec := []snapColumn{
-		{name: "ticker", kind: colTicker, required: true},
-		{name: "name", kind: colName, required: true},
-		{name: "sector", kind: colSector, required: true},
-		{name: "iwm", required: current, f64: &s.IWM},
-		{name: "ijr", required: current, f64: &s.IJR},
-		{name: "sp600", kind: colSP600, required: !current},
-		{name: "flags", kind: colFlags, required: true},
+		{name: schema.ColTicker, kind: colTicker, required: true},
+		{name: schema.ColName, kind: colName, required: true},
+		{name: schema.ColSector, kind: colSector, required: true},
+		{name: schema.ColSP600, kind: colSP600, required: inKind(schema.ColSP600)},
+		{name: schema.ColFlags, kind: colFlags, required: true},
 	}
-	nums := [...]struct {
-		name string
-		dst  *[]float64
+	for _, c := range s.floatColumns() {
+		spec = append(spec, snapColumn{name: c.name, kind: colNum, required: inKind(c.name), f64: c.dst})
+	}
+	dates := [...]struct {
+		name     string
+		dst      *[]int32
+		required bool
 	}{
-		{"price", &s.Price}, {"shares", &s.Shares}, {"mcap", &s.Mcap},
-		{"rev", &s.Rev}, {"gp", &s.GP}, {"opinc", &s.OpInc}, {"da", &s.DA}, {"int", &s.Int},
-		{"ni", &s.NI}, {"ocf", &s.OCF}, {"capex", &s.Capex}, {"fcf", &s.FCF},
-		{"rev_p", &s.RevP}, {"gp_p", &s.GPP}, {"opinc_p", &s.OpIncP}, {"da_p", &s.DAP}, {"int_p", &s.IntP},
-		{"ni_p", &s.NIP}, {"ocf_p", &s.OCFP}, {"capex_p", &s.CapexP}, {"fcf_p", &s.FCFP},
-		{"rev_op", &s.RevOp}, {"rev_op_p", &s.RevOpP},
-		{"assets", &s.Assets}, {"equity", &s.Equity}, {"debt", &s.Debt}, {"cash", &s.Cash},
-		{"assets_p", &s.AssetsP}, {"equity_p", &s.EquityP},
-		{"mom12_1", &s.Mom12_1}, {"mom6_1", &s.Mom6_1}, {"trend", &s.Trend},
-		{"fwd12", &s.Fwd12}, {"fwdlast", &s.FwdLast},
+		{schema.ColIncEnd, &s.IncEnd, true}, {schema.ColIncPub, &s.IncPub, true},
+		{schema.ColBalEnd, &s.BalEnd, true}, {schema.ColBalPub, &s.BalPub, true},
+		{schema.ColCFEnd, &s.CFEnd, true}, {schema.ColCFPub, &s.CFPub, true},
+		{schema.ColInc2End, &s.Inc2End, false}, {schema.ColInc2Pub, &s.Inc2Pub, false},
+		{schema.ColBal2End, &s.Bal2End, false}, {schema.ColBal2Pub, &s.Bal2Pub, false},
+		{schema.ColCF2End, &s.CF2End, false}, {schema.ColCF2Pub, &s.CF2Pub, false},
+		{schema.ColShEnd, &s.ShEnd, false},
 	}
-	for _, n := range nums {
-		spec = append(spec, snapColumn{name: n.name, kind: colNum, required: true, f64: n.dst})
+	for _, d := range dates {
+		spec = append(spec, snapColumn{name: d.name, kind: colDate, required: d.required, i32: d.dst})
 	}
-	// Statement dates and sources; the second statement set is optional.
-	stmts := [...]struct {
-		end, pub *[]int32
-		src      *[]int8
+	sources := [...]struct {
+		name     string
+		dst      *[]int8
+		required bool
 	}{
-		{&s.IncEnd, &s.IncPub, &s.IncSrc}, {&s.BalEnd, &s.BalPub, &s.BalSrc}, {&s.CFEnd, &s.CFPub, &s.CFSrc},
-		{&s.Inc2End, &s.Inc2Pub, &s.Inc2Src}, {&s.Bal2End, &s.Bal2Pub, &s.Bal2Src}, {&s.CF2End, &s.CF2Pub, &s.CF2Src},
+		{schema.ColIncSrc, &s.IncSrc, true}, {schema.ColBalSrc, &s.BalSrc, true}, {schema.ColCFSrc, &s.CFSrc, true},
+		{schema.ColInc2Src, &s.Inc2Src, false}, {schema.ColBal2Src, &s.Bal2Src, false}, {schema.ColCF2Src, &s.CF2Src, false},
 	}
-	prefixes := [...]string{"inc", "bal", "cf", "inc2", "bal2", "cf2"}
-	for i, st := range stmts {
-		p, req := prefixes[i], i < 3
-		spec = append(spec,
-			snapColumn{name: p + "_end", kind: colDate, required: req, i32: st.end},
-			snapColumn{name: p + "_pub", kind: colDate, required: req, i32: st.pub},
-			snapColumn{name: p + "_src", kind: colSource, required: req, i8: st.src})
+	for _, d := range sources {
+		spec = append(spec, snapColumn{name: d.name, kind: colSource, required: d.required, i8: d.dst})
 	}
 	return spec
+}
+
+// ReadColumns lists the columns Decode reads from a snapshot of kind
+// (schema.KindCurrent or schema.KindHistory): the required ones, without
+// which it fails, and the optional ones, read when present. Any other
+// column is skipped. The builder's round-trip test compares these lists
+// with the columns it writes.
+func ReadColumns(kind string) (required, optional []string) {
+	for _, c := range (&Snapshot{Kind: kind}).columns() {
+		if c.required {
+			required = append(required, c.name)
+		} else {
+			optional = append(optional, c.name)
+		}
+	}
+	return required, optional
 }
 
 // decodeColumns walks the cols object once (one scan of the bulk of the
@@ -382,322 +390,6 @@ func (s *Snapshot) decodeColumns(cols gjson.Result) error {
 		s.SP600 = make([]bool, s.N)
 	}
 	return nil
-}
-
-func nanSlice(n int) []float64 {
-	v := make([]float64, n)
-	for i := range v {
-		v[i] = math.NaN()
-	}
-	return v
-}
-
-func snapTypeName(v gjson.Result) string {
-	switch v.Type {
-	case gjson.Null:
-		return "null"
-	case gjson.False, gjson.True:
-		return "a boolean"
-	case gjson.Number:
-		return "a number"
-	case gjson.String:
-		return "a string"
-	}
-	if v.IsArray() {
-		return "an array"
-	}
-	if v.IsObject() {
-		return "an object"
-	}
-	return "missing"
-}
-
-func snapStr(v gjson.Result, field string) (string, error) {
-	if v.Type != gjson.String {
-		return "", fmt.Errorf("%w: %s is %s, want a string", ErrCorrupt, field, snapTypeName(v))
-	}
-	return v.Str, nil
-}
-
-// number reads a finite JSON number.
-func snapNumber(v gjson.Result, field string) (float64, error) {
-	if v.Type != gjson.Number {
-		return 0, fmt.Errorf("%w: %s is %s, want a number", ErrCorrupt, field, snapTypeName(v))
-	}
-	if math.IsInf(v.Num, 0) || math.IsNaN(v.Num) {
-		return 0, fmt.Errorf("%w: %s = %s is not a finite number", ErrCorrupt, field, v.Raw)
-	}
-	return v.Num, nil
-}
-
-// integer reads a whole JSON number in [lo, hi].
-func snapInt(v gjson.Result, field string, lo, hi int64) (int64, error) {
-	x, err := snapNumber(v, field)
-	if err != nil {
-		return 0, err
-	}
-	if x != math.Trunc(x) || x < float64(lo) || x > float64(hi) {
-		return 0, fmt.Errorf("%w: %s = %s, want a whole number in [%d, %d]", ErrCorrupt, field, v.Raw, lo, hi)
-	}
-	return int64(x), nil
-}
-
-// array checks that v is an array of exactly n values and calls fn on each.
-func snapArray(v gjson.Result, name string, n int, fn func(i int, e gjson.Result) error) error {
-	if !v.IsArray() {
-		return fmt.Errorf("%w: column %q is %s, want an array", ErrCorrupt, name, snapTypeName(v))
-	}
-	i := 0
-	var err error
-	v.ForEach(func(_, e gjson.Result) bool {
-		if i >= n {
-			err = fmt.Errorf("%w: column %q has more than n=%d values", ErrCorrupt, name, n)
-			return false
-		}
-		err = fn(i, e)
-		i++
-		return err == nil
-	})
-	if err != nil {
-		return err
-	}
-	if i != n {
-		return fmt.Errorf("%w: column %q has %d values, want n=%d", ErrCorrupt, name, i, n)
-	}
-	return nil
-}
-
-func snapElem(name string, i int) string { return name + "[" + strconv.Itoa(i) + "]" }
-
-// wholeIn is the fast path of the per-element checks: a whole JSON number
-// in [lo, hi]. On false the caller re-runs snapInt to build the error, so
-// no element name is formatted for valid values.
-func wholeIn(e gjson.Result, lo, hi int64) (int64, bool) {
-	x := e.Num
-	if e.Type != gjson.Number || x != math.Trunc(x) || x < float64(lo) || x > float64(hi) {
-		return 0, false
-	}
-	return int64(x), true
-}
-
-// intAt checks element i of a column as a whole number in [lo, hi].
-func intAt(e gjson.Result, name string, i int, lo, hi int64) (int64, error) {
-	if x, ok := wholeIn(e, lo, hi); ok {
-		return x, nil
-	}
-	return snapInt(e, snapElem(name, i), lo, hi)
-}
-
-func snapFloats(v gjson.Result, name string, n int) ([]float64, error) {
-	out := make([]float64, n)
-	if fastNumbers(v.Raw, n, out) {
-		return out, nil
-	}
-	return out, snapArray(v, name, n, func(i int, e gjson.Result) error {
-		if e.Type == gjson.Null {
-			out[i] = math.NaN()
-			return nil
-		}
-		if e.Type == gjson.Number && !math.IsInf(e.Num, 0) {
-			out[i] = e.Num
-			return nil
-		}
-		_, err := snapNumber(e, snapElem(name, i))
-		return err
-	})
-}
-
-func snapStrings(v gjson.Result, name string, n int) ([]string, error) {
-	out := make([]string, n)
-	return out, snapArray(v, name, n, func(i int, e gjson.Result) error {
-		if e.Type == gjson.String {
-			out[i] = e.Str
-			return nil
-		}
-		_, err := snapStr(e, snapElem(name, i))
-		return err
-	})
-}
-
-// fastWholes is the fast path of the integer columns: every value a whole
-// number in [lo, hi], or null where nullOK (NaN in the result).
-func fastWholes(v gjson.Result, n int, lo, hi int64, nullOK bool) ([]float64, bool) {
-	buf := make([]float64, n)
-	if !fastNumbers(v.Raw, n, buf) {
-		return nil, false
-	}
-	for _, x := range buf {
-		if x != x {
-			if !nullOK {
-				return nil, false
-			}
-			continue
-		}
-		if x != math.Trunc(x) || x < float64(lo) || x > float64(hi) {
-			return nil, false
-		}
-	}
-	return buf, true
-}
-
-func snapSectors(v gjson.Result, n, nSectors int) ([]uint8, error) {
-	out := make([]uint8, n)
-	if buf, ok := fastWholes(v, n, 0, int64(nSectors)-1, false); ok {
-		for i, x := range buf {
-			out[i] = uint8(x)
-		}
-		return out, nil
-	}
-	return out, snapArray(v, "sector", n, func(i int, e gjson.Result) error {
-		x, err := intAt(e, "sector", i, 0, int64(nSectors)-1)
-		out[i] = uint8(x)
-		return err
-	})
-}
-
-func snapBools(v gjson.Result, name string, n int) ([]bool, error) {
-	out := make([]bool, n)
-	return out, snapArray(v, name, n, func(i int, e gjson.Result) error {
-		switch e.Type {
-		case gjson.True, gjson.False:
-			out[i] = e.Type == gjson.True
-			return nil
-		}
-		x, err := intAt(e, name, i, 0, 1)
-		out[i] = x == 1
-		return err
-	})
-}
-
-// dates reads YYYYMMDD integers; null reads as 0 (missing).
-func snapDates(v gjson.Result, name string, n int) ([]int32, error) {
-	out := make([]int32, n)
-	if buf, ok := fastWholes(v, n, 1000_01_01, 9999_12_31, true); ok {
-		for i, x := range buf {
-			if x == x {
-				out[i] = int32(x)
-			}
-		}
-		return out, nil
-	}
-	return out, snapArray(v, name, n, func(i int, e gjson.Result) error {
-		if e.Type == gjson.Null {
-			return nil
-		}
-		x, err := intAt(e, name, i, 1000_01_01, 9999_12_31)
-		out[i] = int32(x)
-		return err
-	})
-}
-
-// sources reads indexes into Sources; null reads as -1 (missing).
-func snapSources(v gjson.Result, name string, n, nSources int) ([]int8, error) {
-	out := make([]int8, n)
-	if buf, ok := fastWholes(v, n, 0, int64(nSources)-1, true); ok {
-		for i, x := range buf {
-			out[i] = -1
-			if x == x {
-				out[i] = int8(x)
-			}
-		}
-		return out, nil
-	}
-	return out, snapArray(v, name, n, func(i int, e gjson.Result) error {
-		if e.Type == gjson.Null {
-			out[i] = -1
-			return nil
-		}
-		x, err := intAt(e, name, i, 0, int64(nSources)-1)
-		out[i] = int8(x)
-		return err
-	})
-}
-
-func snapFlags(v gjson.Result, n, nFlags int) ([]uint32, error) {
-	out := make([]uint32, n)
-	hi := int64(1)<<nFlags - 1
-	if buf, ok := fastWholes(v, n, 0, hi, false); ok {
-		for i, x := range buf {
-			out[i] = uint32(x)
-		}
-		return out, nil
-	}
-	return out, snapArray(v, "flags", n, func(i int, e gjson.Result) error {
-		x, err := intAt(e, "flags", i, 0, hi)
-		out[i] = uint32(x)
-		return err
-	})
-}
-
-func snapStrList(v gjson.Result, field string) ([]string, error) {
-	if !v.IsArray() {
-		return nil, fmt.Errorf("%w: %q is %s, want an array of strings", ErrCorrupt, field, snapTypeName(v))
-	}
-	var out []string
-	var err error
-	v.ForEach(func(_, e gjson.Result) bool {
-		var s string
-		s, err = snapStr(e, snapElem(field, len(out)))
-		out = append(out, s)
-		return err == nil
-	})
-	return out, err
-}
-
-func snapProvenance(v gjson.Result) ([]Provenance, error) {
-	if !v.IsArray() {
-		return nil, fmt.Errorf("%w: \"provenance\" is %s, want an array", ErrCorrupt, snapTypeName(v))
-	}
-	var out []Provenance
-	var err error
-	v.ForEach(func(_, e gjson.Result) bool {
-		if !e.IsObject() {
-			err = fmt.Errorf("%w: provenance entry is %s, want an object", ErrCorrupt, snapTypeName(e))
-			return false
-		}
-		var p Provenance
-		if p.File, err = snapStr(e.Get("file"), "provenance.file"); err != nil {
-			return false
-		}
-		if a := e.Get("asof"); a.Type != gjson.Null && a.Exists() {
-			if p.AsOf, err = snapStr(a, "provenance.asof"); err != nil {
-				return false
-			}
-		}
-		out = append(out, p)
-		return true
-	})
-	return out, err
-}
-
-func snapCoverage(v gjson.Result) ([]FieldShare, error) {
-	if !v.IsObject() {
-		return nil, fmt.Errorf("%w: \"coverage\" is %s, want an object", ErrCorrupt, snapTypeName(v))
-	}
-	var out []FieldShare
-	var err error
-	v.ForEach(func(k, e gjson.Result) bool {
-		var x float64
-		x, err = snapNumber(e, "coverage."+k.Str)
-		out = append(out, FieldShare{k.Str, x})
-		return err == nil
-	})
-	return out, err
-}
-
-func snapFlagged(v gjson.Result) ([]FieldCount, error) {
-	if !v.IsObject() {
-		return nil, fmt.Errorf("%w: \"flagged\" is %s, want an object", ErrCorrupt, snapTypeName(v))
-	}
-	var out []FieldCount
-	var err error
-	v.ForEach(func(k, e gjson.Result) bool {
-		var x int64
-		x, err = snapInt(e, "flagged."+k.Str, 0, math.MaxInt32)
-		out = append(out, FieldCount{k.Str, int(x)})
-		return err == nil
-	})
-	return out, err
 }
 
 // normTicker folds the spellings of a share-class ticker ("BRK.B",
@@ -759,95 +451,32 @@ func (b Block) String() string {
 }
 
 // ColumnBlock returns the statement block of a numeric column name
-// (data/SNAPSHOT.md); "_p" columns belong to the block of their base column.
+// (schema.Col*); year-earlier columns (schema.PriorSuffix) belong to the
+// block of their base column.
 func ColumnBlock(col string) Block {
-	switch strings.TrimSuffix(col, "_p") {
-	case "rev", "rev_op", "gp", "opinc", "int", "ni":
+	switch strings.TrimSuffix(col, schema.PriorSuffix) {
+	case schema.ColRev, schema.ColRevOp, schema.ColGP, schema.ColOpInc, schema.ColInt, schema.ColNI:
 		return BlockIncome
-	case "ocf", "capex", "fcf", "da": // D&A comes from the cash-flow statement
+	case schema.ColOCF, schema.ColCapex, schema.ColFCF, schema.ColDA: // D&A comes from the cash-flow statement
 		return BlockCashFlow
-	case "assets", "equity", "debt", "cash", "shares":
+	case schema.ColAssets, schema.ColEquity, schema.ColDebt, schema.ColCash, schema.ColShares:
 		return BlockBalance
 	}
 	return BlockMarket
 }
 
-// Float returns the numeric column with the data/SNAPSHOT.md name col.
+// Float returns the numeric column named col (schema.Col*). The forward
+// returns are not offered: nothing that ranks stocks may read them.
 func (s *Snapshot) Float(col string) ([]float64, bool) {
-	var c []float64
-	switch col {
-	case "iwm":
-		c = s.IWM
-	case "ijr":
-		c = s.IJR
-	case "price":
-		c = s.Price
-	case "shares":
-		c = s.Shares
-	case "mcap":
-		c = s.Mcap
-	case "rev":
-		c = s.Rev
-	case "gp":
-		c = s.GP
-	case "opinc":
-		c = s.OpInc
-	case "da":
-		c = s.DA
-	case "int":
-		c = s.Int
-	case "ni":
-		c = s.NI
-	case "ocf":
-		c = s.OCF
-	case "capex":
-		c = s.Capex
-	case "fcf":
-		c = s.FCF
-	case "rev_p":
-		c = s.RevP
-	case "gp_p":
-		c = s.GPP
-	case "opinc_p":
-		c = s.OpIncP
-	case "da_p":
-		c = s.DAP
-	case "int_p":
-		c = s.IntP
-	case "ni_p":
-		c = s.NIP
-	case "ocf_p":
-		c = s.OCFP
-	case "capex_p":
-		c = s.CapexP
-	case "fcf_p":
-		c = s.FCFP
-	case "rev_op":
-		c = s.RevOp
-	case "rev_op_p":
-		c = s.RevOpP
-	case "assets":
-		c = s.Assets
-	case "equity":
-		c = s.Equity
-	case "debt":
-		c = s.Debt
-	case "cash":
-		c = s.Cash
-	case "assets_p":
-		c = s.AssetsP
-	case "equity_p":
-		c = s.EquityP
-	case "mom12_1":
-		c = s.Mom12_1
-	case "mom6_1":
-		c = s.Mom6_1
-	case "trend":
-		c = s.Trend
-	default:
+	if col == schema.ColFwd12 || col == schema.ColFwdLast {
 		return nil, false
 	}
-	return c, true
+	for _, c := range s.floatColumns() {
+		if c.name == col {
+			return *c.dst, true
+		}
+	}
+	return nil, false
 }
 
 // Period is the fiscal period behind one statement block of one stock.
@@ -878,16 +507,16 @@ func (s *Snapshot) Period(b Block, i int) Period {
 // "_p" columns report the period of their base column.
 func (s *Snapshot) ColumnPeriod(col string, i int) Period {
 	b := ColumnBlock(col)
-	switch strings.TrimSuffix(col, "_p") {
-	case "opinc", "rev_op", "gp", "int":
+	switch strings.TrimSuffix(col, schema.PriorSuffix) {
+	case schema.ColOpInc, schema.ColRevOp, schema.ColGP, schema.ColInt:
 		if p := s.period(s.Inc2End, s.Inc2Pub, s.Inc2Src, i); p.End != 0 {
 			return p
 		}
-	case "debt", "cash":
+	case schema.ColDebt, schema.ColCash:
 		if p := s.period(s.Bal2End, s.Bal2Pub, s.Bal2Src, i); p.End != 0 {
 			return p
 		}
-	case "ocf", "capex", "da":
+	case schema.ColOCF, schema.ColCapex, schema.ColDA:
 		if p := s.period(s.CF2End, s.CF2Pub, s.CF2Src, i); p.End != 0 {
 			return p
 		}
@@ -895,14 +524,10 @@ func (s *Snapshot) ColumnPeriod(col string, i int) Period {
 	return s.Period(b, i)
 }
 
-// annualSource is the Sources entry of SimFin's annual reports; every
-// other source is quarterly, and the builder sums four consecutive
-// quarters into a TTM window.
-const annualSource = "simfin-annual"
-
 // Annual reports whether the period is one fiscal year's report rather
-// than the trailing twelve months of four consecutive quarters.
-func (p Period) Annual() bool { return p.Source == annualSource }
+// than the trailing twelve months of four consecutive quarters: the
+// builder writes schema.SourceSimfinAnnual exactly for annual reports.
+func (p Period) Annual() bool { return p.Source == schema.SourceSimfinAnnual }
 
 // Stale reports whether a period that ended on end (YYYYMMDD) is past the
 // snapshot's age limit: end + StaleMonths calendar months (clamped to the

@@ -3,8 +3,11 @@ package engine
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
+
+	"screener/schema"
 )
 
 func TestDecodeFixture(t *testing.T) {
@@ -260,5 +263,87 @@ func TestMedianStatementAge(t *testing.T) {
 	}
 	if a := (&Snapshot{AsOf: "2025-11-24"}).MedianStatementAgeMonths(); !math.IsNaN(a) {
 		t.Errorf("no statements: %v, want NaN", a)
+	}
+}
+
+// engine.SchemaVersion (types.go) is kept for the funds decoder; it must
+// be the contract's number, or the two decoders would disagree.
+func TestSchemaVersionIsTheContracts(t *testing.T) {
+	if SchemaVersion != schema.Version {
+		t.Errorf("SchemaVersion %d, schema.Version %d", SchemaVersion, schema.Version)
+	}
+	if HashBody([]byte("{}")) != schema.Hash([]byte("{}")) {
+		t.Error("HashBody must be schema.Hash")
+	}
+}
+
+// The survivorship counts and the share count's period end are decoded
+// like every other field: present values read, absent ones nil, malformed
+// ones a corrupt file.
+func TestDecodeSurvivorshipAndShEnd(t *testing.T) {
+	body := snapFixtureBody(t)
+	with := strings.Replace(body, `"n": 5,`, `"n": 5, "survivorship_counts": {"ranked_pool": 9, "kept": 5}, "survivorship_holdings": {"holdings": 7, "no_price": 2},`, 1)
+	with = strings.Replace(with, `"ticker":`, `"sh_end": [20250630, null, 20241231, 20250630, 20250930], "ticker":`, 1)
+	s, err := Decode(snapEnvelope(with))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, ok := CountOf(s.SurvivorshipCounts, schema.SurvKept); !ok || n != 5 || len(s.SurvivorshipCounts) != 2 {
+		t.Errorf("survivorship_counts %+v", s.SurvivorshipCounts)
+	}
+	if n, ok := CountOf(s.SurvivorshipHoldings, schema.HoldNoPrice); !ok || n != 2 {
+		t.Errorf("survivorship_holdings %+v", s.SurvivorshipHoldings)
+	}
+	if _, ok := CountOf(s.SurvivorshipCounts, "nope"); ok {
+		t.Error("CountOf found a name that is not there")
+	}
+	if len(s.ShEnd) != 5 || s.ShEnd[0] != 20250630 || s.ShEnd[1] != 0 {
+		t.Errorf("sh_end %v", s.ShEnd)
+	}
+	plain := loadSnapFixture(t)
+	if plain.SurvivorshipCounts != nil || plain.SurvivorshipHoldings != nil || plain.ShEnd != nil {
+		t.Error("absent counts and sh_end must stay nil")
+	}
+	for name, bad := range map[string][2]string{
+		"count string":   {`"n": 5,`, `"n": 5, "survivorship_counts": {"kept": "5"},`},
+		"count negative": {`"n": 5,`, `"n": 5, "survivorship_counts": {"kept": -1},`},
+		"counts array":   {`"n": 5,`, `"n": 5, "survivorship_holdings": [1],`},
+		"sh_end short":   {`"ticker":`, `"sh_end": [20250630], "ticker":`},
+	} {
+		_, err := Decode(snapEnvelope(strings.Replace(body, bad[0], bad[1], 1)))
+		if !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: err %v, want ErrCorrupt", name, err)
+		}
+	}
+}
+
+// ReadColumns is what the builder's round-trip test compares with the
+// columns written: it must follow the kinds of the contract.
+func TestReadColumns(t *testing.T) {
+	has := func(list []string, col string) bool { return slices.Contains(list, col) }
+	req, opt := ReadColumns(schema.KindCurrent)
+	if !has(req, schema.ColIWM) || !has(req, schema.ColMcap) || !has(req, schema.ColIncSrc) || !has(opt, schema.ColSP600) || !has(opt, schema.ColShEnd) || !has(opt, schema.ColInc2End) {
+		t.Errorf("current: required %v optional %v", req, opt)
+	}
+	req, opt = ReadColumns(schema.KindHistory)
+	if !has(req, schema.ColSP600) || !has(opt, schema.ColIWM) || has(req, schema.ColIWM) {
+		t.Errorf("history: required %v optional %v", req, opt)
+	}
+}
+
+// Float reads the same name table Decode fills, and never offers the
+// forward returns to scoring code.
+func TestFloatColumns(t *testing.T) {
+	s := loadSnapFixture(t)
+	if c, ok := s.Float(schema.ColRevOpP); !ok || &c[0] != &s.RevOpP[0] {
+		t.Error("Float(rev_op_p) is not RevOpP")
+	}
+	if c, ok := s.Float(schema.ColIWM); !ok || &c[0] != &s.IWM[0] {
+		t.Error("Float(iwm) is not IWM")
+	}
+	for _, col := range []string{schema.ColFwd12, schema.ColFwdLast, schema.ColIncEnd, "nope"} {
+		if _, ok := s.Float(col); ok {
+			t.Errorf("Float(%q) offered", col)
+		}
 	}
 }

@@ -1,0 +1,227 @@
+package data
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"screener/schema"
+)
+
+// Russell-2000-like ranks: 1,001st to 3,000th largest by market cap.
+const rankFirst, rankLast = 1001, 3000
+
+// Options configure Build. Zero values mean the defaults: the snapshot
+// dates of the contract (schema.CurrentAsOf, schema.HistoryYears), ranks
+// 1,001-3,000, one worker per CPU.
+type Options struct {
+	DataDir      string
+	CurrentAsOf  string
+	HistoryYears []int
+	Workers      int
+	// RankFirst and RankLast bound the modelled Russell-2000-like universe
+	// (1,001 and 3,000; small fixtures use e.g. 1 and 3).
+	RankFirst, RankLast int
+}
+
+// File is one output file: its name under the output directory and bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Result is everything Build produced.
+type Result struct {
+	Files  []File
+	Stats  []SnapshotStats
+	Inputs Counts
+}
+
+// ErrDataDir is wrapped by Build when DATA_DIR is missing or unreadable.
+var ErrDataDir = errors.New("data directory unreadable")
+
+// Build reads opts.DataDir and returns every snapshot file. It never
+// panics on bad input: unreadable or malformed files are skipped and
+// counted; only a missing DATA_DIR, holdings or price directory is an error.
+func Build(opts Options) (*Result, error) {
+	opts, curDay, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDataDir(opts.DataDir); err != nil {
+		return nil, err
+	}
+	iwm, err := loadHoldings(opts.DataDir, "IWM")
+	if err != nil {
+		return nil, fmt.Errorf("%w: IWM holdings: %v", ErrDataDir, err)
+	}
+	ijr, err := loadHoldings(opts.DataDir, "IJR")
+	if err != nil {
+		return nil, fmt.Errorf("%w: IJR holdings: %v", ErrDataDir, err)
+	}
+
+	// Prices and statements are independent: load them side by side.
+	var prices *Prices
+	var perr error
+	var fu *Fundamentals
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		prices, perr = loadPrices(filepath.Join(opts.DataDir, "prices"), max(1, opts.Workers/2))
+	}()
+	fu = loadFundamentals(opts.DataDir, max(1, opts.Workers-opts.Workers/2))
+	<-done
+	if perr != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDataDir, perr)
+	}
+	info, _ := loadHoldingsInfo(opts.DataDir)
+	dec := loadIWMDecember(opts.DataDir)
+	inputs := fu.counts
+	inputs.add(prices.counts)
+
+	env := &buildEnv{fu: fu, prices: prices, info: info, dec: dec, rankFirst: opts.RankFirst, rankLast: opts.RankLast,
+		to2024: listKeys(filepath.Join(opts.DataDir, "prices-to-2024"))}
+	env.fundKeys = map[string]bool{}
+	for _, t := range fundPriceTickers {
+		env.fundKeys[tickerKey(t)] = true
+	}
+	env.indexNames()
+	env.matchPriceFiles()
+
+	type out struct {
+		file File
+		st   SnapshotStats
+	}
+	jobs := []func() out{func() out {
+		body, st := env.current(curDay, iwm, ijr)
+		return out{File{schema.CurrentFile, schema.Envelope(body)}, st}
+	}}
+	for _, y := range opts.HistoryYears {
+		y := y
+		jobs = append(jobs, func() out {
+			d := mustDay(schema.HistoryAsOf(y))
+			body, st := env.history(d)
+			name := schema.HistoryFile(y)
+			st.Name = name
+			return out{File{name, schema.Envelope(body)}, st}
+		})
+	}
+	res := make([]out, len(jobs))
+	parallelFor(len(jobs), opts.Workers, func(i int) { res[i] = jobs[i]() })
+
+	r := &Result{Inputs: inputs}
+	for _, o := range res {
+		o.st.Raw, o.st.Gzip = len(o.file.Data), gzipSize(o.file.Data)
+		r.Files = append(r.Files, o.file)
+		r.Stats = append(r.Stats, o.st)
+	}
+	fbody, fasof, ferr := buildFunds(opts.DataDir, prices)
+	fdata := schema.Envelope(fbody)
+	r.Files = append(r.Files, File{schema.FundsFile, fdata})
+	r.Stats = append(r.Stats, SnapshotStats{Name: schema.FundsFile, Kind: schema.KindFunds, AsOf: fasof.String(), Raw: len(fdata), Gzip: gzipSize(fdata)})
+	if ferr != nil {
+		r.Inputs.UnreadFiles = append(r.Inputs.UnreadFiles, rawFundsFile)
+	}
+	return r, nil
+}
+
+// withDefaults fills in the zero values and parses the current date.
+func (opts Options) withDefaults() (Options, Day, error) {
+	if opts.CurrentAsOf == "" {
+		opts.CurrentAsOf = schema.CurrentAsOf
+	}
+	if opts.HistoryYears == nil {
+		opts.HistoryYears = schema.HistoryYears()
+	}
+	if opts.RankFirst <= 0 {
+		opts.RankFirst = rankFirst
+	}
+	if opts.RankLast <= 0 {
+		opts.RankLast = rankLast
+	}
+	if opts.RankLast < opts.RankFirst {
+		return opts, 0, fmt.Errorf("rank range %d-%d is empty", opts.RankFirst, opts.RankLast)
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	curDay, ok := parseDay(opts.CurrentAsOf)
+	if !ok {
+		return opts, 0, fmt.Errorf("bad current as-of date %q", opts.CurrentAsOf)
+	}
+	return opts, curDay, nil
+}
+
+// checkDataDir fails early, with ErrDataDir, on a DATA_DIR that cannot be
+// read at all, rather than building empty snapshots from it.
+func checkDataDir(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrDataDir, dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%w: %s is not a directory", ErrDataDir, dir)
+	}
+	if _, err := os.ReadDir(dir); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrDataDir, dir, err)
+	}
+	return nil
+}
+
+// WriteDir writes every file into dir (created if needed), each through a
+// temporary file and a rename so a reader never sees half a snapshot.
+func (r *Result) WriteDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range r.Files {
+		p := filepath.Join(dir, f.Name)
+		tmp := p + ".tmp"
+		if err := os.WriteFile(tmp, f.Data, 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// gzipSize is what a browser downloads (static hosts serve gzip): the
+// report states it next to the raw size.
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Len()
+}
+
+// parallelFor runs fn(0..n-1) on up to workers goroutines. Each call
+// writes only its own result slot, so results never depend on scheduling.
+func parallelFor(n, workers int, fn func(i int)) {
+	if workers < 1 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
