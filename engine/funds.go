@@ -90,33 +90,19 @@ func (fs *Funds) Tickers() []string {
 	return out
 }
 
-// fundsBody checks the snapshot envelope of data/SNAPSHOT.md exactly as
-// Decode does — schema first, then FNV-1a 64 (HashBody) of the exact body
-// bytes — and returns the body. Errors wrap ErrSchema, ErrHash or ErrCorrupt.
+// fundsBody checks the envelope as Decode does (envelopeBody) and returns
+// the body object. Errors wrap ErrSchema, ErrHash or ErrCorrupt.
 func fundsBody(b []byte) (gjson.Result, error) {
-	if len(b) == 0 {
-		return gjson.Result{}, fmt.Errorf("%w: empty file", ErrCorrupt)
+	raw, err := envelopeBody(b)
+	if err != nil {
+		return gjson.Result{}, err
 	}
-	schema := gjson.GetBytes(b, "schema")
-	if schema.Type != gjson.Number {
-		if !gjson.ValidBytes(b) {
-			return gjson.Result{}, fmt.Errorf("%w: not valid JSON (truncated?)", ErrCorrupt)
-		}
-		return gjson.Result{}, fmt.Errorf("%w: no numeric \"schema\" field", ErrSchema)
-	}
-	if schema.Num != SchemaVersion {
-		return gjson.Result{}, fmt.Errorf("%w: file has schema %s, this build reads schema %d", ErrSchema, schema.Raw, SchemaVersion)
-	}
-	hash := gjson.GetBytes(b, "hash")
-	body := gjson.GetBytes(b, "body")
-	if hash.Type != gjson.String || !body.IsObject() || body.Index <= 0 || body.Index+len(body.Raw) > len(b) {
-		return gjson.Result{}, fmt.Errorf("%w: no \"hash\" string or \"body\" object (truncated?)", ErrCorrupt)
-	}
-	if got := HashBody(b[body.Index : body.Index+len(body.Raw)]); got != hash.Str {
-		return gjson.Result{}, fmt.Errorf("%w: body hash %s, file says %s: file is truncated or corrupted", ErrHash, got, hash.Str)
-	}
-	if !gjson.Valid(body.Raw) {
+	if !gjson.ValidBytes(raw) {
 		return gjson.Result{}, fmt.Errorf("%w: body is not valid JSON", ErrCorrupt)
+	}
+	body := gjson.ParseBytes(raw)
+	if !body.IsObject() {
+		return gjson.Result{}, fmt.Errorf("%w: body is not an object", ErrCorrupt)
 	}
 	return body, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"screener/schema"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ func loadFundsFixture(t *testing.T) *Funds {
 		t.Fatal(err)
 	}
 	body = []byte(strings.TrimSpace(string(body)))
-	env := `{"schema":1,"hash":"` + HashBody(body) + `","body":` + string(body) + `}`
+	env := string(schema.Envelope(body))
 	fs, err := DecodeFunds([]byte(env))
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ func TestDecodeFunds(t *testing.T) {
 
 func TestDecodeFundsRejectsBadInput(t *testing.T) {
 	body := `{"kind":"funds","asof":"x","funds":[]}`
-	good := `{"schema":1,"hash":"` + HashBody([]byte(body)) + `","body":` + body + `}`
+	good := string(schema.Envelope([]byte(body)))
 	if _, err := DecodeFunds([]byte(good)); err != nil {
 		t.Fatalf("minimal valid file rejected: %v", err)
 	}
@@ -68,15 +69,15 @@ func TestDecodeFundsRejectsBadInput(t *testing.T) {
 		"hash":      {strings.Replace(good, `"asof":"x"`, `"asof":"y"`, 1), ErrHash},
 		"kind": {func() string {
 			b := `{"kind":"current","funds":[]}`
-			return `{"schema":1,"hash":"` + HashBody([]byte(b)) + `","body":` + b + `}`
+			return string(schema.Envelope([]byte(b)))
 		}(), ErrCorrupt},
 		"bad month": {func() string {
 			b := `{"kind":"funds","funds":[{"ticker":"A","first_month":"2020-13","monthly":[1,2],"last_date":"2020-02-03"}]}`
-			return `{"schema":1,"hash":"` + HashBody([]byte(b)) + `","body":` + b + `}`
+			return string(schema.Envelope([]byte(b)))
 		}(), ErrCorrupt},
 		"last date outside last month": {func() string {
 			b := `{"kind":"funds","funds":[{"ticker":"A","first_month":"2020-01","monthly":[1,2],"last_date":"2020-05-03"}]}`
-			return `{"schema":1,"hash":"` + HashBody([]byte(b)) + `","body":` + b + `}`
+			return string(schema.Envelope([]byte(b)))
 		}(), ErrCorrupt},
 	}
 	for name, c := range cases {

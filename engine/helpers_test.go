@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"screener/schema"
 	"testing"
 )
 
@@ -16,7 +17,7 @@ const snapFixturePath = "testdata/current_small.json"
 
 // snapEnvelope wraps a body in the schema-1 envelope with its correct hash.
 func snapEnvelope(body string) []byte {
-	return []byte(fmt.Sprintf(`{"schema":1,"hash":"%s","body":%s}`, HashBody([]byte(body)), body))
+	return schema.Envelope([]byte(body))
 }
 
 // snapFixtureBytes reads the hand-made fixture.

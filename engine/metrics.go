@@ -1,6 +1,10 @@
 package engine
 
-import "math"
+import (
+	"math"
+
+	"screener/schema"
+)
 
 // TaxRate is the flat US federal corporate rate (21% since 2018) used to
 // turn EBIT into NOPAT for ROIC (capital efficiency, package doc).
@@ -19,24 +23,24 @@ type metricInfo struct {
 }
 
 var metricInfos = [NumMetrics]metricInfo{
-	OperatingMargin:       {"op_margin", Profitability, true, false, []string{"opinc", "rev_op"}},
-	OperatingMarginChange: {"op_margin_chg", Profitability, true, false, []string{"opinc", "rev_op", "opinc_p", "rev_op_p"}},
-	GrossProfitability:    {"gross_prof", Profitability, true, true, []string{"gp", "assets"}},
-	FCFToAssets:           {"fcf_assets", FreeCashFlow, true, true, []string{"fcf", "assets"}},
-	FCFMargin:             {"fcf_margin", FreeCashFlow, true, true, []string{"fcf", "rev"}},
-	FCFChange:             {"fcf_chg", FreeCashFlow, true, true, []string{"fcf", "fcf_p", "assets"}},
-	DebtToAssets:          {"debt_assets", BalanceSheet, false, true, []string{"debt", "assets"}},
-	NetDebtToEBITDA:       {"netdebt_ebitda", BalanceSheet, false, true, []string{"debt", "cash", "opinc", "da"}},
-	InterestCoverage:      {"int_coverage", BalanceSheet, true, true, []string{"opinc", "int", "debt"}},
-	ROE:                   {"roe", CapitalEfficiency, true, false, []string{"ni", "equity", "equity_p"}},
-	ROIC:                  {"roic", CapitalEfficiency, true, true, []string{"opinc", "debt", "equity", "cash"}},
-	EarningsYield:         {"earn_yield", Valuation, true, false, []string{"ni", "mcap"}},
-	EBITToEV:              {"ebit_ev", Valuation, true, true, []string{"opinc", "mcap", "debt", "cash"}},
-	FCFToEV:               {"fcf_ev", Valuation, true, true, []string{"fcf", "mcap", "debt", "cash"}},
-	BookToPrice:           {"book_price", Valuation, true, false, []string{"equity", "mcap"}},
-	Momentum12_1:          {"mom12_1", Momentum, true, false, []string{"mom12_1"}},
-	Momentum6_1:           {"mom6_1", Momentum, true, false, []string{"mom6_1"}},
-	Trend:                 {"trend", Momentum, true, false, []string{"trend"}},
+	OperatingMargin:       {"op_margin", Profitability, true, false, []string{schema.ColOpInc, schema.ColRevOp}},
+	OperatingMarginChange: {"op_margin_chg", Profitability, true, false, []string{schema.ColOpInc, schema.ColRevOp, schema.ColOpIncP, schema.ColRevOpP}},
+	GrossProfitability:    {"gross_prof", Profitability, true, true, []string{schema.ColGP, schema.ColAssets}},
+	FCFToAssets:           {"fcf_assets", FreeCashFlow, true, true, []string{schema.ColFCF, schema.ColAssets}},
+	FCFMargin:             {"fcf_margin", FreeCashFlow, true, true, []string{schema.ColFCF, schema.ColRev}},
+	FCFChange:             {"fcf_chg", FreeCashFlow, true, true, []string{schema.ColFCF, schema.ColFCFP, schema.ColAssets}},
+	DebtToAssets:          {"debt_assets", BalanceSheet, false, true, []string{schema.ColDebt, schema.ColAssets}},
+	NetDebtToEBITDA:       {"netdebt_ebitda", BalanceSheet, false, true, []string{schema.ColDebt, schema.ColCash, schema.ColOpInc, schema.ColDA}},
+	InterestCoverage:      {"int_coverage", BalanceSheet, true, true, []string{schema.ColOpInc, schema.ColInt, schema.ColDebt}},
+	ROE:                   {"roe", CapitalEfficiency, true, false, []string{schema.ColNI, schema.ColEquity, schema.ColEquityP}},
+	ROIC:                  {"roic", CapitalEfficiency, true, true, []string{schema.ColOpInc, schema.ColDebt, schema.ColEquity, schema.ColCash}},
+	EarningsYield:         {"earn_yield", Valuation, true, false, []string{schema.ColNI, schema.ColMcap}},
+	EBITToEV:              {"ebit_ev", Valuation, true, true, []string{schema.ColOpInc, schema.ColMcap, schema.ColDebt, schema.ColCash}},
+	FCFToEV:               {"fcf_ev", Valuation, true, true, []string{schema.ColFCF, schema.ColMcap, schema.ColDebt, schema.ColCash}},
+	BookToPrice:           {"book_price", Valuation, true, false, []string{schema.ColEquity, schema.ColMcap}},
+	Momentum12_1:          {"mom12_1", Momentum, true, false, []string{schema.ColMom12_1}},
+	Momentum6_1:           {"mom6_1", Momentum, true, false, []string{schema.ColMom6_1}},
+	Trend:                 {"trend", Momentum, true, false, []string{schema.ColTrend}},
 }
 
 // Key is the metric's short stable name (CLI, JSON, URLs), e.g. "op_margin".

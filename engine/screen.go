@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math"
+	"screener/schema"
 	"strings"
 )
 
@@ -110,10 +111,6 @@ func (r UnpricedReason) Key() string {
 	return unpricedKeys[r]
 }
 
-// FlagMcapUnsupported is the builder's flag for a stock none of whose
-// share counts agreed with the evidence (data/SNAPSHOT.md).
-const FlagMcapUnsupported = "mcap_unsupported"
-
 // HasFlag reports whether row i carries the data-quality flag name.
 func (s *Snapshot) HasFlag(i int, name string) bool {
 	if i < 0 || i >= len(s.Flags) {
@@ -134,7 +131,7 @@ func (s *Snapshot) WhyUnpriced(i int) UnpricedReason {
 		return IsPriced
 	case !(s.Price[i] > 0):
 		return NoPrice
-	case s.HasFlag(i, FlagMcapUnsupported):
+	case s.HasFlag(i, schema.FlagMcapUnsupported):
 		return ShareCountRejected
 	}
 	return NoShareCount

@@ -128,6 +128,18 @@ func HashBody(body []byte) string { return schema.Hash(body) }
 // It never panics on bad input; every error wraps ErrSchema, ErrHash or
 // ErrCorrupt.
 func Decode(b []byte) (*Snapshot, error) {
+	raw, err := envelopeBody(b)
+	if err != nil {
+		return nil, err
+	}
+	return decodeBody(raw)
+}
+
+// envelopeBody checks a snapshot's envelope — schema first, so a newer
+// format is refused before anything else is read, then the hash of the
+// exact body bytes — and returns those bytes. Every snapshot kind
+// (current, history, funds) goes through it.
+func envelopeBody(b []byte) ([]byte, error) {
 	if len(b) == 0 {
 		return nil, fmt.Errorf("%w: empty file", ErrCorrupt)
 	}
@@ -162,7 +174,7 @@ func Decode(b []byte) (*Snapshot, error) {
 		}
 		return nil, fmt.Errorf("%w: body hash %s, file says %s: file is corrupted", ErrHash, got, hash.Str)
 	}
-	return decodeBody(raw)
+	return raw, nil
 }
 
 // decodeBody decodes the hashed body object. It is separate from Decode so

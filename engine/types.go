@@ -1,7 +1,9 @@
 package engine
 
-// SchemaVersion is the snapshot format this package reads (data/SNAPSHOT.md).
-const SchemaVersion = 1
+import "screener/schema"
+
+// SchemaVersion is the snapshot format this package reads.
+const SchemaVersion = schema.Version
 
 // Factor is one of the six factors (package doc).
 type Factor int
