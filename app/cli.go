@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"screener/engine"
-	"slices"
+	"screener/schema"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,13 +124,17 @@ func readDecoded[T any](path string, decode func([]byte) (T, error)) (T, error) 
 	return v, nil
 }
 
-// readHistory loads every history-YYYY.json in dir, oldest first.
+// dataDir is where the commands read the snapshots by default: the
+// builder's output folder.
+const dataDir = "web/data"
+
+// readHistory loads the history snapshot of every year the builder writes,
+// oldest first. A missing year is an error: results over fewer windows
+// would look complete.
 func readHistory(dir string) ([]*engine.Snapshot, error) {
-	paths, _ := filepath.Glob(filepath.Join(dir, "history-*.json"))
-	slices.Sort(paths)
 	var out []*engine.Snapshot
-	for _, p := range paths {
-		s, err := readSnapshotFile(p)
+	for _, y := range schema.HistoryYears() {
+		s, err := readSnapshotFile(filepath.Join(dir, schema.HistoryFile(y)))
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"screener/engine"
+	"screener/schema"
 )
 
 func init() {
@@ -80,7 +81,7 @@ func runBacktest(args []string, stdout io.Writer) error {
 	exFin := fl.Bool("exclude-financials", false, "leave Financials and Real Estate out of metrics that do not apply to them")
 	minCov := fl.Int("min-coverage", engine.DefaultMinCoverage, "score only stocks with at least this many of the 6 factors present (0 = all)")
 	funds := fl.String("funds", strings.Join(defaultETFs, ","), "funds to compare with 'my screen'")
-	dir := fl.String("data", "web/data", "folder with history-*.json, current.json, funds.json")
+	dir := fl.String("data", dataDir, "folder with the history, current and funds snapshots")
 	format := fl.String("format", "table", "output format: table, json")
 	var missing string
 	registerMissing(fl, &missing)
@@ -138,15 +139,12 @@ func runBacktest(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cur, err := readSnapshotFile(filepath.Join(*dir, "current.json"))
+	cur, err := readSnapshotFile(filepath.Join(*dir, schema.CurrentFile))
 	if err != nil {
 		return err
 	}
 	snaps = append(snaps, cur)
-	if len(snaps) == 1 {
-		fmt.Fprintf(stdout, "note: no history-*.json in %s; only the current snapshot is scored\n", *dir)
-	}
-	fs, err := readFundsFile(filepath.Join(*dir, "funds.json"))
+	fs, err := readFundsFile(filepath.Join(*dir, schema.FundsFile))
 	if err != nil {
 		return err
 	}

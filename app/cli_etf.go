@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"screener/engine"
+	"screener/schema"
 )
 
 func init() {
@@ -132,7 +133,7 @@ func runETF(args []string, stdout io.Writer) error {
 	funds := fl.String("funds", strings.Join(defaultETFs, ","), "2–6 comma-separated fund tickers")
 	asof := fl.String("asof", "", "as-of date YYYY-MM-DD for trailing returns (default: last price date)")
 	start := fl.String("start", "", "start date YYYY-MM-DD for growth of 10,000, volatility, drawdown, correlation (default: the latest first close among the funds)")
-	dir := fl.String("data", "web/data", "folder with funds.json, current.json, history-*.json")
+	dir := fl.String("data", dataDir, "folder with the funds, current and history snapshots")
 	weights := fl.String("weights", "", "factor weights for the funds' average percentiles, e.g. value=2,momentum=1")
 	preset := fl.String("preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default "+DefaultPreset+")")
 	format := fl.String("format", "table", "output format: table, json")
@@ -152,7 +153,7 @@ func runETF(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fs, err := readFundsFile(filepath.Join(*dir, "funds.json"))
+	fs, err := readFundsFile(filepath.Join(*dir, schema.FundsFile))
 	if err != nil {
 		return err
 	}
@@ -160,7 +161,7 @@ func runETF(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cur, err := readSnapshotFile(filepath.Join(*dir, "current.json"))
+	cur, err := readSnapshotFile(filepath.Join(*dir, schema.CurrentFile))
 	if err != nil {
 		return err
 	}

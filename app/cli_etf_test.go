@@ -3,10 +3,12 @@
 package main
 
 import (
+	"io"
 	"strings"
 	"testing"
 
 	"screener/engine"
+	"screener/schema"
 )
 
 func TestParseFundList(t *testing.T) {
@@ -33,5 +35,13 @@ func TestParseFundList(t *testing.T) {
 	}
 	if n := fundNoteTexts(fs, &fs.Funds[3]); !strings.Contains(strings.Join(n, " "), "SLY") {
 		t.Errorf("SPSM notes = %v", n)
+	}
+}
+
+// A history year that is missing is an error, never a shorter backtest.
+func TestBacktestNeedsEveryHistoryYear(t *testing.T) {
+	err := runBacktest([]string{"--data", t.TempDir()}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), schema.HistoryFile(schema.HistoryYears()[0])) {
+		t.Errorf("backtest without history files: %v", err)
 	}
 }

@@ -11,12 +11,14 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"screener/engine"
+	"screener/schema"
 )
 
 func init() {
@@ -34,7 +36,7 @@ type screenFlags struct {
 }
 
 func (sf *screenFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&sf.snapshot, "snapshot", "web/data/current.json", "snapshot file (data/SNAPSHOT.md)")
+	fs.StringVar(&sf.snapshot, "snapshot", filepath.Join(dataDir, schema.CurrentFile), "snapshot file (data/SNAPSHOT.md)")
 	fs.StringVar(&sf.weights, "weights", "", "factor weights, e.g. value=2,momentum=1; keys: "+strings.Join(engine.FactorKeys(), ", "))
 	fs.StringVar(&sf.preset, "preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+" (default "+DefaultPreset+")")
 	fs.StringVar(&sf.universe, "universe", "any", "universe: iwm, ijr, both, any")
