@@ -68,6 +68,34 @@ test-e2e: deps-browser snapshot wasm
 	mkdir -p $(ARTIFACTS)
 	GO="$(GO)" ARTIFACTS="$(abspath $(ARTIFACTS))" DIST="$(abspath dist)" $(GO) test -tags e2e -count=1 -v -timeout 15m ./app/e2e/... 2>&1 | grep -v '^=== RUN'; exit $${PIPESTATUS[0]}
 
+## ---- fuzzing (not part of `make test`) ----
+# Runs every fuzz target of the repository for FUZZTIME each, one after
+# another: the targets are found by grepping `func FuzzXxx(` in the
+# *_test.go files, so a new one needs no edit here (today FuzzDecode and
+# FuzzScanNumber in engine, FuzzParseState, FuzzEscapeHTML and
+# FuzzCSVRoundTrip in app, FuzzSplitRow and FuzzSummaryFile in data).
+# Plain `go test` (make test-go) already runs each target's seed corpus.
+# A failing input is saved under the package's testdata/fuzz/FuzzXxx/:
+# commit it and `go test` replays it from then on. The run goes on after a
+# failure and lists the failed targets at the end.
+# FUZZMINIMIZETIME caps the time spent shrinking each new interesting or
+# failing input (Go's default, 60s, can eat a short run whole: both
+# workers minimizing while no new input is tried).
+#   make fuzz FUZZTIME=5m              longer search
+#   make fuzz FUZZ=FuzzCSVRoundTrip    one target (a regexp on the name)
+FUZZTIME ?= 20s
+FUZZMINIMIZETIME ?= 5s
+FUZZ ?= .
+fuzz:
+	@failed=""; \
+	for f in $$(grep -rlE --include='*_test.go' --exclude-dir=.git --exclude-dir=node_modules '^func Fuzz[A-Za-z0-9_]*\(\w+ \*testing\.F\)' . | sort); do \
+	  for name in $$(sed -nE 's/^func (Fuzz[A-Za-z0-9_]*)\(\w+ \*testing\.F\).*/\1/p' $$f | grep -E '$(FUZZ)'); do \
+	    echo "== $$name ($$(dirname $$f), $(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $$(dirname $$f) || failed="$$failed $$name"; \
+	  done; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed"; exit 1; fi; echo "fuzz: every target passed"
+
 ## ---- measurements ----
 bench: snapshot
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/...

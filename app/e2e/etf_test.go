@@ -36,8 +36,7 @@ func etfEngine(t *testing.T) (*engine.Funds, *engine.Snapshot) {
 // etfValue reads the full-precision value of a comparison cell.
 func etfValue(t *testing.T, ctx context.Context, table, fund, metric string) float64 {
 	t.Helper()
-	s := eval[string](t, ctx, fmt.Sprintf(
-		`(document.querySelector('#%s td[data-fund=%q][data-metric=%q]') || {dataset: {}}).dataset.value || ''`, table, fund, metric))
+	s := etfCellRaw(t, ctx, table, fund, metric)
 	if s == "" {
 		return math.NaN()
 	}
@@ -46,6 +45,19 @@ func etfValue(t *testing.T, ctx context.Context, table, fund, metric string) flo
 		t.Fatalf("%s %s %s: %q", table, fund, metric, s)
 	}
 	return v
+}
+
+// etfCellJS is a JS expression for a comparison cell (an empty stand-in
+// when the cell is not on the page).
+func etfCellJS(table, fund, metric string) string {
+	return fmt.Sprintf(`(document.querySelector('#%s td[data-fund=%q][data-metric=%q]') || {dataset: {}})`, table, fund, metric)
+}
+
+// etfCellRaw reads a comparison cell's data-value as the page wrote it
+// ("" when the cell or its value is missing).
+func etfCellRaw(t *testing.T, ctx context.Context, table, fund, metric string) string {
+	t.Helper()
+	return eval[string](t, ctx, etfCellJS(table, fund, metric)+`.dataset.value || ''`)
 }
 
 func openETFs(t *testing.T, ctx context.Context, url string) {
@@ -125,18 +137,12 @@ func TestETFView(t *testing.T) {
 	// Move the valuation slider to 0 and back: the average composite
 	// percentile of IWM must follow.
 	before := etfValue(t, ctx, "etf-holdings", "IWM", "pct-composite")
+	beforeRaw := etfCellRaw(t, ctx, "etf-holdings", "IWM", "pct-composite")
 	eval[bool](t, ctx, `(() => { const el = document.getElementById('w-value');
 	  el.value = '0'; el.dispatchEvent(new Event('input', {bubbles: true})); return true })()`)
-	deadline := time.Now().Add(10 * time.Second)
-	after := before
-	for time.Now().Before(deadline) {
-		after = etfValue(t, ctx, "etf-holdings", "IWM", "pct-composite")
-		if after != before {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if after == before || math.IsNaN(after) {
+	waitJS(t, ctx, 10*time.Second, fmt.Sprintf("IWM's composite percentile (%s) to change after the valuation slider moved to 0", beforeRaw),
+		etfCellJS("etf-holdings", "IWM", "pct-composite")+`.dataset.value !== `+mustJSON(beforeRaw))
+	if after := etfValue(t, ctx, "etf-holdings", "IWM", "pct-composite"); after == before || math.IsNaN(after) {
 		t.Errorf("IWM composite percentile stayed %v after the valuation slider moved to 0", after)
 	}
 	// It is the engine's profile under the same weights and screen.
@@ -179,19 +185,14 @@ func TestETFView(t *testing.T) {
 	record("etf_tracking_windows", "%d (N=%d 12-month); spread mean diff %.4f, TE %.4f, corr %.3f", len(tr.Windows), tr.N, tr.MeanDiff[3], tr.TrackingError[3], tr.Corr[3])
 
 	// A dates change moves the trailing returns' end.
+	retRaw := etfCellRaw(t, ctx, "etf-returns", "IWM", "ret1")
 	eval[bool](t, ctx, `(() => { const el = document.getElementById('etf-asof');
 	  el.value = '2025-06'; el.dispatchEvent(new Event('change', {bubbles: true})); return true })()`)
 	asof, _ := engine.ParseMonth("2025-06")
 	want = engine.TrailingReturns(iwm, asof.End(), []int{1})[0].Annualised
-	deadline = time.Now().Add(10 * time.Second)
-	var r float64
-	for time.Now().Before(deadline) {
-		if r = etfValue(t, ctx, "etf-returns", "IWM", "ret1"); r == want {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if r != want {
+	waitJS(t, ctx, 10*time.Second, fmt.Sprintf("IWM's 1-year return (%s, to the last month) to change after the as-of month moved to 2025-06", retRaw),
+		etfCellJS("etf-returns", "IWM", "ret1")+`.dataset.value !== `+mustJSON(retRaw))
+	if r := etfValue(t, ctx, "etf-returns", "IWM", "ret1"); r != want {
 		t.Errorf("IWM 1-year to 2025-06: shown %v, engine %v", r, want)
 	}
 }

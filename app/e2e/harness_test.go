@@ -160,7 +160,62 @@ func serveSite(dir, prefix string, override map[string]http.HandlerFunc) *httpte
 	return httptest.NewServer(mux)
 }
 
-// waitTable waits until the ranked table shows rows.
+// ---- waiting for conditions (never for a fixed time) ----
+
+// waitJS waits until the JavaScript expression cond is truthy in the page
+// (chromedp.Poll: evaluated on every animation frame, awaited when it is
+// a promise) and fails the test after d, saying what it waited for. The
+// poll does not survive a navigation: across one, use waitUntil.
+func waitJS(t *testing.T, ctx context.Context, d time.Duration, what, cond string) {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, d+10*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(c, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(d))); err != nil {
+		t.Fatalf("waited %v for %s: %v\n  condition: %s", d, what, err, strings.Join(strings.Fields(cond), " "))
+	}
+}
+
+// waitUntil calls check until it reports done and fails the test after d
+// with what it waited for and check's last description of what it saw.
+// For conditions read from Go (a number compared with the engine's), or
+// that must hold across a navigation. check is called every 50 ms: a
+// polling interval, not a guess of how long the page needs.
+func waitUntil(t *testing.T, d time.Duration, what string, check func() (done bool, seen string)) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		done, seen := check()
+		if done {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waited %v for %s; last seen: %s", d, what, seen)
+		}
+		<-tick.C
+	}
+}
+
+// waitPainted waits until the page's web fonts are loaded and the current
+// DOM and layout have been painted (two animation frames: the first runs
+// before the paint of the current state, the second after it), so a
+// screenshot or a layout measure sees what a user sees.
+func waitPainted(t *testing.T, ctx context.Context) {
+	t.Helper()
+	waitJS(t, ctx, 10*time.Second, "fonts loaded and the current layout painted",
+		`document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))`)
+}
+
+// waitViewport waits until the page lays out at the emulated viewport
+// width and colour scheme setView asked for, then for the paint.
+func waitViewport(t *testing.T, ctx context.Context, width int64, dark bool) {
+	t.Helper()
+	waitJS(t, ctx, 10*time.Second, fmt.Sprintf("the page to lay out at %d px wide, dark=%v", width, dark),
+		fmt.Sprintf(`document.documentElement.clientWidth === %d && matchMedia('(prefers-color-scheme: dark)').matches === %v`, width, dark))
+	waitPainted(t, ctx)
+}
+
 // openScreener serves the built site, opens it in a 1440×900 browser and
 // waits for the ranked table; the server stops when the test ends.
 func openScreener(t *testing.T) (context.Context, *httptest.Server) {
@@ -173,6 +228,7 @@ func openScreener(t *testing.T) (context.Context, *httptest.Server) {
 	return ctx, srv
 }
 
+// waitTable waits until the ranked table shows rows.
 func waitTable(t *testing.T, ctx context.Context) {
 	t.Helper()
 	step(t, ctx, 60*time.Second, chromedp.WaitVisible(chromedp.CSS("#rank-table tbody tr")))

@@ -266,13 +266,34 @@ func checkDate(t *testing.T, ctx context.Context, want engine.DateResult, label 
 // to updated history.
 func TestHistoryMatchesEngine(t *testing.T) {
 	exp := loadHistExpectation(t)
-	ctx, _ := openScreener(t)
-	time.Sleep(300 * time.Millisecond)
-	if got := requested(t, ctx, "/history-"); len(got) > 0 {
-		t.Errorf("history snapshots downloaded at start-up, before the tab opened: %v", got)
+	srv := serveSite(distDir(t), "", nil)
+	defer srv.Close()
+	ctx := newBrowser(t, 1440, 900)
+	// Every fetch the page starts is noted when it starts (resource
+	// timing only lists finished downloads).
+	addInitScript(t, ctx, `window.__fetches = [];
+	  const fetch0 = window.fetch;
+	  window.fetch = function (input) { window.__fetches.push(String((input && input.url) || input)); return fetch0.apply(this, arguments); };`)
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
+	waitTable(t, ctx)
+	// Start-up is over when the main thread goes idle with the table
+	// shown: any download start-up would begin has begun by then.
+	waitJS(t, ctx, 20*time.Second, "the main thread to go idle after start-up",
+		`new Promise(r => requestIdleCallback(d => r(!d.didTimeout), {timeout: 1000}))`)
+	started := eval[[]string](t, ctx, `window.__fetches`)
+	for _, s := range []string{"/history-", "/funds.json"} {
+		var early []string
+		for _, u := range started {
+			if strings.Contains(u, s) {
+				early = append(early, u)
+			}
+		}
+		if got := append(early, requested(t, ctx, s)...); len(got) > 0 {
+			t.Errorf("%s downloaded at start-up, before a view needed it: %v", s, got)
+		}
 	}
-	if got := requested(t, ctx, "/funds.json"); len(got) > 0 {
-		t.Errorf("funds.json downloaded at start-up, before any view needed it: %v", got)
+	if len(started) == 0 {
+		t.Errorf("no fetch noted at start-up: the fetch recorder missed the snapshot download, so the check above proves nothing")
 	}
 
 	t0 := time.Now()
@@ -362,9 +383,10 @@ func TestHistoryMatchesEngine(t *testing.T) {
 	if top, _ := pageCell(t, ctx, `#hist-topn-table td[data-k="cumtopn"]`); !closeTo(top, res50.CumTopN) {
 		t.Errorf("top 50 compounded: page %v, engine %v", top, res50.CumTopN)
 	}
-	if q := eval[string](t, ctx, `location.search`); !strings.Contains(q, "top=50") || !strings.Contains(q, "bk=10") {
-		t.Logf("URL does not carry top=50 and bk=10 yet: %q", q)
-	}
+	// The address bar carries the view's settings (TestHistoryFromURL
+	// opens such a link).
+	waitJS(t, ctx, 10*time.Second, "the URL to carry top=50 and bk=10",
+		`/[?&]top=50(&|$)/.test(location.search) && /[?&]bk=10(&|$)/.test(location.search)`)
 
 	// A filter change re-prepares the backtest (off the frame path) and
 	// shows the engine's numbers for the new universe.
@@ -428,7 +450,9 @@ func TestHistoryScreenshots(t *testing.T) {
 			name := "history-" + lang + "-" + look
 			step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=history&lang="+lang))
 			waitHistResults(t, ctx)
-			time.Sleep(300 * time.Millisecond)
+			waitJS(t, ctx, 30*time.Second, "the history results to be final (not marked as updating)",
+				`!!document.querySelector('#hist-results[aria-busy="false"] #hist-summary')`)
+			waitPainted(t, ctx)
 			checkNoSideScroll(t, ctx, name)
 			scrollTo(t, ctx, "hist-title")
 			saveScreenshot(t, ctx, name, false)
@@ -445,11 +469,18 @@ func TestHistoryScreenshots(t *testing.T) {
 	}
 }
 
-// scrollTo puts the element with id at the top of the viewport.
+// scrollTo puts the element with id at the top of the viewport, waits
+// until the scroll has landed there (or at the end of the page, when the
+// page is too short) and the result is painted.
 func scrollTo(t *testing.T, ctx context.Context, id string) {
 	t.Helper()
 	eval[bool](t, ctx, `(() => { window.scrollTo(0, 0); document.getElementById(`+mustJSON(id)+`).scrollIntoView({block: 'start'}); return true })()`)
-	time.Sleep(150 * time.Millisecond)
+	waitJS(t, ctx, 10*time.Second, "#"+id+" scrolled to the top of the viewport", `(() => {
+	  const el = document.getElementById(`+mustJSON(id)+`);
+	  const top = el.getBoundingClientRect().top - (parseFloat(getComputedStyle(el).scrollMarginTop) || 0);
+	  const atEnd = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
+	  return Math.abs(top) <= 1 || atEnd && top > 0; })()`)
+	waitPainted(t, ctx)
 }
 
 // TestHistoryLoadingProgressAndErrors: while the files arrive the view
@@ -462,13 +493,25 @@ func TestHistoryLoadingProgressAndErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// history-2023.json is held back until the test has seen the
+	// progress: asked is closed when the page requests it, release lets
+	// the answer go.
+	asked, release := make(chan struct{}), make(chan struct{})
+	var askedOnce, releaseOnce sync.Once
+	letGo := func() { releaseOnce.Do(func() { close(release) }) }
 	srv := serveSite(dir, "", map[string]http.HandlerFunc{
 		"/web/data/history-2023.json": func(w http.ResponseWriter, r *http.Request) {
-			time.Sleep(1500 * time.Millisecond)
+			askedOnce.Do(func() { close(asked) })
+			select {
+			case <-release:
+			case <-r.Context().Done():
+				return
+			}
 			w.Write(slow)
 		},
 	})
 	defer srv.Close()
+	defer letGo() // before srv.Close, which waits for the held request
 	ctx := newBrowser(t, 1440, 900)
 	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
 	waitTable(t, ctx)
@@ -477,12 +520,21 @@ func TestHistoryLoadingProgressAndErrors(t *testing.T) {
 	  return true })()`)
 	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`button.view-tab[data-view="history"]`)))
 	step(t, ctx, 10*time.Second, chromedp.WaitVisible(chromedp.ID("hist-progress")))
-	time.Sleep(700 * time.Millisecond)
+	select {
+	case <-asked:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the History tab did not request history-2023.json within 30 s")
+	}
+	// The files are decoded in order, so with 2023 held the count stops
+	// after 2020, 2021 and 2022 (at least 3, never 7).
+	waitJS(t, ctx, 20*time.Second, "the progress to count the 3 files before the held history-2023.json",
+		`(p => !!p && +p.max === 7 && +p.value >= 3)(document.querySelector('#hist-progress progress'))`)
 	prog := eval[[]float64](t, ctx, `(() => { const p = document.querySelector('#hist-progress progress'); return [p.value, p.max] })()`)
 	txt := eval[string](t, ctx, `document.getElementById('hist-progress').innerText`)
-	if prog[1] != 7 || prog[0] >= 7 || !strings.Contains(txt, "of 7") {
-		t.Errorf("while history-2023.json is delayed: progress %v of %v, text %q; want fewer than 7 of 7", prog[0], prog[1], txt)
+	if prog[1] != 7 || prog[0] >= 7 || !strings.Contains(txt, fmt.Sprintf("%.0f of 7", prog[0])) {
+		t.Errorf("while history-2023.json is held: progress %v of %v, text %q; want fewer than 7 of 7, said in words", prog[0], prog[1], txt)
 	}
+	letGo()
 	waitHistResults(t, ctx)
 	long := eval[[]float64](t, ctx, `window.__longTasks`)
 	record("history load: longest main-thread task", "%.0f ms (%d tasks over 50 ms while 7 files loaded, decoded, prepared)", percentile(long, 100), len(long))

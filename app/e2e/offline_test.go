@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -45,17 +46,10 @@ func waitCached(t *testing.T, ctx context.Context, want int) {
 	  const c = await caches.open(keys[0]);
 	  return (await c.keys()).length;
 	})()`
-	deadline := time.Now().Add(60 * time.Second)
-	for {
+	waitUntil(t, 60*time.Second, fmt.Sprintf("the service worker to control the page and cache all %d resources of its install list", want), func() (bool, string) {
 		n := eval[int](t, ctx, expr)
-		if n >= want {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("service worker cache holds %d of %d resources after 60 s", n, want)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+		return n >= want, fmt.Sprintf("%d of %d cached (0 also when no worker controls the page yet)", n, want)
+	})
 }
 
 // checkOfflineReload: first visit, wait for the offline cache, reload

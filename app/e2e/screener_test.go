@@ -176,8 +176,22 @@ func TestSliderReordersAsEnginePredicts(t *testing.T) {
 	eval[bool](t, ctx, `(() => { const el = document.getElementById('w-value');
 	  for (let v = 1; v <= 30; v++) { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }
 	  return true; })()`)
-	time.Sleep(400 * time.Millisecond)
-	rev1 := eval[int](t, ctx, `+document.getElementById('rank-table').dataset.rev`)
+	// Counting renders needs the end of them: the table has re-rendered,
+	// then its revision stayed put for 10 frames (renders are coalesced
+	// per frame, so a second one would come in the next frame or two).
+	rev1 := eval[int](t, ctx, `(async (rev0) => {
+	  const rev = () => +document.getElementById('rank-table').dataset.rev;
+	  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+	  const t0 = performance.now();
+	  while (rev() === rev0) { if (performance.now() - t0 > 10000) return rev0; await frame(); }
+	  for (let last = rev(), quiet = 0; quiet < 10; ) {
+	    await frame();
+	    if (rev() === last) { quiet++ } else { last = rev(); quiet = 0 }
+	  }
+	  return rev(); })(`+fmt.Sprint(rev0)+`)`)
+	if rev1 == rev0 {
+		t.Fatal("the table did not re-render within 10 s of a burst of 30 slider events")
+	}
 	if renders := rev1 - rev0; renders < 1 || renders > 2 {
 		t.Errorf("a burst of 30 slider events caused %d re-ranks, want 1 (coalesced per frame)", renders)
 	}
@@ -191,8 +205,10 @@ func TestSliderReordersAsEnginePredicts(t *testing.T) {
 	}
 
 	// Keyboard: focus a slider, press the right arrow.
+	rev := eval[string](t, ctx, `document.getElementById('rank-table').dataset.rev`)
 	step(t, ctx, 10*time.Second, chromedp.Focus(chromedp.ID("w-profit")), chromedp.KeyEvent(kb.ArrowRight))
-	time.Sleep(300 * time.Millisecond)
+	waitJS(t, ctx, 10*time.Second, "the table to re-rank after ArrowRight on the profitability slider",
+		`document.getElementById('rank-table').dataset.rev !== `+mustJSON(rev))
 	if v := eval[string](t, ctx, `document.getElementById('w-profit').value`); v != "1" {
 		t.Errorf("ArrowRight on the profitability slider: value %q, want 1", v)
 	}
@@ -292,10 +308,11 @@ func TestStockDetailOpens(t *testing.T) {
 
 	// Re-sort by ticker (descending after a second click), then open row 3.
 	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("detail-close")), chromedp.WaitNotPresent(chromedp.ID("stock-detail")))
-	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`button.sort[data-col="1"]`)))
-	time.Sleep(200 * time.Millisecond)
-	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`button.sort[data-col="1"]`)))
-	time.Sleep(200 * time.Millisecond)
+	for range 2 {
+		rev := tableRev(t, ctx)
+		step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`button.sort[data-col="1"]`)))
+		waitRev(t, ctx, rev)
+	}
 	tickers := topTickers(t, ctx, 3)
 	sorted := exp.listedTickers()
 	slices.Sort(sorted)

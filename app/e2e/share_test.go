@@ -55,7 +55,8 @@ func weightsParam(w engine.Weights) string {
 // waitRev waits until the table was rewritten after revision rev.
 func waitRev(t *testing.T, ctx context.Context, rev string) {
 	t.Helper()
-	step(t, ctx, 15*time.Second, chromedp.Poll[chromedp.Void](`document.getElementById('rank-table') && document.getElementById('rank-table').dataset.rev !== `+mustJSON(rev)))
+	waitJS(t, ctx, 15*time.Second, "the ranked table to re-render after revision "+rev,
+		`!!document.getElementById('rank-table') && document.getElementById('rank-table').dataset.rev !== `+mustJSON(rev))
 }
 
 func tableRev(t *testing.T, ctx context.Context) string {
@@ -210,37 +211,34 @@ func TestEmbedSnippetCrossSite(t *testing.T) {
 		t.Fatalf("embed snippet:\n%s", snippet)
 	}
 
+	// The blog notes the iframe's load event (a capturing listener on the
+	// document sees it) and every message it receives.
 	blog := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><meta charset="utf-8"><title>blog</title>
-<script>window.heights = []; addEventListener("message", e => window.heights.push({origin: e.origin, data: e.data}));</script>
+<script>window.heights = []; addEventListener("message", e => window.heights.push({origin: e.origin, data: e.data}));
+document.addEventListener("load", e => { if (e.target.tagName === "IFRAME") window.frameLoaded = true; }, true);</script>
 <h1>My small-cap post</h1><p>Before the embed.</p>
 %s
 <p>After the embed.</p>`, snippet)
 	}))
 	defer blog.Close()
 	step(t, ctx, 60*time.Second, chromedp.Navigate(blog.URL+"/"))
-	c, cancel := contextWithTimeout(ctx, 60*time.Second)
+	waitJS(t, ctx, 45*time.Second, "the embedded iframe's document to load", `window.frameLoaded === true`)
+	c, cancel := contextWithTimeout(ctx, 90*time.Second)
 	defer cancel()
-	// The frame's document may not exist yet when the iframe node does:
-	// look again until polling inside it starts.
-	var frames []*chromedp.Node
-	for attempt := 0; ; attempt++ {
-		var err error
-		frames, err = chromedp.Run(c, chromedp.Nodes(chromedp.CSS("iframe")))
-		if err != nil || len(frames) == 0 {
-			t.Fatalf("iframe not found: %v", err)
-		}
-		_, err = chromedp.Run(c, chromedp.Poll[bool](`document.querySelectorAll('#rank-table tbody tr').length > 0 || !!document.getElementById('load-error')`,
-			chromedp.WithPollingInFrame(frames[0]), chromedp.WithPollingTimeout(45*time.Second)))
-		if err == nil {
-			break
-		}
-		if attempt == 5 {
-			t.Fatalf("the embedded screener did not render: %v", err)
-		}
-		time.Sleep(500 * time.Millisecond)
+	frames, err := chromedp.Run(c, chromedp.Nodes(chromedp.CSS("iframe")))
+	if err != nil || len(frames) == 0 {
+		t.Fatalf("iframe not found: %v", err)
 	}
+	// chromedp learns of the frame's JavaScript context from an event it
+	// handles on another goroutine, so the first poll inside the frame can
+	// still miss it: poll again until polling inside it starts.
+	waitUntil(t, 60*time.Second, "the embedded screener to render rows or its error panel", func() (bool, string) {
+		_, err := chromedp.Run(c, chromedp.Poll[bool](`document.querySelectorAll('#rank-table tbody tr').length > 0 || !!document.getElementById('load-error')`,
+			chromedp.WithPollingInFrame(frames[0]), chromedp.WithPollingTimeout(10*time.Second)))
+		return err == nil, fmt.Sprint(err)
+	})
 	inFrame, err := chromedp.Run(c, chromedp.Poll[[]string](`(() => {
 	  if (document.querySelector('.topbar') || document.getElementById('share')) return ['chrome shown'];
 	  return Array.from(document.querySelectorAll('#rank-table tbody tr')).slice(0, 20).map(r => r.dataset.ticker);
@@ -261,16 +259,12 @@ func TestEmbedSnippetCrossSite(t *testing.T) {
 		Frame  int    `json:"frame"`
 	}
 	var m msg
-	deadline := time.Now().Add(20 * time.Second)
-	for {
+	waitUntil(t, 20*time.Second, "a height report over 300 px and the iframe sized to it", func() (bool, string) {
 		m = eval[msg](t, ctx, `(() => { const hs = window.heights.filter(h => h.data && h.data.type === "screener-height");
 		  const last = hs[hs.length - 1] || {origin: "", data: {height: 0}};
 		  return {origin: last.origin, height: last.data.height, frame: Math.round(document.querySelector('iframe').getBoundingClientRect().height)}; })()`)
-		if m.Height > 300 && m.Frame == m.Height || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+		return m.Height > 300 && m.Frame == m.Height, fmt.Sprintf("%+v", m)
+	})
 	if m.Origin != siteURL || m.Height <= 300 || m.Frame != m.Height {
 		t.Errorf("height report: %+v (want origin %s, height > 300, iframe sized to it)", m, siteURL)
 	}
@@ -297,22 +291,38 @@ func TestCSVDownloadMatchesTable(t *testing.T) {
 	}
 	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?u=ijr&sort=-mcap"))
 	waitTable(t, ctx)
+	// Wait for the browser's own word that the download is complete.
+	dl, dlCancel := contextWithTimeout(ctx, 30*time.Second)
+	defer dlCancel()
+	begins := chromedp.BrowserEvents(dl, browser.DownloadWillBegin)
+	progress := chromedp.BrowserEvents(dl, browser.DownloadProgress)
 	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`#download-csv`)))
-
 	name := "screener-" + exp.snap.AsOf + ".csv"
-	var data []byte
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err == nil && len(b) > 0 && bytes.HasSuffix(b, []byte("\r\n")) {
-			data = b
+	for ev, err := range begins {
+		if err != nil {
+			t.Fatalf("no download began within 30 s of the click: %v", err)
+		}
+		if ev.SuggestedFilename != name {
+			t.Errorf("download named %q, want %q", ev.SuggestedFilename, name)
+		}
+		break
+	}
+	for ev, err := range progress {
+		if err != nil {
+			entries, _ := os.ReadDir(dir)
+			t.Fatalf("the CSV download did not complete within 30 s (%v; dir holds %v)", err, entries)
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			t.Fatalf("the browser canceled the CSV download")
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
 			break
 		}
-		if time.Now().After(deadline) {
-			entries, _ := os.ReadDir(dir)
-			t.Fatalf("no %s downloaded (dir holds %v)", name, entries)
-		}
-		time.Sleep(100 * time.Millisecond)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil || len(data) == 0 {
+		entries, _ := os.ReadDir(dir)
+		t.Fatalf("download complete, but no %s (dir holds %v): %v", name, entries, err)
 	}
 	if !bytes.HasPrefix(data, []byte("\uFEFF")) {
 		t.Error("CSV lacks the UTF-8 byte order mark")
@@ -410,15 +420,17 @@ func TestJapaneseHasNoEnglishChrome(t *testing.T) {
 	waitTable(t, ctx)
 	step(t, ctx, 15*time.Second, chromedp.WaitVisible(chromedp.CSS(`#stock-detail`)))
 	scanEnglish(t, ctx, tickers, "screener")
-	// The other views, once their content is on screen.
+	// The other views, once their content is complete: the tables and
+	// chart filled in and nothing on the page marked busy (loading or
+	// updating).
 	for _, v := range []struct{ view, ready string }{
-		{"etfs", `document.querySelectorAll('#main svg').length > 0`},
-		{"history", `document.querySelectorAll('#main table').length > 0`},
+		{"etfs", `!!document.querySelector('#etf-holdings td[data-metric="pe"]') && document.querySelectorAll('#etf-growth polyline').length > 0`},
+		{"history", `!!document.querySelector('#hist-results[data-rev] #hist-summary')`},
 	} {
 		t.Run(v.view, func(t *testing.T) {
 			step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?lang=ja&view="+v.view))
-			step(t, ctx, 60*time.Second, chromedp.Poll[chromedp.Void](v.ready))
-			time.Sleep(time.Second)
+			waitJS(t, ctx, 60*time.Second, "the Japanese "+v.view+" view to be complete",
+				v.ready+` && !document.querySelector('[aria-busy="true"]')`)
 			scanEnglish(t, ctx, tickers, v.view)
 		})
 	}
@@ -460,31 +472,193 @@ func scanEnglish(t *testing.T, ctx context.Context, tickers map[string]bool, vie
 	record("ja: english words in "+view, "%d (of %d text pieces scanned)", len(bad), len(texts))
 }
 
-// TestShareLooks saves the page in both languages at phone and desktop
-// width, light and dark, plus the compact embed, for a look.
+// shareWords are the share bar's labels and messages per language.
+var shareWords = map[string]struct{ link, embed, csv, transparent, copied, failed, frame string }{
+	"en": {"Copy link", "Copy embed code", "Download CSV", "Transparent background", "Copied",
+		"Copy failed", "Small-cap factor screener (embedded)"},
+	"ja": {"リンクをコピー", "埋め込みコードをコピー", "CSVをダウンロード", "背景を透明にする", "コピーしました",
+		"コピーできませんでした", "米国小型株ファクター・スクリーナー（埋め込み）"},
+}
+
+// shareBarLayout measures the share bar: its controls' labels, and every
+// way one of them is hidden, clipped, outside the bar or the viewport, or
+// on top of another.
+const shareBarLayoutJS = `(() => {
+  const vw = document.documentElement.clientWidth, problems = [];
+  const bar = document.getElementById('share');
+  if (!bar) return {problems: ['no #share on the page'], labels: {}};
+  const box = bar.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0 || getComputedStyle(bar).visibility === 'hidden') problems.push('the share bar is not shown');
+  if (box.left < -0.5 || box.right > vw + 0.5) problems.push('the share bar spans ' + box.left + '..' + box.right + ' px, viewport 0..' + vw);
+  if (bar.scrollWidth > bar.clientWidth + 1) problems.push('the share bar overflows: content ' + bar.scrollWidth + ' px in ' + bar.clientWidth);
+  const lbl = document.querySelector('label[for="embed-transparent"]');
+  const parts = [['copy-link', document.getElementById('copy-link')], ['copy-embed', document.getElementById('copy-embed')],
+    ['embed-transparent', document.getElementById('embed-transparent')], ['its label', lbl],
+    ['download-csv', document.getElementById('download-csv')]];
+  const rects = [];
+  for (const [name, el] of parts) {
+    if (!el) { problems.push(name + ' missing'); continue; }
+    const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+    if (r.width < 1 || r.height < 1 || cs.visibility === 'hidden' || +cs.opacity === 0) { problems.push(name + ' not shown'); continue; }
+    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) problems.push(name + ' sticks out of the share bar');
+    if (r.left < -0.5 || r.right > vw + 0.5) problems.push(name + ' outside the viewport (' + r.left + '..' + r.right + ' of ' + vw + ')');
+    if (el.tagName === 'BUTTON' && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) problems.push(name + ' clips its label');
+    if (el.tagName === 'BUTTON' && (r.width < 24 || r.height < 24)) problems.push(name + ' is ' + r.width + '×' + r.height + ' px, below a 24 px target');
+    if (cs.color === cs.backgroundColor) problems.push(name + ' text colour equals its background');
+    rects.push([name, r]);
+  }
+  for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
+    const a = rects[i][1], b = rects[j][1];
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 1 && h > 1) problems.push(rects[i][0] + ' overlaps ' + rects[j][0]);
+  }
+  const text = id => ((document.getElementById(id) || {}).textContent || '').trim();
+  return {problems, labels: {link: text('copy-link'), embed: text('copy-embed'), csv: text('download-csv'),
+    transparent: lbl ? lbl.textContent.trim() : ''}};
+})()`
+
+type shareLayout struct {
+	Problems []string          `json:"problems"`
+	Labels   map[string]string `json:"labels"`
+}
+
+// checkShareBar fails for every layout problem of the share bar and for
+// labels not in the page's language.
+func checkShareBar(t *testing.T, ctx context.Context, name, lang string) {
+	t.Helper()
+	l := eval[shareLayout](t, ctx, shareBarLayoutJS)
+	for _, p := range l.Problems {
+		t.Errorf("%s: %s", name, p)
+	}
+	w := shareWords[lang]
+	if want := map[string]string{"link": w.link, "embed": w.embed, "csv": w.csv, "transparent": w.transparent}; fmt.Sprint(l.Labels) != fmt.Sprint(want) {
+		t.Errorf("%s: share bar labels %q, want %q", name, l.Labels, want)
+	}
+}
+
+// copied clicks the button with id and returns what it put on the
+// (captured) clipboard.
+func copied(t *testing.T, ctx context.Context, id string) string {
+	t.Helper()
+	eval[bool](t, ctx, `(() => { window.__copied = undefined; return true })()`)
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID(id)))
+	waitJS(t, ctx, 10*time.Second, "#"+id+" to write to the clipboard", `typeof window.__copied === 'string'`)
+	return eval[string](t, ctx, `window.__copied`)
+}
+
+// TestShareLooks: the share bar in both languages at phone and desktop
+// width, light and dark, shows its buttons with labels in the page's
+// language, inside the bar and the viewport, unclipped and not on top of
+// each other, and the page does not scroll sideways. "Copy embed code"
+// copies an iframe of this page in embed mode (without the language, with
+// transparent=1 once ticked) titled in the page's language; where the
+// browser refuses the clipboard, the same snippet is offered selected in
+// a field that fits a phone screen. The compact embed shows the engine's
+// ranking without the page chrome. Screenshots of each are saved.
 func TestShareLooks(t *testing.T) {
+	exp := loadExpectation(t)
 	srv := serveSite(distDir(t), "", nil)
 	defer srv.Close()
 	ctx := newBrowser(t, 1440, 900)
+	// The clipboard is captured, and refuses while __clipboardRefuses is set.
+	addInitScript(t, ctx, `window.__clipboardRefuses = false;
+	  navigator.clipboard.writeText = (t) => window.__clipboardRefuses
+	    ? Promise.reject(new DOMException("denied", "NotAllowedError")) : (window.__copied = t, Promise.resolve());
+	  const exec0 = document.execCommand.bind(document);
+	  document.execCommand = (...a) => window.__clipboardRefuses ? false : exec0(...a);`)
 	for _, lang := range []string{"en", "ja"} {
+		w := shareWords[lang]
 		step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?lang="+lang))
 		waitTable(t, ctx)
-		for _, w := range []int64{390, 1440} {
+		for _, width := range []int64{390, 1440} {
 			for _, dark := range []bool{false, true} {
-				setView(t, ctx, w, 900, dark)
-				time.Sleep(300 * time.Millisecond)
+				setView(t, ctx, width, 900, dark)
+				waitViewport(t, ctx, width, dark)
 				scheme := "light"
 				if dark {
 					scheme = "dark"
 				}
-				saveScreenshot(t, ctx, fmt.Sprintf("share-%s-%d-%s", lang, w, scheme), false)
+				name := fmt.Sprintf("share-%s-%d-%s", lang, width, scheme)
+				checkNoSideScroll(t, ctx, name)
+				checkShareBar(t, ctx, name, lang)
+				saveScreenshot(t, ctx, name, false)
 			}
 		}
+
+		// The snippets (at 1440 dark, the last look).
+		if got, want := copied(t, ctx, "copy-link"), srv.URL+"/?lang="+lang; got != want {
+			t.Errorf("%s: Copy link gave %q, want %q", lang, got, want)
+		}
+		snippet := copied(t, ctx, "copy-embed")
+		if want := `<iframe src="` + srv.URL + `/?embed=1" width="100%" height="1900" style="border:0" loading="lazy" title="` + w.frame + `"></iframe>` + "\n<script>"; !strings.HasPrefix(snippet, want) {
+			t.Errorf("%s: embed snippet\n%s\nwant it to start with\n%s", lang, snippet, want)
+		}
+		if want := `e.origin!==` + mustJSON(srv.URL); !strings.Contains(snippet, want) || !strings.HasSuffix(snippet, "</script>") {
+			t.Errorf("%s: the snippet's script does not accept heights from %s only:\n%s", lang, srv.URL, snippet)
+		}
+		waitJS(t, ctx, 10*time.Second, fmt.Sprintf("the share status to say %q after a copy", w.copied),
+			`document.getElementById('share-status').textContent === `+mustJSON(w.copied))
+		step(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("embed-transparent")))
+		waitJS(t, ctx, 5*time.Second, "the transparent background box to be ticked", `document.getElementById('embed-transparent').checked`)
+		snippet = copied(t, ctx, "copy-embed")
+		if !strings.HasPrefix(snippet, `<iframe src="`+srv.URL+`/?embed=1&amp;transparent=1" `) {
+			t.Errorf("%s: transparent embed snippet %.120q", lang, snippet)
+		}
+		// (The box stays ticked: a second click within go-app's update
+		// frame of the first would be undone by the first one's pending
+		// render, a race a person does not click fast enough to meet.)
+
+		// A refused copy on a phone: the (transparent) snippet in a
+		// selected field.
+		setView(t, ctx, 390, 844, false)
+		waitViewport(t, ctx, 390, false)
+		eval[bool](t, ctx, `(() => { window.__clipboardRefuses = true; return true })()`)
+		step(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("copy-embed")))
+		waitJS(t, ctx, 10*time.Second, "the manual-copy field, focused, after a refused copy",
+			`!!document.getElementById('share-text') && document.activeElement === document.getElementById('share-text')`)
+		waitPainted(t, ctx)
+		f := eval[[]string](t, ctx, `(() => { const f = document.getElementById('share-text'), r = f.getBoundingClientRect(), bar = document.getElementById('share').getBoundingClientRect();
+		  return [f.value, String(document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length),
+		    String(r.width > 100 && r.left >= bar.left - 0.5 && r.right <= bar.right + 0.5 && r.right <= document.documentElement.clientWidth + 0.5),
+		    document.getElementById('share-status').textContent] })()`)
+		name := "share-" + lang + "-390-light-manual-copy"
+		// The field is a one-line input: it drops the snippet's line break
+		// (HTML does not need it).
+		if want := strings.ReplaceAll(snippet, "\n", ""); f[0] != want {
+			t.Errorf("%s: manual-copy field holds %q, want the snippet %q", name, f[0], want)
+		}
+		if f[1] != "true" {
+			t.Errorf("%s: the manual-copy field is not focused with all its text selected", name)
+		}
+		if f[2] != "true" {
+			t.Errorf("%s: the manual-copy field does not fit the share bar on a phone screen", name)
+		}
+		if !strings.HasPrefix(f[3], w.failed) {
+			t.Errorf("%s: status %q, want it to start with %q", name, f[3], w.failed)
+		}
+		checkNoSideScroll(t, ctx, name)
+		saveScreenshot(t, ctx, name, false)
 	}
+
+	// The compact embed: the engine's ranking without header or share bar.
 	setView(t, ctx, 700, 900, false)
 	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?lang=ja&embed=1&p=janus4"))
 	waitTable(t, ctx)
-	saveScreenshot(t, ctx, "share-embed-ja-700-light", false)
+	waitViewport(t, ctx, 700, false)
+	name := "share-embed-ja-700-light"
+	checkNoSideScroll(t, ctx, name)
+	janus, _ := engine.PresetByKey("janus4")
+	if got, want := topTickers(t, ctx, 10), exp.topN(sliderWeights(janus.Weights), 10); !slices.Equal(got, want) {
+		t.Errorf("%s: top 10 %v, engine %v", name, got, want)
+	}
+	chrome := eval[[]string](t, ctx, `['.topbar', '#share', '#lang-select', 'button.view-tab'].filter(s => document.querySelector(s))`)
+	if len(chrome) > 0 {
+		t.Errorf("%s: page chrome shown in the embed: %v", name, chrome)
+	}
+	if got := eval[[]string](t, ctx, `[document.documentElement.lang, (document.getElementById('embed-open') || {}).textContent || '']`); got[0] != "ja" || !strings.HasPrefix(got[1], "全画面で開く") {
+		t.Errorf("%s: lang %q, open-full-page link %q", name, got[0], got[1])
+	}
+	saveScreenshot(t, ctx, name, false)
 }
 
 // TestLanguageSwitchAndPreference: without lang= the page follows the
