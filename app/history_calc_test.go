@@ -50,13 +50,6 @@ func TestHistoryStoreConfigClamps(t *testing.T) {
 	}
 }
 
-func TestHistoryPathsAreTheBuilderOutputs(t *testing.T) {
-	p := historyPaths()
-	if len(p) != 7 || p[0] != "/web/data/history-2020.json" || p[5] != "/web/data/history-2025.json" || p[6] != historyFundsPath {
-		t.Errorf("paths %v", p)
-	}
-}
-
 // tinyHistory is the synthetic current_tiny.json snapshot plus two
 // "history" copies with made-up 12-month forward returns (some missing),
 // so the view's per-date preparation can be compared with the engine's.
