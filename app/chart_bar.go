@@ -2,8 +2,6 @@ package main
 
 import (
 	"math"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // BarChart is a vertical bar chart of one or more series per category
@@ -22,11 +20,15 @@ type BarChart struct {
 	SignColors    bool
 }
 
-// UI is the chart as a go-app node.
-func (c BarChart) UI() app.UI { return app.Raw(c.HTML()) }
-
 // HTML is the chart as an escaped <figure> with inline SVG.
 func (c BarChart) HTML() string {
+	var w htmlWriter
+	c.write(&w)
+	return w.String()
+}
+
+// write writes the chart as a <figure> with inline SVG.
+func (c BarChart) write(w *htmlWriter) {
 	wd, h := chartSize(c.Width, c.Height)
 	m := chartMargins{top: 14, right: 10, bottom: 26, left: 52}
 	if c.ValueLabels {
@@ -40,7 +42,8 @@ func (c BarChart) HTML() string {
 	lo, hi, ok := dataRange(c.Series, true)
 	cls := "bar " + c.Class
 	if !ok || n == 0 || len(c.Series) == 0 {
-		return chartEmpty(cls, c.Title, wd, h)
+		chartEmpty(w, cls, c.Title, wd, h)
+		return
 	}
 	ticks := niceTicks(lo, hi, 5)
 	y := linearScale{ticks[0], ticks[len(ticks)-1], h - m.bottom, m.top}
@@ -49,11 +52,9 @@ func (c BarChart) HTML() string {
 	group := band * 0.72
 	barW := group / float64(len(c.Series))
 	center := func(i int) float64 { return m.left + band*(float64(i)+0.5) }
-	var w htmlWriter
-	w.Grow(4 << 10)
-	chartOpen(&w, cls, c.Title, wd, h)
-	yAxis(&w, ticks, y, m.left, wd-m.right, format)
-	xLabels(&w, c.Labels, center, h-m.bottom+16, plotW)
+	chartOpen(w, cls, c.Title, wd, h)
+	yAxis(w, ticks, y, m.left, wd-m.right, format)
+	xLabels(w, c.Labels, center, h-m.bottom+16, plotW)
 	y0 := y.at(0)
 	for k, s := range c.Series {
 		for i := 0; i < n; i++ {
@@ -64,7 +65,7 @@ func (c BarChart) HTML() string {
 			bx := center(i) - group/2 + float64(k)*barW
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				if c.ValueLabels {
-					barValueLabel(&w, bx+barW/2, y0-4, missingText)
+					barValueLabel(w, bx+barW/2, y0-4, missingText)
 				}
 				continue
 			}
@@ -88,12 +89,11 @@ func (c BarChart) HTML() string {
 				if v < 0 {
 					ly = bottom + 11
 				}
-				barValueLabel(&w, bx+barW/2, ly, format(v))
+				barValueLabel(w, bx+barW/2, ly, format(v))
 			}
 		}
 	}
-	chartClose(&w, c.Series)
-	return w.String()
+	chartClose(w, c.Series)
 }
 
 func barValueLabel(w *htmlWriter, x, y float64, s string) {

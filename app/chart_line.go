@@ -3,8 +3,6 @@ package main
 import (
 	"math"
 	"strings"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // LineChart is a line chart of several series over evenly spaced x
@@ -24,11 +22,15 @@ type LineChart struct {
 	ZeroBased bool
 }
 
-// UI is the chart as a go-app node.
-func (c LineChart) UI() app.UI { return app.Raw(c.HTML()) }
-
 // HTML is the chart as an escaped <figure> with inline SVG.
 func (c LineChart) HTML() string {
+	var w htmlWriter
+	c.write(&w)
+	return w.String()
+}
+
+// write writes the chart as a <figure> with inline SVG.
+func (c LineChart) write(w *htmlWriter) {
 	wd, h := chartSize(c.Width, c.Height)
 	// The last x label is centred on the plot's right edge: leave it room.
 	m := chartMargins{top: 10, right: math.Max(14, float64(longestRunes(c.XLabels))*chartCharW/2+4), bottom: 26, left: 52}
@@ -40,16 +42,15 @@ func (c LineChart) HTML() string {
 	lo, hi, ok := dataRange(c.Series, c.ZeroBased)
 	cls := "line " + c.Class
 	if !ok || n == 0 {
-		return chartEmpty(cls, c.Title, wd, h)
+		chartEmpty(w, cls, c.Title, wd, h)
+		return
 	}
 	ticks := niceTicks(lo, hi, 5)
 	y := linearScale{ticks[0], ticks[len(ticks)-1], h - m.bottom, m.top}
 	x := pointScale(n, m.left, wd-m.right)
-	var w htmlWriter
-	w.Grow(4 << 10)
-	chartOpen(&w, cls, c.Title, wd, h)
-	yAxis(&w, ticks, y, m.left, wd-m.right, format)
-	xLabels(&w, c.XLabels, x, h-m.bottom+16, wd-m.left-m.right)
+	chartOpen(w, cls, c.Title, wd, h)
+	yAxis(w, ticks, y, m.left, wd-m.right, format)
+	xLabels(w, c.XLabels, x, h-m.bottom+16, wd-m.left-m.right)
 	for k, s := range c.Series {
 		sc := seriesClass(s, k)
 		lc := "line " + sc
@@ -67,8 +68,7 @@ func (c LineChart) HTML() string {
 			}
 		}
 	}
-	chartClose(&w, c.Series)
-	return w.String()
+	chartClose(w, c.Series)
 }
 
 // chartSize applies the default viewBox (640 × 260).

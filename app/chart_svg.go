@@ -4,10 +4,10 @@ import "math"
 
 // Shared inline-SVG chart helpers (chart_line.go, chart_bar.go). Charts are
 // built in Go (go-app-notes.md, "Charts": as fast as a JS library at our
-// sizes, no dependency) as one escaped SVG string (chart_html.go): HTML()
-// gives the string, UI() the go-app node (app.Raw). Colours come from CSS classes
-// (.chart .s0 … .s7, .pos, .neg in web/app.css), so light and dark themes
-// need no Go code. The SVG has a viewBox of Width × Height and scales to
+// sizes, no dependency) with the HTML writer (html.go): write(w) adds the
+// chart to a writer, HTML() gives it as a string. Colours come from CSS
+// classes (.chart .s0 … .s7, .pos, .neg in web/app.css), so light and dark
+// themes need no Go code. The SVG has a viewBox of Width × Height and scales to
 // its box's width; pick a narrower Width on phones so text stays legible.
 
 // ChartSeries is one named series of a line or bar chart: Values[i]
@@ -180,10 +180,8 @@ func chartClose(w *htmlWriter, legend []ChartSeries) {
 }
 
 // chartEmpty draws a chart frame that says the data is missing.
-func chartEmpty(class, title string, width, height float64) string {
-	var w htmlWriter
-	chartOpen(&w, class, title, width, height)
+func chartEmpty(w *htmlWriter, class, title string, width, height float64) {
+	chartOpen(w, class, title, width, height)
 	w.elem("text", missingText, "x", fmtf(width/2), "y", fmtf(height/2), "text-anchor", "middle", "class", "tick")
-	chartClose(&w, nil)
-	return w.String()
+	chartClose(w, nil)
 }

@@ -2,16 +2,11 @@ package main
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"screener/engine"
 )
-
-// svgNS must be set on every SVG element built with app.Elem, or the
-// browser creates HTML elements that do not draw.
-const svgNS = "http://www.w3.org/2000/svg"
 
 // contribChart draws "why this rank": one horizontal bar per factor for its
 // additive contribution wₖzₖ/Σw to the composite, right of the zero line
@@ -22,8 +17,6 @@ type contribChart struct {
 	Lang   lang
 	Values [engine.NumFactors]float64
 }
-
-func svgEl(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
 func (c *contribChart) Render() app.UI {
 	const (
@@ -66,12 +59,10 @@ func (c *contribChart) Render() app.UI {
 		}
 		w.void("rect", "x", fmtf(x), "y", fmtf(4+float64(f)*rowH+rowH/2-barH/2),
 			"width", fmtf(math.Max(bw, 0.5)), "height", fmtf(barH), "rx", "2", "class", cls)
-		w.elem("text", formatSigned(v), "x", fmtf(width-2), "y", mid,
+		w.elem("text", formatSigned(v, 2, ""), "x", fmtf(width-2), "y", mid,
 			"text-anchor", "end", "dominant-baseline", "middle", "class", "value")
 	}
 	w.void("line", "x1", fmtf(zero), "x2", fmtf(zero), "y1", "2", "y2", fmtf(height-2), "class", "axis")
 	w.close("svg")
-	return app.Raw(w.String())
+	return w.UI()
 }
-
-func fmtf(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -102,7 +101,7 @@ func RankedCSV(out io.Writer, sc *engine.Screen, order []int32, weights engine.W
 	t := csvTextFor(lang)
 	header := []string{t.rank, t.ticker, t.name, t.sector, t.mcap, t.composite}
 	for f := 0; f < engine.NumFactors; f++ {
-		header = append(header, fmt.Sprintf(t.pctWeight, t.factor[f], csvNumber(weights[f], -1)))
+		header = append(header, fmt.Sprintf(t.pctWeight, t.factor[f], plainNum(weights[f], 'f', -1)))
 	}
 	header = append(header, t.coverage)
 
@@ -117,11 +116,11 @@ func RankedCSV(out io.Writer, sc *engine.Screen, order []int32, weights engine.W
 			s.Ticker[r],
 			s.Name[r],
 			csvSector(s, int(s.Sector[r]), t),
-			csvNumber(s.Mcap[r], -1),
-			csvNumber(sc.CompositePct[j], 2),
+			plainNum(s.Mcap[r], 'f', -1),
+			plainNum(sc.CompositePct[j], 'f', 2),
 		}
 		for f := 0; f < engine.NumFactors; f++ {
-			row = append(row, csvNumber(sc.FactorPct[f][j], 2))
+			row = append(row, plainNum(sc.FactorPct[f][j], 'f', 2))
 		}
 		row = append(row, itoa(int(sc.Coverage[j])))
 		rows = append(rows, row)
@@ -187,15 +186,6 @@ func csvSafeCell(c string) string {
 		return c // a negative number, not a formula
 	}
 	return "'" + c
-}
-
-// csvNumber formats x with prec decimals (-1: the shortest exact form); a
-// missing (NaN or infinite) value is an empty cell.
-func csvNumber(x float64, prec int) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(x, 'f', prec, 64)
 }
 
 // csvSector names sector index k of the snapshot in the export language:

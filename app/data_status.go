@@ -41,20 +41,22 @@ func (d *dataStatus) Render() app.UI {
 	for _, f := range s.Coverage {
 		fields = append(fields, l.field(f.Field)+" "+strconv.Itoa(int(f.Share*100+0.5))+"%")
 	}
-	cover := l.tf("status.coverage", l.tf("status.coverage.full", fullShare))
-	hidden := `<span id="hidden-count">` + escapeHTML(hiddenText(m)) + `</span>`
-	age := ""
-	if a := s.MedianStatementAgeMonths(); !math.IsNaN(a) {
-		age = `<span class="sep"> · </span><span id="statement-age" title="` + escapeHTML(l.t("status.age.title")) + `">` +
-			escapeHTML(l.tf("status.age", strconv.Itoa(int(a+0.5)))) + `</span>`
-	}
-	// The live region stays one element; its read-only text is one string
+	// The live region stays one go-app element (a live region replaced
+	// as a whole is not announced); its read-only text is written as HTML
 	// (far smaller in wasm than a chain per span).
-	return app.P().ID("data-status").Class("status").Role("status").Body(app.Raw(
-		`<span><span title="` + escapeHTML(l.universe(s)) + `">` + escapeHTML(l.tf("status.line", l.date(s.AsOf), formatCount(s.N))) +
-			`</span><span class="sep"> · </span><span id="inview">` + escapeHTML(inViewText(m)) + `</span>` +
-			hidden + `<span class="sep"> · </span><span title="` + escapeHTML(l.t("status.coverage.all")+": "+strings.Join(fields, ", ")) + `">` +
-			escapeHTML(cover) + `</span>` + age + `</span>`))
+	var w htmlWriter
+	w.WriteString(`<span>`)
+	w.elem("span", l.tf("status.line", l.date(s.AsOf), formatCount(s.N)), "title", l.universe(s))
+	w.tagText(`<span class="sep"> · </span><span id="inview">`, inViewText(m), `</span>`)
+	w.tagText(`<span id="hidden-count">`, hiddenText(m), `</span><span class="sep"> · </span>`)
+	w.elem("span", l.tf("status.coverage", l.tf("status.coverage.full", fullShare)),
+		"title", l.t("status.coverage.all")+": "+strings.Join(fields, ", "))
+	if a := s.MedianStatementAgeMonths(); !math.IsNaN(a) {
+		w.WriteString(`<span class="sep"> · </span>`)
+		w.elem("span", l.tf("status.age", strconv.Itoa(int(a+0.5))), "id", "statement-age", "title", l.t("status.age.title"))
+	}
+	w.WriteString(`</span>`)
+	return app.P().ID("data-status").Class("status").Role("status").Body(w.UI())
 }
 
 // inViewText is the "N in view" part of the status line.

@@ -27,10 +27,14 @@ func (p *errorPanel) Render() app.UI {
 	default:
 		msg = l.t("error.corrupt")
 	}
+	// The technical detail, folded.
+	var detail htmlWriter
+	detail.tagText("<details><summary>", l.t("error.detail"), "</summary><pre>")
+	detail.tagText("", p.Detail, "</pre></details>")
 	return app.Elem("section").ID("load-error").Class("panel error").Role("alert").DataSet("kind", string(p.Kind)).Body(
 		rawElem("h2", l.t("error.title")),
 		rawElem("p", msg),
-		app.Raw("<details><summary>"+escapeHTML(l.t("error.detail"))+"</summary><pre>"+escapeHTML(p.Detail)+"</pre></details>"),
+		detail.UI(),
 		app.Button().Type("button").Class("primary").Text(l.t("error.reload")).OnClick(p.reload),
 	)
 }

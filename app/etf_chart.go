@@ -2,11 +2,8 @@ package main
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"screener/engine"
 )
@@ -18,8 +15,6 @@ import (
 // fund that started after the chosen month starts at 10,000 on its first
 // close, and the legend says so.
 type etfGrowthChart struct {
-	app.Compo
-
 	Lang lang
 	C    *etfComparison
 }
@@ -32,10 +27,8 @@ const (
 	etfChartAmount               float64 = 10000
 )
 
-func (g *etfGrowthChart) Render() app.UI { return app.Raw(g.html()) }
-
-// html writes the chart and its legend.
-func (g *etfGrowthChart) html() string {
+// write writes the chart and its legend.
+func (g *etfGrowthChart) write(w *htmlWriter) {
 	l, c := g.Lang, g.C
 	// The x axis runs from the start month to the latest close shown.
 	t0, t1 := c.Start, c.Start
@@ -64,7 +57,6 @@ func (g *etfGrowthChart) html() string {
 	}
 	y := func(v float64) float64 { return etfChartT + ph*(1-(v-ylo)/(yhi-ylo)) }
 
-	var w htmlWriter
 	w.open("div", "class", "etf-chart")
 	w.open("svg", "id", "etf-growth", "viewBox", "0 0 "+fmtf(chartW)+" "+fmtf(etfChartH), "role", "img",
 		"aria-labelledby", "etf-chart-title etf-chart-desc", "preserveAspectRatio", "xMidYMid meet")
@@ -74,7 +66,7 @@ func (g *etfGrowthChart) html() string {
 	for _, v := range ticks {
 		yy := fmtf(y(v))
 		w.void("line", "class", "etf-grid", "x1", xl, "x2", xr, "y1", yy, "y2", yy)
-		w.elem("text", etfThousands(v), "class", "etf-axis", "x", fmtf(etfChartL-6), "y", yy,
+		w.elem("text", formatThousands(v), "class", "etf-axis", "x", fmtf(etfChartL-6), "y", yy,
 			"text-anchor", "end", "dominant-baseline", "middle")
 	}
 	years := t1.Year() - t0.Year()
@@ -86,7 +78,7 @@ func (g *etfGrowthChart) html() string {
 		xx := fmtf(x(time.Date(yr, 1, 1, 0, 0, 0, 0, time.UTC)))
 		w.void("line", "class", "etf-tick", "x1", xx, "x2", xx,
 			"y1", fmtf(etfChartH-etfChartB), "y2", fmtf(etfChartH-etfChartB+4))
-		w.elem("text", strconv.Itoa(yr), "class", "etf-axis", "x", xx, "y", fmtf(etfChartH-8), "text-anchor", "middle")
+		w.elem("text", itoa(yr), "class", "etf-axis", "x", xx, "y", fmtf(etfChartH-8), "text-anchor", "middle")
 	}
 	yb := fmtf(y(etfChartAmount))
 	w.void("line", "class", "etf-base", "x1", xl, "x2", xr, "y1", yb, "y2", yb)
@@ -101,14 +93,14 @@ func (g *etfGrowthChart) html() string {
 			}
 			b.WriteString(fmtf(x(p.Date)) + "," + fmtf(y(p.Value)))
 		}
-		w.void("polyline", "class", "etf-line etf-c"+strconv.Itoa(i), "points", b.String(), "data-fund", fv.Fund.Ticker)
+		w.void("polyline", "class", "etf-line etf-c"+itoa(i), "points", b.String(), "data-fund", fv.Fund.Ticker)
 	}
 	w.close("svg")
 	w.open("ul", "class", "etf-legend")
 	for i, fv := range c.Funds {
 		gr := fv.Price.Growth
 		w.open("li")
-		w.void("span", "class", "etf-swatch etf-c"+strconv.Itoa(i), "aria-hidden", "true")
+		w.void("span", "class", "etf-swatch etf-c"+itoa(i), "aria-hidden", "true")
 		w.elem("strong", fv.Fund.Ticker)
 		if len(gr) == 0 {
 			w.elem("span", " "+l.t("etf.noprices"), "class", "muted")
@@ -117,13 +109,12 @@ func (g *etfGrowthChart) html() string {
 			if engine.MonthOf(gr[0].Date) > engine.MonthOf(c.Start) {
 				extra = " " + l.tf("etf.growth.from", monthLabel(gr[0].Date))
 			}
-			w.elem("span", " "+etfThousands(gr[len(gr)-1].Value)+extra)
+			w.elem("span", " "+formatThousands(gr[len(gr)-1].Value)+extra)
 		}
 		w.close("li")
 	}
 	w.close("ul")
 	w.close("div")
-	return w.String()
 }
 
 // describe is the chart's text equivalent: each fund's end value.
@@ -131,7 +122,7 @@ func (g *etfGrowthChart) describe() string {
 	var parts []string
 	for _, fv := range g.C.Funds {
 		if gr := fv.Price.Growth; len(gr) > 0 {
-			parts = append(parts, fv.Fund.Ticker+" "+etfThousands(gr[len(gr)-1].Value))
+			parts = append(parts, fv.Fund.Ticker+" "+formatThousands(gr[len(gr)-1].Value))
 		}
 	}
 	return strings.Join(parts, "; ")

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strconv"
-
 	"screener/engine"
 )
 
@@ -67,7 +65,7 @@ func etfHoldingsTable(l lang, c *etfComparison, prof []engine.FactorProfile) *et
 		row(l.t(sr.key), hint, unit, func(_ int, fv etfFundView) etfTCell {
 			x := sr.get(&fv.Hold.Stats)
 			if !sr.percent {
-				return etfNumCell(fv.Fund.Ticker, sr.metric, etfNumber(x, sr.dec), x, "")
+				return etfNumCell(fv.Fund.Ticker, sr.metric, formatFixed(x, sr.dec), x, "")
 			}
 			return etfPctCell(fv.Fund.Ticker, sr.metric, etfPct(x, sr.dec), x, "")
 		})
@@ -95,7 +93,7 @@ func etfHoldingsTable(l lang, c *etfComparison, prof []engine.FactorProfile) *et
 			if pr.share {
 				return etfPctCell(fv.Fund.Ticker, pr.metric, etfPct(x, 0), x, "")
 			}
-			return etfNumCell(fv.Fund.Ticker, pr.metric, formatPercentile(x, 1), x, heatClass(x))
+			return etfNumCell(fv.Fund.Ticker, pr.metric, formatFixed(x, 1), x, heatClass(x))
 		})
 	}
 	return t
@@ -128,7 +126,7 @@ func etfSectorTable(l lang, c *etfComparison, sectors []string) *etfTable {
 				continue
 			}
 			w := fv.Hold.Stats.Sector[k]
-			cl := etfNumCell(fv.Fund.Ticker, "sector-"+strconv.Itoa(k), etfPct(w, 1), w, "etf-bar-cell")
+			cl := etfNumCell(fv.Fund.Ticker, "sector-"+itoa(k), etfPct(w, 1), w, "etf-bar-cell")
 			cl.Scale, cl.IsBar, cl.BarColor = 100, true, i
 			if top > 0 && w > 0 {
 				cl.Bar = 100 * w / top

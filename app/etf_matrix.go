@@ -21,11 +21,11 @@ func etfMatrixTable(l lang, c *etfComparison, kind string) *etfTable {
 		r := etfRow{Label: a.Fund.Ticker}
 		for j := range c.Funds {
 			x := vals[i][j]
-			text, shade := etfNumber(x, 1), x/100
+			text, shade := formatFixed(x, 1), x/100
 			if kind == "corr" {
 				// Small-cap funds all correlate above ~0.8: shade the
 				// range 0.5..1 so the differences show.
-				text, shade = etfNumber(x, 2), math.Max(0, math.Min(1, 2*(x-0.5)))
+				text, shade = formatFixed(x, 2), math.Max(0, math.Min(1, 2*(x-0.5)))
 			}
 			cl := etfNumCell(a.Fund.Ticker, kind+"-"+c.Funds[j].Fund.Ticker, text, x, "etf-heat")
 			switch {

@@ -45,10 +45,11 @@ func (p *etfPicker) Render() app.UI {
 	if asof == "" && ok {
 		asof = last.String()
 	}
-	// The chips and notes are written as one HTML string each (far
-	// smaller in wasm than element chains); one change handler on the
-	// group reads the toggled box's value.
-	chips := `<div class="etf-chips">`
+	// The chips and notes are written as HTML (far smaller in wasm than
+	// element chains); one change handler on the group reads the toggled
+	// box's value.
+	var chips htmlWriter
+	chips.WriteString(`<div class="etf-chips">`)
 	for _, t := range avail {
 		on := slices.Contains(sel, t)
 		f, _ := s.funds.Lookup(t)
@@ -59,24 +60,29 @@ func (p *etfPicker) Render() app.UI {
 		if (on && len(sel) <= etfMinFunds) || (!on && len(sel) >= etfMaxFunds) {
 			state += " disabled"
 		}
-		et := escapeHTML(t)
-		chips += `<label class="` + cls + `" for="etf-f-` + et + `" title="` + escapeHTML(f.Name) +
-			`"><input type="checkbox" id="etf-f-` + et + `" value="` + et + `"` + state + `><span>` + et + `</span></label>`
+		chips.open("label", "class", cls, "for", "etf-f-"+t, "title", f.Name)
+		chips.tagText(`<input type="checkbox" id="etf-f-`, t, `" value="`)
+		chips.tagText("", t, `"`+state+`><span>`)
+		chips.tagText("", t, `</span></label>`)
 	}
-	chips += `</div>`
+	chips.WriteString(`</div>`)
 
-	var notes string
+	var notes htmlWriter
 	for _, t := range sel {
 		f, found := s.funds.Lookup(t)
 		if !found {
 			continue
 		}
 		for _, key := range fundNotes(s.funds, f) {
-			notes += "<li><strong>" + escapeHTML(t) + "</strong> " + escapeHTML(l.t(key)) + "</li>"
+			if notes.Len() == 0 {
+				notes.WriteString(`<ul class="etf-notes small">`)
+			}
+			notes.tagText("<li><strong>", t, "</strong> ")
+			notes.tagText("", l.t(key), "</li>")
 		}
 	}
-	if notes != "" {
-		notes = `<ul class="etf-notes small">` + notes + `</ul>`
+	if notes.Len() > 0 {
+		notes.WriteString(`</ul>`)
 	}
 	month := func(id, label string, asofIn bool, val string) app.UI {
 		return app.Label().Class("field").Body(
@@ -88,7 +94,7 @@ func (p *etfPicker) Render() app.UI {
 	return app.Div().ID("etf-picker").Class("etf-card etf-picker").Body(
 		app.Div().Class("etf-funds").Role("group").Aria("labelledby", "etf-funds-legend").OnChange(p.toggle).Body(
 			app.P().ID("etf-funds-legend").Class("etf-legend-title").Text(l.tf("etf.pick.legend", etfMinFunds, etfMaxFunds)),
-			app.Raw(chips),
+			chips.UI(),
 		),
 		app.Div().Class("etf-dates").Body(
 			month("etf-from", l.t("etf.start"), false, from),
@@ -101,7 +107,7 @@ func (p *etfPicker) Render() app.UI {
 					})
 			}),
 		),
-		app.If(notes != "", func() app.UI { return app.Raw(notes) }),
+		app.If(notes.Len() > 0, notes.UI),
 	)
 }
 

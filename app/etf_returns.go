@@ -2,7 +2,6 @@ package main
 
 import (
 	"slices"
-	"strconv"
 )
 
 // etfReturnsTable lays out, one column per fund, the facts (each with its
@@ -24,9 +23,9 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 		cl.Class = "small"
 		return cl
 	})
-	row(l.t("etf.fact.index"), "", func(_ int, fv etfFundView) etfTCell { return etfText(cellOr(fv.Fund.Index), "") })
+	row(l.t("etf.fact.index"), "", func(_ int, fv etfFundView) etfTCell { return etfText(orMissing(fv.Fund.Index), "") })
 	row(l.t("etf.fact.expense"), "%", func(_ int, fv etfFundView) etfTCell {
-		cl := etfNumCell(fv.Fund.Ticker, "expense", etfNumber(fv.Fund.ExpenseRatioPct, 2)+"%", fv.Fund.ExpenseRatioPct, "")
+		cl := etfNumCell(fv.Fund.Ticker, "expense", formatFixed(fv.Fund.ExpenseRatioPct, 2)+"%", fv.Fund.ExpenseRatioPct, "")
 		cl.Sub = factsSource(l, fv.Fund.FactsSource)
 		return cl
 	})
@@ -37,9 +36,9 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 		}
 		return cl
 	})
-	row(l.t("etf.csv.assetsasof"), "", func(_ int, fv etfFundView) etfTCell { return etfText(cellOr(fv.Fund.NetAssetsAsOf), "") })
+	row(l.t("etf.csv.assetsasof"), "", func(_ int, fv etfFundView) etfTCell { return etfText(orMissing(fv.Fund.NetAssetsAsOf), "") })
 	t.Rows[len(t.Rows)-1].Class = "etf-csv-only"
-	row(l.t("etf.fact.inception"), "", func(_ int, fv etfFundView) etfTCell { return etfText(cellOr(fv.Fund.Inception), "") })
+	row(l.t("etf.fact.inception"), "", func(_ int, fv etfFundView) etfTCell { return etfText(orMissing(fv.Fund.Inception), "") })
 	row(l.t("etf.fact.prices"), "", func(_ int, fv etfFundView) etfTCell {
 		if fv.Price.Source == nil {
 			return etfText(missingText, "")
@@ -54,7 +53,7 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 			if k < len(fv.Price.Trailing) {
 				x = fv.Price.Trailing[k].Annualised
 			}
-			return pct(fv.Fund.Ticker, "ret"+strconv.Itoa(y), x, etfSignedPct(x, 1), signClass(x))
+			return pct(fv.Fund.Ticker, "ret"+itoa(y), x, etfSignedPct(x, 1), signClass(x))
 		})
 	}
 
@@ -76,7 +75,7 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 		if g := fv.Price.Growth; len(g) > 0 {
 			x = g[len(g)-1].Value
 		}
-		return etfNumCell(fv.Fund.Ticker, "growth", etfThousands(x), x, "")
+		return etfNumCell(fv.Fund.Ticker, "growth", formatThousands(x), x, "")
 	})
 
 	group(l.t("etf.years"))
@@ -91,14 +90,14 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 	slices.Sort(years)
 	slices.Reverse(years)
 	for _, yr := range years {
-		row(strconv.Itoa(yr), "%", func(_ int, fv etfFundView) etfTCell {
+		row(itoa(yr), "%", func(_ int, fv etfFundView) etfTCell {
 			for _, y := range fv.Price.Years {
 				if y.Year == yr {
 					s := etfSignedPct(y.Return, 1)
 					if y.Partial {
 						s += "*"
 					}
-					return pct(fv.Fund.Ticker, "y"+strconv.Itoa(yr), y.Return, s, signClass(y.Return))
+					return pct(fv.Fund.Ticker, "y"+itoa(yr), y.Return, s, signClass(y.Return))
 				}
 			}
 			return etfText(missingText, "")
@@ -114,30 +113,4 @@ func etfHead(l lang, c *etfComparison) []string {
 		h = append(h, fv.Fund.Ticker)
 	}
 	return h
-}
-
-// etfThousands shows a money amount with thousands separators ("54,231").
-func etfThousands(x float64) string {
-	s := etfNumber(x, 0)
-	if s == missingText {
-		return s
-	}
-	neg := s[0] == '-'
-	if neg {
-		s = s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "−" + s
-	}
-	return s
-}
-
-func cellOr(s string) string {
-	if s == "" {
-		return missingText
-	}
-	return s
 }

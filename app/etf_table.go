@@ -3,7 +3,6 @@ package main
 import (
 	"math"
 	"strconv"
-	"strings"
 )
 
 // etfTable is a comparison table as data. The page renders it as HTML in
@@ -55,79 +54,69 @@ func etfText(text, sub string) etfTCell {
 	return etfTCell{Text: text, Sub: sub, Value: math.NaN()}
 }
 
-// html writes the table inside its scrolling box.
-func (t *etfTable) html() string {
-	var b strings.Builder
-	b.WriteString(`<div class="table-wrap etf-table-wrap"><table class="etf-table" id="` + escapeHTML(t.ID) + `"><thead><tr>`)
+// write writes the table inside its scrolling box.
+func (t *etfTable) write(w *htmlWriter) {
+	w.tagText(`<div class="table-wrap etf-table-wrap"><table class="etf-table" id="`, t.ID, `"><thead><tr>`)
 	for i, h := range t.Head {
 		cls := "num"
 		if i == 0 {
 			cls = "etf-label"
 		}
-		b.WriteString(`<th scope="col" class="` + cls + `">` + escapeHTML(h) + `</th>`)
+		w.tagText(`<th scope="col" class="`+cls+`">`, h, `</th>`)
 	}
-	b.WriteString(`</tr></thead><tbody>`)
+	w.WriteString(`</tr></thead><tbody>`)
 	for _, r := range t.Rows {
 		if r.Group {
-			b.WriteString(`<tr class="etf-group"><th scope="colgroup" colspan="` + strconv.Itoa(len(t.Head)) + `">` +
-				escapeHTML(r.Label) + `</th></tr>`)
+			w.tagText(`<tr class="etf-group"><th scope="colgroup" colspan="`+itoa(len(t.Head))+`">`, r.Label, `</th></tr>`)
 			continue
 		}
-		b.WriteString(`<tr`)
-		attr(&b, "class", r.Class)
-		b.WriteString(`><th scope="row" class="etf-label"`)
-		attr(&b, "title", r.Hint)
-		b.WriteString(`>` + escapeHTML(r.Label) + `</th>`)
+		w.WriteString(`<tr`)
+		w.attr("class", r.Class)
+		w.WriteString(`><th scope="row" class="etf-label"`)
+		w.attr("title", r.Hint)
+		w.tagText(`>`, r.Label, `</th>`)
 		for _, c := range r.Cells {
-			writeETFCell(&b, c)
+			writeETFCell(w, c)
 		}
-		b.WriteString(`</tr>`)
+		w.WriteString(`</tr>`)
 	}
-	b.WriteString(`</tbody></table></div>`)
-	return b.String()
+	w.WriteString(`</tbody></table></div>`)
 }
 
-func writeETFCell(b *strings.Builder, c etfTCell) {
+func writeETFCell(w *htmlWriter, c etfTCell) {
 	cls := "num"
 	if c.Class != "" {
 		cls += " " + c.Class
 	}
 	val, span := "", ""
 	if !math.IsNaN(c.Value) && !math.IsInf(c.Value, 0) && c.Metric != "" {
-		val = etfRaw(c.Value)
+		val = rawNum(c.Value)
 	}
 	if c.Span > 1 {
-		span = strconv.Itoa(c.Span)
+		span = itoa(c.Span)
 	}
-	b.WriteString(`<td class="` + escapeHTML(cls) + `"`)
+	w.tagText(`<td class="`, cls, `"`)
 	for i, v := range [...]string{c.Title, c.Style, c.Fund, c.Metric, val, span} {
-		attr(b, etfCellAttrs[i], v)
+		w.attr(etfCellAttrs[i], v)
 	}
-	b.WriteString(`>`)
-	text := escapeHTML(c.Text)
+	w.WriteString(`>`)
 	if c.IsBar {
-		text = `<span class="etf-track" aria-hidden="true"><span class="etf-bar etf-c` + strconv.Itoa(c.BarColor) +
-			`" style="width:` + strconv.FormatFloat(c.Bar, 'f', 1, 64) + `%"></span></span><span class="etf-bar-text">` + text + `</span>`
+		w.WriteString(`<span class="etf-track" aria-hidden="true"><span class="etf-bar etf-c` + itoa(c.BarColor) +
+			`" style="width:` + fmtf(c.Bar) + `%"></span></span><span class="etf-bar-text">`)
+	}
+	w.text(c.Text)
+	if c.IsBar {
+		w.WriteString(`</span>`)
 	}
 	if c.Sub != "" {
-		text += `<span class="etf-sub small muted">` + escapeHTML(c.Sub) + `</span>`
+		w.tagText(`<span class="etf-sub small muted">`, c.Sub, `</span>`)
 	}
-	b.WriteString(text + `</td>`)
+	w.WriteString(`</td>`)
 }
 
 // etfCellAttrs name the optional attributes of a cell, in writeETFCell's
 // order.
 var etfCellAttrs = [...]string{"title", "style", "data-fund", "data-metric", "data-value", "colspan"}
-
-// attr writes ` name="value"` when value is not empty.
-//
-//go:noinline
-func attr(b *strings.Builder, name, value string) {
-	if value == "" {
-		return
-	}
-	b.WriteString(" " + name + `="` + escapeHTML(value) + `"`)
-}
 
 // csvRows are the table's rows for TableCSV: a title row with the column
 // headers, then one row per measure; group headings become label-only

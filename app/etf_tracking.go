@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -61,9 +60,10 @@ func (t *etfTracking) Render() app.UI {
 	if tr.All != nil {
 		st = *tr.All
 	}
-	tbl := etfTrackingTable(l, st)
+	var tbl htmlWriter
+	etfTrackingTable(l, st).write(&tbl)
 	body := append(head,
-		app.Raw(tbl.html()),
+		tbl.UI(),
 		rawElem("p", l.t("etf.track.limits"), "class", "small muted"),
 	)
 	switch {
@@ -88,8 +88,8 @@ func etfTrackingTable(l lang, st engine.StyleTracking) *etfTable {
 	for _, w := range st.Windows {
 		r := etfRow{Label: w.From.Format(time.DateOnly) + " → " + w.To.Format(time.DateOnly), Unit: "%"}
 		for k := 0; k < 4; k++ {
-			m := etfNumCell("model", "track-"+strconv.Itoa(k), etfSignedPct(w.Model[k], 1), w.Model[k], "etf-model "+signClass(w.Model[k]))
-			re := etfNumCell("real", "track-"+strconv.Itoa(k), etfSignedPct(w.Real[k], 1), w.Real[k], signClass(w.Real[k]))
+			m := etfNumCell("model", "track-"+itoa(k), etfSignedPct(w.Model[k], 1), w.Model[k], "etf-model "+signClass(w.Model[k]))
+			re := etfNumCell("real", "track-"+itoa(k), etfSignedPct(w.Real[k], 1), w.Real[k], signClass(w.Real[k]))
 			m.Scale, re.Scale = 100, 100
 			r.Cells = append(r.Cells, m, re)
 		}
@@ -110,11 +110,11 @@ func etfTrackingTable(l lang, st engine.StyleTracking) *etfTable {
 	}{
 		{l.tf("etf.track.meandiff", st.N), "meandiff", "%", st.MeanDiff, func(x float64) string { return etfSignedPct(x, 1) }, 100},
 		{l.t("etf.track.te"), "te", "%", st.TrackingError, func(x float64) string { return etfPct(x, 1) }, 100},
-		{l.t("etf.track.corr"), "corr", "", st.Corr, func(x float64) string { return etfNumber(x, 2) }, 1},
+		{l.t("etf.track.corr"), "corr", "", st.Corr, func(x float64) string { return formatFixed(x, 2) }, 1},
 	} {
 		r := etfRow{Label: sr.label, Unit: sr.unit, Class: "etf-sum"}
 		for k := 0; k < 4; k++ {
-			cl := etfNumCell("sum", sr.key+"-"+strconv.Itoa(k), sr.format(sr.v[k]), sr.v[k], "")
+			cl := etfNumCell("sum", sr.key+"-"+itoa(k), sr.format(sr.v[k]), sr.v[k], "")
 			cl.Span, cl.Scale = 2, sr.scale
 			r.Cells = append(r.Cells, cl)
 		}

@@ -198,14 +198,18 @@ func (v *etfView) refresh() {
 
 func (v *etfView) Render() app.UI {
 	l, s := v.Lang, v.S
-	head := app.Raw(`<div class="etf-head"><h2>` + escapeHTML(l.t("etf.title")) + `</h2><p class="muted">` + escapeHTML(l.t("etf.intro")) + `</p></div>`)
+	var hw htmlWriter
+	hw.tagText(`<div class="etf-head"><h2>`, l.t("etf.title"), `</h2>`)
+	hw.tagText(`<p class="muted">`, l.t("etf.intro"), `</p></div>`)
+	head := hw.UI()
 	switch {
 	case s.err != nil:
 		return app.Div().Class("etf").Body(head,
 			&errorPanel{Lang: l, Kind: s.err.Kind, URL: s.err.URL, Detail: s.err.Detail})
 	case s.funds == nil:
-		return app.Div().Class("etf").Body(head,
-			app.Raw(`<div id="etf-loading" class="panel loading" aria-busy="true" role="status"><p>`+escapeHTML(l.t("etf.loading"))+`</p></div>`))
+		var w htmlWriter
+		w.tagText(`<div id="etf-loading" class="panel loading" aria-busy="true" role="status"><p>`, l.t("etf.loading"), `</p></div>`)
+		return app.Div().Class("etf").Body(head, w.UI())
 	}
 	v.refresh()
 	picker := &etfPicker{Lang: l, S: s, Rev: s.Rev, OnPick: v.onPick}
@@ -229,33 +233,43 @@ func (v *etfView) Render() app.UI {
 	}
 	corr := etfMatrixTable(l, c, "corr")
 	tables = append(tables, corr)
-	// Read-only cards are one HTML string each (far smaller in wasm than
+	// Read-only cards are written as HTML (far smaller in wasm than
 	// element chains); only the holdings card holds live components.
-	note, card := etfNoteHTML, etfCardHTML
+	var growth htmlWriter
+	etfCardOpen(&growth, "etf-growth-h", l.tf("etf.growth.title", monthLabel(c.Start), monthLabel(c.AsOf)))
+	(&etfGrowthChart{Lang: l, C: c}).write(&growth)
+	growth.WriteString(`</section>`)
 	kids := []app.UI{
 		head,
 		picker,
-		app.Raw(card("etf-growth-h", l.tf("etf.growth.title", monthLabel(c.Start), monthLabel(c.AsOf)),
-			(&etfGrowthChart{Lang: l, C: c}).html())),
-		app.Raw(card("etf-returns-h", l.t("etf.returns.title"), returns.html()+note(l.t("etf.returns.note")))),
+		growth.UI(),
+		etfCardUI("etf-returns-h", l.t("etf.returns.title"), returns, l.t("etf.returns.note")),
 	}
-	matrices := `<div class="etf-matrices">`
+	var matrices htmlWriter
+	matrices.WriteString(`<div class="etf-matrices">`)
 	if hasHold {
+		var hw htmlWriter
+		hw.WriteString("<div>")
+		hold.write(&hw)
+		etfNote(&hw, l.t("etf.hold.note"))
+		hw.WriteString("</div>")
 		kids = append(kids,
 			app.Elem("section").Class("etf-card").Aria("labelledby", "etf-hold-h").Body(
 				rawElem("h3", l.tf("etf.hold.title", v.M.snap.AsOf), "id", "etf-hold-h"),
 				app.Div().Class("etf-hold-grid").Body(
-					app.Raw("<div>"+hold.html()+note(l.t("etf.hold.note"))+"</div>"),
+					hw.UI(),
 					app.Elem("aside").Class("etf-weights").Aria("label", l.t("weights.title")).Body(
 						rawElem("p", l.t("etf.weights.shared"), "class", "small muted"),
 						&presetBar{M: v.M, Active: v.M.preset},
 						&weightSliders{M: v.M, Weights: v.M.weights},
 					),
 				)),
-			app.Raw(card("etf-sectors-h", l.t("etf.sectors.title"), sectors.html())))
-		matrices += card("etf-overlap-h", l.t("etf.overlap.title"), overlap.html()+note(l.t("etf.overlap.note")))
+			etfCardUI("etf-sectors-h", l.t("etf.sectors.title"), sectors, ""))
+		etfCard(&matrices, "etf-overlap-h", l.t("etf.overlap.title"), overlap, l.t("etf.overlap.note"))
 	}
-	kids = append(kids, app.Raw(matrices+card("etf-corr-h", corr.Title, corr.html()+note(l.t("etf.corr.note")))+"</div>"))
+	etfCard(&matrices, "etf-corr-h", corr.Title, corr, l.t("etf.corr.note"))
+	matrices.WriteString("</div>")
+	kids = append(kids, matrices.UI())
 	if hasStyle {
 		kids = append(kids, &etfTracking{Lang: l, M: v.M, S: s})
 	}
@@ -263,19 +277,39 @@ func (v *etfView) Render() app.UI {
 	return app.Div().ID("etf").Class("etf").Body(kids...)
 }
 
-// etfNoteHTML is a card's footnote. Out of line: inlined, each use
-// repeated the concatenation in wasm.
+// etfCardOpen starts a read-only card: a section named by its heading.
 //
 //go:noinline
-func etfNoteHTML(text string) string {
-	return `<p class="small muted etf-note">` + escapeHTML(text) + `</p>`
+func etfCardOpen(w *htmlWriter, id, title string) {
+	w.tagText(`<section class="etf-card" aria-labelledby="`+id+`"><h3 id="`+id+`">`, title, `</h3>`)
 }
 
-// etfCardHTML is a read-only card: a section named by its heading.
+// etfCard writes a card of one table and its footnote ("" for none).
 //
 //go:noinline
-func etfCardHTML(id, title, inner string) string {
-	return `<section class="etf-card" aria-labelledby="` + id + `"><h3 id="` + id + `">` + escapeHTML(title) + `</h3>` + inner + `</section>`
+func etfCard(w *htmlWriter, id, title string, t *etfTable, note string) {
+	etfCardOpen(w, id, title)
+	t.write(w)
+	etfNote(w, note)
+	w.WriteString(`</section>`)
+}
+
+// etfCardUI is one card as a go-app node.
+//
+//go:noinline
+func etfCardUI(id, title string, t *etfTable, note string) app.UI {
+	var w htmlWriter
+	etfCard(&w, id, title, t, note)
+	return w.UI()
+}
+
+// etfNote writes a card's footnote, if any.
+//
+//go:noinline
+func etfNote(w *htmlWriter, text string) {
+	if text != "" {
+		w.tagText(`<p class="small muted etf-note">`, text, `</p>`)
+	}
 }
 
 // onPick applies a picker change (already written into S) and re-renders.

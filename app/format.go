@@ -3,15 +3,118 @@ package main
 import (
 	"math"
 	"strconv"
+
+	"screener/engine"
 )
+
+// The number formats, one family. Display texts are built on formatNum
+// (fixed decimals, a unit suffix, strconv's "-" or the typographic minus
+// "−"), machine-readable values (data attributes, CSV cells) on plainNum.
+// A missing value (NaN, ±Inf) shows as missingText, never 0 or blank; in
+// machine-readable values it is "". Formats that differ by language are
+// lang's methods (i18n_format.go).
 
 // missingText is shown for a missing (NaN) value: never 0, never blank.
 const missingText = "—"
 
+// finite reports whether x is a value to show (not NaN, not ±Inf).
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// plainNum is x as strconv writes it in format fmt ('f', 'g') with prec
+// digits (-1: the shortest exact form), "" when missing: the form for
+// data attributes, tests and CSV cells.
+//
+//go:noinline
+func plainNum(x float64, fmt byte, prec int) string {
+	if !finite(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, fmt, prec, 64)
+}
+
+// rawNum is a value for a data-v attribute: full precision for tests and
+// scripts, "" for missing.
+func rawNum(x float64) string { return plainNum(x, 'g', -1) }
+
+// formatNum shows x with dec decimals and then suffix ("12.3", "3.4×",
+// "12.3%"); missing is missingText. A negative x is written with the
+// typographic minus (U+2212, which lines up with "+" in tabular figures)
+// when minus is set, else with strconv's "-".
+//
+//go:noinline
+func formatNum(x float64, dec int, suffix string, minus bool) string {
+	s := plainNum(x, 'f', dec)
+	if s == "" {
+		return missingText
+	}
+	s += suffix
+	if minus && x < 0 {
+		return "−" + s[1:]
+	}
+	return s
+}
+
+// formatFixed shows x with dec decimals (percentiles, plain ratios).
+//
+//go:noinline
+func formatFixed(x float64, dec int) string { return formatNum(x, dec, "", false) }
+
+// formatRatio shows a plain ratio with two decimals (also the charts'
+// default axis format).
+func formatRatio(x float64) string { return formatFixed(x, 2) }
+
+// formatSigned shows x with dec decimals, suffix and an explicit sign
+// ("+0.50", "−0.46"), as contributions are read.
+func formatSigned(x float64, dec int, suffix string) string {
+	s := formatNum(x, dec, suffix, true)
+	if x >= 0 && s != missingText {
+		return "+" + s
+	}
+	return s
+}
+
+// formatSignedPct shows a return (a fraction) as a signed percentage with
+// one decimal ("+7.8%", "−36.3%"); a spread's sign is its message, and a
+// return that rounds to zero has none ("0.0%").
+func formatSignedPct(x float64) string {
+	s := formatNum(math.Abs(x)*100, 1, "%", false)
+	if s == missingText || s == "0.0%" {
+		return s
+	}
+	if x < 0 {
+		return "−" + s
+	}
+	return "+" + s
+}
+
+// formatPctTick is a y-axis label for a fraction: whole percent ("−40%").
+func formatPctTick(x float64) string { return formatNum(x*100, 0, "%", true) }
+
+// fmtf writes a chart coordinate with one decimal.
+//
+//go:noinline
+func fmtf(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+
+// formatMetric shows a metric in its natural unit: multiples for coverage
+// and leverage, plain ratios for book/price and trend, percentages for
+// margins, yields and returns.
+func formatMetric(m engine.Metric, x float64) string {
+	if !finite(x) {
+		return missingText
+	}
+	switch m {
+	case engine.NetDebtToEBITDA, engine.InterestCoverage:
+		return formatNum(x, 1, "×", false)
+	case engine.BookToPrice, engine.Trend:
+		return formatRatio(x)
+	}
+	return formatNum(x*100, 1, "%", false)
+}
+
 // formatMcap shows a market cap given in USD millions with a B or M unit
 // and three significant figures ("1.23 B", "456 M", "12.3 M").
 func formatMcap(millions float64) string {
-	if math.IsNaN(millions) || math.IsInf(millions, 0) {
+	if !finite(millions) {
 		return missingText
 	}
 	if math.Abs(millions) >= 1000 {
@@ -33,67 +136,35 @@ func sig3(x float64) string {
 	}
 }
 
-// formatPercentile shows a 0–100 percentile with the given decimals.
-func formatPercentile(p float64, decimals int) string {
-	if math.IsNaN(p) || math.IsInf(p, 0) {
-		return missingText
-	}
-	return strconv.FormatFloat(p, 'f', decimals, 64)
-}
-
-// formatFraction shows a fraction as a percentage with one decimal
-// (0.1234 -> "12.3%").
-func formatFraction(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	return strconv.FormatFloat(x*100, 'f', 1, 64) + "%"
-}
-
-// formatMultiple shows a ratio as a multiple with one decimal ("3.4×").
-func formatMultiple(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	return strconv.FormatFloat(x, 'f', 1, 64) + "×"
-}
-
-// formatRatio shows a plain ratio with two decimals.
-func formatRatio(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	return strconv.FormatFloat(x, 'f', 2, 64)
-}
-
-// formatSigned shows a contribution with an explicit sign and two decimals.
-func formatSigned(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	s := strconv.FormatFloat(x, 'f', 2, 64)
-	if x >= 0 {
-		return "+" + s
-	}
-	return "−" + s[1:]
-}
-
 // formatPrice shows a share price in dollars.
 func formatPrice(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
+	if s := formatFixed(x, 2); s != missingText {
+		return "$" + s
 	}
-	return "$" + strconv.FormatFloat(x, 'f', 2, 64)
+	return missingText
 }
 
 // formatCount groups thousands with commas (1980 -> "1,980").
-func formatCount(n int) string {
-	s := strconv.Itoa(n)
-	neg := n < 0
+func formatCount(n int) string { return groupThousands(itoa(n), "-") }
+
+// formatThousands shows an amount rounded to a whole number with
+// thousands grouped and a typographic minus ("54,231", "−1,200").
+func formatThousands(x float64) string {
+	s := formatFixed(x, 0)
+	if s == missingText {
+		return s
+	}
+	return groupThousands(s, "−")
+}
+
+// groupThousands puts commas between the thousands of the digits s, which
+// may start with "-"; minus replaces that sign.
+func groupThousands(s, minus string) string {
+	neg := s[0] == '-'
 	if neg {
 		s = s[1:]
 	}
-	out := make([]byte, 0, len(s)+len(s)/3+1)
+	out := make([]byte, 0, len(s)+len(s)/3)
 	for i := range len(s) {
 		if i > 0 && (len(s)-i)%3 == 0 {
 			out = append(out, ',')
@@ -101,29 +172,18 @@ func formatCount(n int) string {
 		out = append(out, s[i])
 	}
 	if neg {
-		return "-" + string(out)
+		return minus + string(out)
 	}
 	return string(out)
 }
 
-// formatYMD turns a YYYYMMDD integer into "YYYY-MM-DD"; 0 or an
-// implausible value is missing.
-func formatYMD(d int32) string {
-	if d < 1900_01_01 || d > 2999_12_31 {
+// orMissing shows an empty text (a date, a source, a fund fact) as the
+// missing-value mark.
+func orMissing(s string) string {
+	if s == "" {
 		return missingText
 	}
-	y, m, day := d/10000, d/100%100, d%100
-	if m < 1 || m > 12 || day < 1 || day > 31 {
-		return missingText
-	}
-	return strconv.Itoa(int(y)) + "-" + pad2(int(m)) + "-" + pad2(int(day))
-}
-
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
+	return s
 }
 
 // signClass is the CSS class that colours a return by its sign ("pos",
@@ -139,3 +199,9 @@ func signClass(x float64) string {
 	}
 	return ""
 }
+
+// itoa is strconv.Itoa kept out of line: inlined at each of its ~100 call
+// sites it would cost wasm bytes every time.
+//
+//go:noinline
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -50,7 +50,7 @@ func (h *historyFactors) write(w *htmlWriter) {
 		mean = sum / float64(n)
 	}
 	histReturnCell(w, "mean", mean)
-	w.elem("td", formatIC(r.MeanIC), "class", "num")
+	w.elem("td", formatNum(r.MeanIC, 3, "", true), "class", "num")
 	w.close("tr")
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
 		w.open("tr", "data-factor", f.Key())
@@ -59,7 +59,7 @@ func (h *historyFactors) write(w *htmlWriter) {
 			histReturnCell(w, d.AsOf, d.FactorSpread[f])
 		}
 		histReturnCell(w, "mean", r.MeanFactorS[f])
-		w.elem("td", formatIC(r.MeanFactorIC[f]), "class", "num")
+		w.elem("td", formatNum(r.MeanFactorIC[f], 3, "", true), "class", "num")
 		w.close("tr")
 	}
 	w.close("tbody")

@@ -1,61 +1,13 @@
 package main
 
 import (
-	"math"
-	"strconv"
 	"strings"
 
 	"screener/engine"
 )
 
-// Number and date formats of the History view.
-
-// formatSignedPct shows a return as a signed percentage with one decimal
-// ("+7.8%", "−36.3%"); a spread's sign is its message.
-func formatSignedPct(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	s := strconv.FormatFloat(math.Abs(x)*100, 'f', 1, 64) + "%"
-	if s == "0.0%" {
-		return s
-	}
-	if x < 0 {
-		return "−" + s
-	}
-	return "+" + s
-}
-
-// formatPctTick is a y-axis label for a fraction: whole percent ("−40%").
-func formatPctTick(x float64) string { return minusFixed(x*100, 0, "%") }
-
-// formatIC shows a rank correlation with three decimals.
-func formatIC(x float64) string { return minusFixed(x, 3, "") }
-
-// formatT shows a t statistic with two decimals.
-func formatT(x float64) string { return minusFixed(x, 2, "") }
-
-// minusFixed writes x with prec decimals and suffix, with a typographic
-// minus (U+2212) that lines up with "+" in tabular figures.
-func minusFixed(x float64, prec int, suffix string) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	s := strconv.FormatFloat(x, 'f', prec, 64) + suffix
-	if x < 0 {
-		return "−" + s[1:]
-	}
-	return s
-}
-
-// rawNum is a value for a data-v attribute: full precision for tests and
-// scripts, "" for missing.
-func rawNum(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
-}
+// Date and label formats of the History view and its table cells (the
+// numbers are format.go's).
 
 // histDate shows a YYYY-MM-DD date in the language's table style
 // (Japanese tables write 2025/11/24).

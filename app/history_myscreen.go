@@ -52,7 +52,7 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 	w.open("section", "id", "hist-myscreen", "class", "hist-block", "aria-labelledby", "hist-myscreen-title")
 	w.elem("h3", l.tf("hist.topn.title", n), "id", "hist-myscreen-title")
 	w.elem("p", l.t("hist.topn.help"), "class", "small muted")
-	w.WriteString(chart.HTML())
+	chart.write(w)
 	w.open("div", "class", "table-wrap")
 	w.open("table", "id", "hist-topn-table", "class", "hist-table")
 	w.open("thead")

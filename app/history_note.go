@@ -51,7 +51,7 @@ func (n *historyNote) write(w *htmlWriter) {
 		if c.OK {
 			lost = l.tf("hist.lost.of", formatCount(c.NoPrice), formatCount(c.Reporting))
 			if c.Reporting > 0 {
-				share = formatPercentile(math.Round(float64(c.NoPrice)/float64(c.Reporting)*100), 0) + "%"
+				share = formatFixed(math.Round(float64(c.NoPrice)/float64(c.Reporting)*100), 0) + "%"
 			}
 			delisted = formatCount(c.Delisted)
 		} else if !histIs12m(d) {

@@ -22,8 +22,8 @@ func (s *historySummary) write(w *htmlWriter) {
 
 	w.open("div", "class", "hist-card")
 	w.elem("span", l.t("hist.sum.ic"), "class", "hist-card-label")
-	w.elem("strong", formatIC(r.MeanIC), "id", "hist-mean-ic", "data-v", rawNum(r.MeanIC))
-	w.elem("span", l.tf("hist.sum.ic.detail", formatT(r.TStatIC), r.Years), "class", "small muted")
+	w.elem("strong", formatNum(r.MeanIC, 3, "", true), "id", "hist-mean-ic", "data-v", rawNum(r.MeanIC))
+	w.elem("span", l.tf("hist.sum.ic.detail", formatNum(r.TStatIC, 2, "", true), r.Years), "class", "small muted")
 	w.close("div")
 
 	w.open("div", "class", "hist-card")

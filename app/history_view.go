@@ -263,7 +263,7 @@ func (h *historyView) renderMain() []app.UI {
 	cfg := h.S.config()
 	out := []app.UI{
 		divClass("hist-head").Body(
-			app.Raw(`<h2 id="hist-title">`+escapeHTML(l.t("hist.title"))+"</h2>"),
+			rawElem("h2", l.t("hist.title"), "id", "hist-title"),
 			app.P().Class("muted").Text(l.t("hist.lead")),
 			h.renderSettings(cfg),
 		),

@@ -27,3 +27,16 @@ func TestRawElemEscapesTextAndAttributes(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+// attr writes an optional attribute only when it has a value, escaped;
+// tagText escapes only its middle argument.
+func TestWriterAttrAndTagText(t *testing.T) {
+	var w htmlWriter
+	w.WriteString("<td")
+	w.attr("title", "")
+	w.attr("data-v", `1"<2`)
+	w.tagText(`><b class="x">`, "a&b", "</b></td>")
+	if got, want := w.String(), `<td data-v="1&#34;&lt;2"><b class="x">a&amp;b</b></td>`; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -17,7 +17,7 @@ import (
 // mcap shows a market cap given in USD millions with its unit:
 // en "1.23 B", ja "12.3億ドル" / "4,560万ドル".
 func (l lang) mcap(millions float64) string {
-	if l != langJA || math.IsNaN(millions) || math.IsInf(millions, 0) {
+	if l != langJA || !finite(millions) {
 		return formatMcap(millions)
 	}
 	oku := millions / 100 // 1億ドル = USD 100 million
@@ -31,7 +31,7 @@ func (l lang) mcap(millions float64) string {
 // Japanese a plain number of 億ドル, the unit being in the header
 // (時価総額（億ドル）), so the column compares at a glance.
 func (l lang) mcapCell(millions float64) string {
-	if l != langJA || math.IsNaN(millions) || math.IsInf(millions, 0) {
+	if l != langJA || !finite(millions) {
 		return formatMcap(millions)
 	}
 	return sig3(millions / 100)

@@ -1,27 +1,10 @@
 package main
 
 import (
-	"math"
 	"slices"
 
 	"screener/engine"
 )
-
-// formatMetric shows a metric in its natural unit: multiples for coverage
-// and leverage, plain ratios for book/price and trend, percentages for
-// margins, yields and returns.
-func formatMetric(m engine.Metric, x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	switch m {
-	case engine.NetDebtToEBITDA, engine.InterestCoverage:
-		return formatMultiple(x)
-	case engine.BookToPrice, engine.Trend:
-		return formatRatio(x)
-	}
-	return formatFraction(x)
-}
 
 // inputPeriod is one distinct period behind a metric's inputs: a
 // statement window (engine.Snapshot.ColumnPeriod), or the price history

@@ -3,7 +3,6 @@ package main
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -145,29 +144,25 @@ func (t *rankTable) Render() app.UI {
 // tableHTML writes the table; every text and attribute value is escaped.
 func (t *rankTable) tableHTML() string {
 	m := t.M
-	l := m.lang
 	if len(m.view) == 0 {
 		return ""
 	}
-	var b strings.Builder
-	b.Grow(48 << 10)
-	b.WriteString(`<table id="rank-table" class="rank" data-rev="`)
-	b.WriteString(strconv.Itoa(m.rev))
-	b.WriteString(`"><caption class="visually-hidden">`)
-	b.WriteString(escapeHTML(l.t("table.caption")))
-	b.WriteString(`</caption><thead><tr>`)
+	var w htmlWriter
+	w.Grow(48 << 10)
+	w.tagText(`<table id="rank-table" class="rank" data-rev="`+itoa(m.rev)+`"><caption class="visually-hidden">`,
+		m.lang.t("table.caption"), `</caption><thead><tr>`)
 	for _, h := range t.headers() {
-		t.writeHeader(&b, h)
+		t.writeHeader(&w, h)
 	}
-	b.WriteString(`</tr></thead><tbody>`)
+	w.WriteString(`</tr></thead><tbody>`)
 	for _, j := range m.pageRows() {
-		t.writeRow(&b, int(j))
+		t.writeRow(&w, int(j))
 	}
-	b.WriteString(`</tbody></table>`)
-	return b.String()
+	w.WriteString(`</tbody></table>`)
+	return w.String()
 }
 
-func (t *rankTable) writeHeader(b *strings.Builder, h headerSpec) {
+func (t *rankTable) writeHeader(w *htmlWriter, h headerSpec) {
 	m := t.M
 	sort, arrow := "none", ""
 	if m.sortCol == h.col {
@@ -176,46 +171,42 @@ func (t *rankTable) writeHeader(b *strings.Builder, h headerSpec) {
 			sort, arrow = "descending", " ▼"
 		}
 	}
-	title := ""
-	if h.title != "" {
-		title = ` title="` + escapeHTML(h.title) + `"`
-	}
-	b.WriteString(`<th scope="col" class="` + h.class + `" aria-sort="` + sort + `"` + title +
-		`><button type="button" class="sort" data-col="` + strconv.Itoa(int(h.col)) +
-		`" aria-label="` + escapeHTML(m.lang.tf("col.sort", firstNonEmpty(h.title, h.label))) +
-		`">` + escapeHTML(h.label+arrow) + `</button></th>`)
+	w.WriteString(`<th scope="col" class="` + h.class + `" aria-sort="` + sort + `"`)
+	w.attr("title", h.title)
+	w.tagText(`><button type="button" class="sort" data-col="`+itoa(int(h.col))+`" aria-label="`,
+		m.lang.tf("col.sort", firstNonEmpty(h.title, h.label)), `">`)
+	w.tagText("", h.label+arrow, `</button></th>`)
 }
 
-func (t *rankTable) writeRow(b *strings.Builder, j int) {
-	// One concatenation per piece: each Builder call is several wasm call
-	// sites, a concatenation is one.
+func (t *rankTable) writeRow(w *htmlWriter, j int) {
+	// Few writer calls per row: each is several wasm call sites, a
+	// concatenation of literal markup and numbers is one.
 	m := t.M
 	sc := m.screen
 	s := m.snap
 	row := int(sc.Members[j])
-	ticker := escapeHTML(s.Ticker[row])
 	sel := ""
 	if row == m.selected {
 		sel = `" class="selected" aria-selected="true`
 	}
-	b.WriteString(`<tr data-row="` + strconv.Itoa(row) + `" data-ticker="` + ticker + sel +
-		`"><td class="num rank">` + strconv.Itoa(int(m.rank[j])) +
-		`</td><td class="ticker"><button type="button" class="link">` + ticker +
-		`</button></td><td class="name">` + escapeHTML(s.Name[row]) +
-		`</td><td class="sector">` + escapeHTML(m.lang.sector(sectorName(s, row))) +
-		`</td><td class="num">` + m.lang.mcapCell(s.Mcap[row]))
-	writeCell(b, "num score ", sc.CompositePct[j], 1)
+	w.tagText(`<tr data-row="`+itoa(row)+`" data-ticker="`, s.Ticker[row], sel+
+		`"><td class="num rank">`+itoa(int(m.rank[j]))+`</td><td class="ticker"><button type="button" class="link">`)
+	w.tagText("", s.Ticker[row], `</button></td><td class="name">`)
+	w.tagText("", s.Name[row], `</td><td class="sector">`)
+	w.tagText("", m.lang.sector(sectorName(s, row)), `</td><td class="num">`)
+	w.text(m.lang.mcapCell(s.Mcap[row]))
+	writeCell(w, "num score ", sc.CompositePct[j], 1)
 	for f := 0; f < engine.NumFactors; f++ {
-		writeCell(b, "num factor ", sc.FactorPct[f][j], 0)
+		writeCell(w, "num factor ", sc.FactorPct[f][j], 0)
 	}
-	cov := strconv.Itoa(int(sc.Coverage[j]))
-	b.WriteString(`</td><td class="num"><span class="badge cov` + cov + `">` + cov + `/6</span></td></tr>`)
+	cov := itoa(int(sc.Coverage[j]))
+	w.WriteString(`</td><td class="num"><span class="badge cov` + cov + `">` + cov + `/6</span></td></tr>`)
 }
 
 // writeCell closes the previous cell and writes a percentile cell with its
 // heat shade.
-func writeCell(b *strings.Builder, class string, p float64, decimals int) {
-	b.WriteString(`</td><td class="` + class + heatClass(p) + `">` + formatPercentile(p, decimals))
+func writeCell(w *htmlWriter, class string, p float64, decimals int) {
+	w.tagText(`</td><td class="`+class+heatClass(p)+`">`, formatFixed(p, decimals), "")
 }
 
 // onClick handles every click in the table: a header sorts, a row opens
@@ -263,7 +254,7 @@ func heatClass(p float64) string {
 	if math.IsNaN(p) {
 		return "hx"
 	}
-	return "h" + strconv.Itoa(min(4, max(0, int(p/20))))
+	return "h" + itoa(min(4, max(0, int(p/20))))
 }
 
 func firstNonEmpty(a, b string) string {
@@ -271,37 +262,4 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
-}
-
-// escapeHTML writes s as text: company names come from data files and
-// must never become markup. It escapes the five characters that can end
-// or open markup in element content and quoted attribute values, exactly
-// as html.EscapeString does; a plain loop instead of a strings.Replacer
-// keeps the Replacer machinery (~15 KB) out of app.wasm.
-func escapeHTML(s string) string {
-	var b []byte
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		case '\'':
-			esc = "&#39;"
-		default:
-			continue
-		}
-		b = append(append(b, s[last:i]...), esc...)
-		last = i + 1
-	}
-	if b == nil {
-		return s
-	}
-	return string(append(b, s[last:]...))
 }

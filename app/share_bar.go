@@ -133,11 +133,12 @@ func embedSnippet(src string, height int, title string) string {
 			origin = src[:i+3+j]
 		}
 	}
-	// One concatenation: far less wasm than a Builder call per piece.
-	return `<iframe src="` + escapeHTML(src) + `" width="100%" height="` + itoa(height) +
-		`" style="border:0" loading="lazy" title="` + escapeHTML(title) + `"></iframe>` + "\n" +
-		`<script>addEventListener("message",function(e){if(e.origin!==` + jsString(origin) +
-		`||!e.data||e.data.type!=="` + heightMessageType + `")return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(+e.data.height)+"px"})})</script>`
+	var w htmlWriter
+	w.tagText(`<iframe src="`, src, `" width="100%" height="`+itoa(height)+`" style="border:0" loading="lazy" title="`)
+	w.tagText("", title, `"></iframe>`+"\n"+
+		`<script>addEventListener("message",function(e){if(e.origin!==`+jsString(origin)+
+		`||!e.data||e.data.type!=="`+heightMessageType+`")return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(+e.data.height)+"px"})})</script>`)
+	return w.String()
 }
 
 // jsString quotes s as a JavaScript string literal that is also safe inside

@@ -226,6 +226,10 @@ func (s *shell) Render() app.UI {
 	if s.state.Embed {
 		return s.renderEmbed()
 	}
+	// Static text as HTML: no go-app type for h1 (~14 KB).
+	var title htmlWriter
+	title.tagText("<div><h1>", l.t("app.title"), `</h1><p class="tagline">`)
+	title.tagText("", l.t("app.tagline"), "</p></div>")
 	return app.Div().ID("app").Class("app").Body(
 		// A button, not an "#main" link: go-app turns link clicks into
 		// navigations (a history entry), and a link would not move focus.
@@ -233,8 +237,7 @@ func (s *shell) Render() app.UI {
 		app.Elem("header").Class("topbar").Body(
 			divClass("brand").Body(
 				app.Img().Class("logo").Src("/web/icon.svg").Alt("").Width(28).Height(28),
-				// Static text as one string: no go-app type for h1 (~14 KB).
-				app.Raw("<div><h1>"+escapeHTML(l.t("app.title"))+`</h1><p class="tagline">`+escapeHTML(l.t("app.tagline"))+"</p></div>"),
+				title.UI(),
 			),
 			s.renderViewSwitch(),
 			(&langSwitch{Lang: l, OnPick: s.setLang}).render(),

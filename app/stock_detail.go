@@ -36,14 +36,16 @@ func (d *stockDetail) Render() app.UI {
 	if math.IsNaN(sc.Composite[j]) {
 		rank = missingText
 	}
+	var head htmlWriter
+	head.tagText(`<div><h2><span class="ticker">`, s.Ticker[row], `</span> <span class="company">`)
+	head.tagText("", s.Name[row], `</span></h2><p class="muted">`)
+	head.tagText("", l.sector(sectorName(s, row))+" · "+l.mcap(s.Mcap[row])+" · "+l.t("detail.price")+" "+formatPrice(s.Price[row]), `</p></div>`)
 	return app.Elem("aside").ID("stock-detail").Class("detail").Role("dialog").Aria("label", s.Ticker[row]+" "+s.Name[row]).DataSet("ticker", s.Ticker[row]).Body(
 		app.Elem("header").Class("detail-head").Body(
-			app.Raw(`<div><h2><span class="ticker">`+escapeHTML(s.Ticker[row])+`</span> <span class="company">`+
-				escapeHTML(s.Name[row])+`</span></h2><p class="muted">`+
-				escapeHTML(l.sector(sectorName(s, row))+" · "+l.mcap(s.Mcap[row])+" · "+l.t("detail.price")+" "+formatPrice(s.Price[row]))+`</p></div>`),
+			head.UI(),
 			app.Button().Type("button").ID("detail-close").Class("close").Aria("label", l.t("detail.close")).Text("×").OnClick(d.onClose),
 		),
-		rawElem("p", l.tf("detail.rank", rank, formatCount(len(sc.Members)), formatPercentile(sc.CompositePct[j], 1)), "class", "detail-rank"),
+		rawElem("p", l.tf("detail.rank", rank, formatCount(len(sc.Members)), formatFixed(sc.CompositePct[j], 1)), "class", "detail-rank"),
 		rawElem("p", l.t("detail.index")+": IWM "+weightText(l, s.IWM[row])+" · IJR "+weightText(l, s.IJR[row]), "class", "muted small"),
 		rawElem("h3", l.t("detail.why")),
 		&contribChart{Lang: l, Values: contrib},
@@ -92,14 +94,14 @@ func (d *stockDetail) renderMetrics(j, row int) app.UI {
 		w.WriteString(`<tr class="factor-row">`)
 		w.elem("th", l.t("factor."+f.Key()), "scope", "rowgroup", "class", "txt")
 		w.WriteString(`<td></td>`)
-		w.elem("td", formatPercentile(sc.FactorPct[f][j], 0), "class", "num")
+		w.elem("td", formatFixed(sc.FactorPct[f][j], 0), "class", "num")
 		w.WriteString(`<td colspan="2"></td></tr>`)
 		for _, mt := range engine.FactorMetrics(f) {
 			d.writeMetricRow(&w, mt, j, row)
 		}
 	}
 	w.WriteString(`</tbody></table></div>`)
-	return app.Raw(w.String())
+	return w.UI()
 }
 
 // writeMetricRow writes one metric: its value and percentile, and for each
@@ -134,7 +136,7 @@ func (d *stockDetail) writeMetricRow(w *htmlWriter, mt engine.Metric, j, row int
 	w.elem("div", l.t("detail.source")+": "+strings.Join(sources, ", "), "class", "muted source")
 	w.WriteString(`</td>`)
 	w.elem("td", metricText(l, mt, v), "class", "num")
-	w.elem("td", formatPercentile(pct, 0), "class", "num "+heatClass(pct))
+	w.elem("td", formatFixed(pct, 0), "class", "num "+heatClass(pct))
 	w.WriteString(`<td class="num">` + ends.String() + `</td><td class="num">` + pubs.String() + `</td></tr>`)
 }
 
@@ -181,14 +183,6 @@ func blockKey(b engine.Block) string {
 		return "detail.block.cf"
 	}
 	return "detail.block.px"
-}
-
-// orMissing shows an empty date or source as the missing-value mark.
-func orMissing(s string) string {
-	if s == "" {
-		return missingText
-	}
-	return s
 }
 
 // weightText shows a fund weight in percent of the fund, or "not held".

@@ -42,5 +42,5 @@ func (u *unpricedList) Render() app.UI {
 		w.tagText(`<td>`, l.t("unpriced.reason."+s.WhyUnpriced(int(r)).Key()), `</td></tr>`)
 	}
 	w.WriteString(`</tbody></table></div></details>`)
-	return app.Raw(w.String())
+	return w.UI()
 }
