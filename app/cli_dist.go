@@ -57,7 +57,7 @@ func buildDist(web, out, base string, stdout io.Writer) error {
 	}
 	cacheable := []string{"/web/icon.svg"}
 	for _, s := range snapshots {
-		cacheable = append(cacheable, "/web/data/"+filepath.Base(s))
+		cacheable = append(cacheable, siteDataDir+filepath.Base(s))
 	}
 	sum := sha256.Sum256(wasm)
 	h := newHandler(siteConfig{

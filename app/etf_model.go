@@ -248,25 +248,4 @@ func etfSignedPct(x float64, dec int) string {
 	return s
 }
 
-// etfNumber shows x with dec decimals, missing as "—".
-//
-//go:noinline
-func etfNumber(x float64, dec int) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return missingText
-	}
-	return strconv.FormatFloat(x, 'f', dec, 64)
-}
-
-// etfRaw is the full-precision value for data attributes and tests ("" for
-// missing).
-//
-//go:noinline
-func etfRaw(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return ""
-	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
-}
-
 func nan() float64 { return math.NaN() }

@@ -8,13 +8,6 @@ import (
 	"screener/engine"
 )
 
-// etfMinFunds and etfMaxFunds bound a comparison: two to compare, six to
-// stay readable.
-const (
-	etfMinFunds = 2
-	etfMaxFunds = 6
-)
-
 // etfPicker chooses the 2–6 funds (toggle boxes in FundTickers order; the
 // columns follow the order they were picked) and the start and as-of
 // months, and lists every selected fund's caveats (stand-in prices,
@@ -57,7 +50,7 @@ func (p *etfPicker) Render() app.UI {
 		if on {
 			cls, state = "etf-chip on", " checked"
 		}
-		if (on && len(sel) <= etfMinFunds) || (!on && len(sel) >= etfMaxFunds) {
+		if (on && len(sel) <= MinFunds) || (!on && len(sel) >= MaxFunds) {
 			state += " disabled"
 		}
 		chips.open("label", "class", cls, "for", "etf-f-"+t, "title", f.Name)
@@ -93,7 +86,7 @@ func (p *etfPicker) Render() app.UI {
 	}
 	return app.Div().ID("etf-picker").Class("etf-card etf-picker").Body(
 		app.Div().Class("etf-funds").Role("group").Aria("labelledby", "etf-funds-legend").OnChange(p.toggle).Body(
-			app.P().ID("etf-funds-legend").Class("etf-legend-title").Text(l.tf("etf.pick.legend", etfMinFunds, etfMaxFunds)),
+			app.P().ID("etf-funds-legend").Class("etf-legend-title").Text(l.tf("etf.pick.legend", MinFunds, MaxFunds)),
 			chips.UI(),
 		),
 		app.Div().Class("etf-dates").Body(
@@ -120,12 +113,12 @@ func (p *etfPicker) toggle(ctx app.Context, e app.Event) {
 	}
 	sel := slices.Clone(s.tickers())
 	if i := slices.Index(sel, t); i >= 0 {
-		if len(sel) <= etfMinFunds {
+		if len(sel) <= MinFunds {
 			return
 		}
 		sel = slices.Delete(sel, i, i+1)
 	} else {
-		if len(sel) >= etfMaxFunds {
+		if len(sel) >= MaxFunds {
 			return
 		}
 		sel = append(sel, t)

@@ -1,17 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"screener/engine"
+	"screener/schema"
 )
-
-// etfHistoryFirstYear is the first yearly history snapshot the tracking
-// measurement asks for; missing years are skipped.
-const etfHistoryFirstYear = 2020
 
 // etfTrack is the modelled-style tracking as the engine measures it
 // (engine.TrackStyle): the current snapshot alone gives one window to the
@@ -136,13 +132,9 @@ func (t *etfTracking) loadHistory(_ app.Context, e app.Event) {
 	}
 	tr.loading, tr.err = true, ""
 	cur, fs := t.M.snap, s.funds
-	last := time.Now().Year()
-	if d, err := engine.ParseDate(cur.AsOf); err == nil {
-		last = d.Year()
-	}
 	urls := []string{}
-	for y := etfHistoryFirstYear; y <= last; y++ {
-		urls = append(urls, ctx.ResolveStaticResource(fmt.Sprintf("/web/data/history-%d.json", y)))
+	for _, y := range schema.HistoryYears() {
+		urls = append(urls, ctx.ResolveStaticResource(siteDataDir+schema.HistoryFile(y)))
 	}
 	ctx.Async(func() {
 		var snaps []*engine.Snapshot

@@ -8,11 +8,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"screener/engine"
+	"screener/schema"
 )
 
 // fundsPath is the fund facts and monthly closes, loaded the first time
 // the ETFs view opens (the screener never needs them).
-const fundsPath = "/web/data/funds.json"
+const fundsPath = siteDataDir + schema.FundsFile
 
 // etfState is the ETF view's state that outlives the component: the shell
 // keeps one and passes a pointer, so switching views keeps the choice and

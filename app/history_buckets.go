@@ -1,7 +1,5 @@
 package main
 
-import ()
-
 // historyBuckets is the core table: for every date, the composite's
 // quantile buckets (lowest scores left, highest right) with each bucket's
 // equal-weighted mean forward return, its number of names and how many of

@@ -9,11 +9,8 @@ import (
 	"screener/schema"
 )
 
-// historyDataDir is where the static site serves the snapshots.
-const historyDataDir = "/web/data/"
-
 // historyFundsPath holds the comparison funds' monthly closes.
-const historyFundsPath = historyDataDir + schema.FundsFile
+const historyFundsPath = siteDataDir + schema.FundsFile
 
 // historyCompareFunds are the funds "my screen" is measured against: the
 // Russell 2000 and S&P 600 trackers, the benchmarks a small-cap screen
@@ -29,7 +26,7 @@ func historyPaths() []string {
 	years := schema.HistoryYears()
 	out := make([]string, 0, len(years)+1)
 	for _, y := range years {
-		out = append(out, historyDataDir+schema.HistoryFile(y))
+		out = append(out, siteDataDir+schema.HistoryFile(y))
 	}
 	return append(out, historyFundsPath)
 }

@@ -30,8 +30,8 @@ func TestHistoryPathsAreTheBuilderOutputs(t *testing.T) {
 		t.Fatalf("view fetches %v, builder writes %v", got, want)
 	}
 	for i, p := range got {
-		if path.Base(p) != want[i] || path.Dir(p)+"/" != historyDataDir {
-			t.Errorf("path %d = %s, want %s%s", i, p, historyDataDir, want[i])
+		if path.Base(p) != want[i] || path.Dir(p)+"/" != siteDataDir {
+			t.Errorf("path %d = %s, want %s%s", i, p, siteDataDir, want[i])
 		}
 	}
 }

@@ -2,13 +2,14 @@ package main
 
 import (
 	"errors"
+	"screener/schema"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // currentSnapshotPath is the snapshot the screener opens with.
-const currentSnapshotPath = "/web/data/current.json"
+const currentSnapshotPath = siteDataDir + schema.CurrentFile
 
 // viewKey names a top-level view. Other views (ETFs, History) plug in as
 // components next to the screener.

@@ -65,10 +65,8 @@ func (d *stockDetail) Render() app.UI {
 func missingFactorsText(m *screenModel, j int) string {
 	l := m.lang
 	var names []string
-	for f := engine.Factor(0); f < engine.NumFactors; f++ {
-		if m.weights[f] > 0 && math.IsNaN(m.screen.FactorZ[f][j]) {
-			names = append(names, l.t("factor."+f.Key()))
-		}
+	for _, f := range m.screen.MissingWeighted(j, m.weights) {
+		names = append(names, l.t("factor."+f.Key()))
 	}
 	if len(names) == 0 {
 		return ""
