@@ -104,12 +104,7 @@ var unpricedKeys = [NumUnpricedReasons]string{"priced", "no_price", "no_shares",
 
 // Key is the reason's short stable name ("no_price", "no_shares",
 // "shares_rejected"; "priced" for IsPriced).
-func (r UnpricedReason) Key() string {
-	if r >= NumUnpricedReasons {
-		return ""
-	}
-	return unpricedKeys[r]
-}
+func (r UnpricedReason) Key() string { return keyAt(unpricedKeys[:], int(r)) }
 
 // HasFlag reports whether row i carries the data-quality flag name.
 func (s *Snapshot) HasFlag(i int, name string) bool {

@@ -30,21 +30,12 @@ var statisticKeys = [NumStatistics]string{"mean", "median", "winsor", "capw"}
 
 // Key is the statistic's short stable name ("mean", "median", "winsor",
 // "capw"), shared by URLs, CLI flags and JSON.
-func (s Statistic) Key() string {
-	if s >= NumStatistics {
-		return ""
-	}
-	return statisticKeys[s]
-}
+func (s Statistic) Key() string { return keyAt(statisticKeys[:], int(s)) }
 
 // ParseStatistic is the inverse of Key.
 func ParseStatistic(key string) (Statistic, bool) {
-	for i, k := range statisticKeys {
-		if k == key {
-			return Statistic(i), true
-		}
-	}
-	return 0, false
+	i, ok := keyIndex(statisticKeys[:], key)
+	return Statistic(i), ok
 }
 
 // WinsorPercentile is the tail share StatWinsor clips on each side (1%).

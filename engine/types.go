@@ -23,21 +23,12 @@ var factorKeys = [NumFactors]string{"profit", "fcf", "balance", "efficiency", "v
 
 // Key is the factor's short stable name ("profit", "fcf", "balance",
 // "efficiency", "value", "momentum").
-func (f Factor) Key() string {
-	if f < 0 || f >= NumFactors {
-		return ""
-	}
-	return factorKeys[f]
-}
+func (f Factor) Key() string { return keyAt(factorKeys[:], int(f)) }
 
 // ParseFactor is the inverse of Key.
 func ParseFactor(key string) (Factor, bool) {
-	for i, k := range factorKeys {
-		if k == key {
-			return Factor(i), true
-		}
-	}
-	return 0, false
+	i, ok := keyIndex(factorKeys[:], key)
+	return Factor(i), ok
 }
 
 // Weights holds one non-negative weight per factor. Only ratios matter.
@@ -85,21 +76,12 @@ var indexKeys = [NumIndexes]string{"any", "iwm", "ijr", "both"}
 
 // Key is the index filter's short stable name ("any", "iwm", "ijr",
 // "both"), shared by URLs, CLI flags and the UI.
-func (x Index) Key() string {
-	if x < 0 || x >= NumIndexes {
-		return ""
-	}
-	return indexKeys[x]
-}
+func (x Index) Key() string { return keyAt(indexKeys[:], int(x)) }
 
 // ParseIndex is the inverse of Key.
 func ParseIndex(key string) (Index, bool) {
-	for i, k := range indexKeys {
-		if k == key {
-			return Index(i), true
-		}
-	}
-	return 0, false
+	i, ok := keyIndex(indexKeys[:], key)
+	return Index(i), ok
 }
 
 // Filter restricts the cross-section that is ranked. Percentiles are
@@ -175,18 +157,27 @@ var missingKeys = [NumMissingRules]string{"neutral", "skip", "exclude"}
 
 // Key is the rule's short stable name ("neutral", "skip", "exclude"),
 // shared by URLs, CLI flags and the UI.
-func (r MissingRule) Key() string {
-	if r >= NumMissingRules {
-		return ""
-	}
-	return missingKeys[r]
-}
+func (r MissingRule) Key() string { return keyAt(missingKeys[:], int(r)) }
 
 // ParseMissingRule is the inverse of Key.
 func ParseMissingRule(key string) (MissingRule, bool) {
-	for i, k := range missingKeys {
+	i, ok := keyIndex(missingKeys[:], key)
+	return MissingRule(i), ok
+}
+
+// keyAt is keys[i], "" out of range: the Key of every enumeration.
+func keyAt(keys []string, i int) string {
+	if i < 0 || i >= len(keys) {
+		return ""
+	}
+	return keys[i]
+}
+
+// keyIndex is the position of key in keys: the Parse of every enumeration.
+func keyIndex(keys []string, key string) (int, bool) {
+	for i, k := range keys {
 		if k == key {
-			return MissingRule(i), true
+			return i, true
 		}
 	}
 	return 0, false
