@@ -352,6 +352,10 @@ type DateResult struct {
 	// HitRate is the share of the top bucket's members with a forward
 	// return above the median of the whole universe's.
 	HitRate float64
+	// Movers[0] and Movers[1] are the bottom and the top bucket's largest
+	// forward returns, largest first (at most NumMovers each): the names
+	// that pull a bucket's mean away from its median.
+	Movers [2][]Mover
 	// IC is the Spearman rank correlation of composite and forward return
 	// over ICN scored members with a forward price.
 	IC  float64
@@ -486,6 +490,7 @@ func (d *BacktestDate) run(w Weights, cfg BacktestConfig) DateResult {
 	top := &r.Buckets[cfg.Buckets-1]
 	r.Spread = top.Of(cfg.Stat) - r.Buckets[0].Of(cfg.Stat)
 	r.HitRate = d.hitRate(order, cfg.Buckets-1)
+	r.Movers = d.movers(0, int8(cfg.Buckets-1))
 	r.IC, r.ICN = d.spearman(order, sc.Composite)
 	topN := order[:min(cfg.TopN, scored)]
 	sum, m := 0.0, 0
@@ -610,4 +615,33 @@ func (d *BacktestDate) hitRate(order []int32, b int) float64 {
 		return math.NaN()
 	}
 	return float64(hits) / float64(n)
+}
+
+// NumMovers is how many of a bucket's largest returns DateResult.Movers
+// names.
+const NumMovers = 3
+
+// Mover is one stock's forward return over a backtest window.
+type Mover struct {
+	Ticker string
+	Return float64
+}
+
+// movers walks the returns from the largest down and keeps the first
+// NumMovers of the bottom and of the top bucket (set by assignBuckets).
+func (d *BacktestDate) movers(bottom, top int8) (out [2][]Mover) {
+	for i := len(d.fwdAsc) - 1; i >= 0 && (len(out[0]) < NumMovers || len(out[1]) < NumMovers); i-- {
+		j := d.fwdAsc[i]
+		k := -1
+		switch d.bucket[j] {
+		case bottom:
+			k = 0
+		case top:
+			k = 1
+		}
+		if k >= 0 && len(out[k]) < NumMovers {
+			out[k] = append(out[k], Mover{d.Snap.Ticker[d.Screen.Members[j]], d.Fwd[j]})
+		}
+	}
+	return out
 }

@@ -365,6 +365,13 @@ func TestBucketStatistics(t *testing.T) {
 		if d.HitRate != 0.75 {
 			t.Errorf("%s: hit rate %v, want 0.75", st.Key(), d.HitRate)
 		}
+		// The names behind the means: the glitch leads the top bucket.
+		if top := d.Movers[1]; len(top) != 3 || top[0].Return != 40 || top[0].Ticker != s.Ticker[19] || top[2].Return != 0.05 {
+			t.Errorf("top movers %+v", top)
+		}
+		if bot := d.Movers[0]; len(bot) != 3 || bot[0].Return != 0.1 || bot[2].Return != -0.5 {
+			t.Errorf("bottom movers %+v", bot)
+		}
 	}
 	if k, ok := ParseStatistic("winsor"); !ok || k != StatWinsor || StatCapWeighted.Key() != "capw" || Statistic(9).Key() != "" {
 		t.Error("statistic keys")
