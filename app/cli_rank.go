@@ -62,7 +62,7 @@ func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weigh
 		return nil, o, w, "", fmt.Errorf("--universe %q unknown; valid: any, iwm, ijr, both", sf.universe)
 	}
 	o.Index = idx
-	if sf.minMcap < 0 || sf.maxMcap < 0 || (sf.maxMcap > 0 && sf.minMcap > sf.maxMcap) {
+	if !(sf.minMcap >= 0) || !(sf.maxMcap >= 0) || math.IsInf(sf.minMcap, 0) || math.IsInf(sf.maxMcap, 0) || (sf.maxMcap > 0 && sf.minMcap > sf.maxMcap) {
 		return nil, o, w, "", fmt.Errorf("--min-mcap %g / --max-mcap %g: want 0 ≤ min ≤ max (0 = no bound)", sf.minMcap, sf.maxMcap)
 	}
 	o.MinMcap, o.MaxMcap = sf.minMcap, sf.maxMcap
@@ -225,7 +225,8 @@ func rankCSV(out io.Writer, sc *engine.Screen, order []int32) error {
 	cw.Write(hdr)
 	for r, j := range order {
 		row := sc.Members[j]
-		rec := []string{strconv.Itoa(r + 1), s.Ticker[row], s.Name[row], s.Sectors[s.Sector[row]], fmtNum(sc.CompositePct[j]), fmtNum(sc.Composite[j])}
+		// Names come from data files: defuse anything a spreadsheet would run.
+		rec := []string{strconv.Itoa(r + 1), csvSafeCell(s.Ticker[row]), csvSafeCell(s.Name[row]), csvSafeCell(s.Sectors[s.Sector[row]]), fmtNum(sc.CompositePct[j]), fmtNum(sc.Composite[j])}
 		for f := 0; f < engine.NumFactors; f++ {
 			rec = append(rec, fmtNum(sc.FactorPct[f][j]))
 		}

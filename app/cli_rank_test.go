@@ -151,3 +151,25 @@ func TestExplainCommand(t *testing.T) {
 		t.Error("explain without ticker must fail")
 	}
 }
+
+// The command line's CSV defuses formula-like names as the page's does, and
+// --min-mcap refuses what is not a number of dollars.
+func TestRankCSVAndBoundsAreSafe(t *testing.T) {
+	if got := csvSafeCell("=HYPERLINK(1)"); got != "'=HYPERLINK(1)" {
+		t.Errorf("csvSafeCell = %q", got)
+	}
+	for _, c := range []string{"-Inf", "+infinity", "-0x1p-2", "-1_0"} {
+		if got := csvSafeCell(c); got != "'"+c {
+			t.Errorf("csvSafeCell(%q) = %q, want it defused", c, got)
+		}
+	}
+	if got := csvSafeCell("-12.5e3"); got != "-12.5e3" {
+		t.Errorf("a plain number changed: %q", got)
+	}
+	for _, bad := range [][]string{{"--min-mcap", "NaN"}, {"--max-mcap", "+Inf"}, {"--min-mcap", "-1"}} {
+		err := runRank(append([]string{"--snapshot", rankFixture}, bad...), &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), "want 0 ≤ min ≤ max") {
+			t.Errorf("%v: %v", bad, err)
+		}
+	}
+}

@@ -182,10 +182,23 @@ func csvSafeCell(c string) string {
 	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
 		return c
 	}
-	if _, err := strconv.ParseFloat(c, 64); err == nil {
-		return c // a negative number, not a formula
+	if isPlainNumber(c) {
+		return c // a signed number, not a formula
 	}
 	return "'" + c
+}
+
+// isPlainNumber reports whether c is a finite decimal number such as
+// "-12.5" or "+1e-3": ParseFloat alone would also pass "-Inf", hex floats
+// and digit separators, which a spreadsheet does not read as numbers.
+func isPlainNumber(c string) bool {
+	for i := 0; i < len(c); i++ {
+		if !strings.ContainsRune("0123456789.+-eE", rune(c[i])) {
+			return false
+		}
+	}
+	_, err := strconv.ParseFloat(c, 64)
+	return err == nil
 }
 
 // csvSector names sector index k of the snapshot in the export language:
