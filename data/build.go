@@ -25,8 +25,11 @@ type Options struct {
 	HistoryYears []int
 	Workers      int
 	// RankFirst and RankLast bound the modelled Russell-2000-like universe
-	// (1,001 and 3,000; small fixtures use e.g. 1 and 3).
+	// by rank where a year has no published breakpoint (1,001 and 3,000;
+	// small fixtures use e.g. 1 and 3).
 	RankFirst, RankLast int
+	// years overrides the model's rank days and breakpoints (tests).
+	years map[int]russellYear
 }
 
 // File is one output file: its name under the output directory and bytes.
@@ -40,6 +43,11 @@ type Result struct {
 	Files  []File
 	Stats  []SnapshotStats
 	Inputs Counts
+	// PriceIssues are the price checks' findings in prices/ and
+	// prices-to-2024/, file by file; Notes more lines of the report
+	// (prices-to-2024/ matching).
+	PriceIssues []PriceIssue
+	Notes       []string
 }
 
 // ErrDataDir is wrapped by Build when DATA_DIR is missing or unreadable.
@@ -66,13 +74,17 @@ func Build(opts Options) (*Result, error) {
 	}
 
 	// Prices and statements are independent: load them side by side.
-	var prices *Prices
+	var prices, old *Prices
 	var perr error
 	var fu *Fundamentals
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		prices, perr = loadPrices(filepath.Join(opts.DataDir, "prices"), max(1, opts.Workers/2))
+		var oerr error
+		if old, oerr = loadPrices(filepath.Join(opts.DataDir, "prices-to-2024"), max(1, opts.Workers/2)); oerr != nil {
+			old = &Prices{byKey: map[string]*series{}} // optional input
+		}
 	}()
 	fu = loadFundamentals(opts.DataDir, max(1, opts.Workers-opts.Workers/2))
 	<-done
@@ -83,15 +95,24 @@ func Build(opts Options) (*Result, error) {
 	dec := loadIWMDecember(opts.DataDir)
 	inputs := fu.counts
 	inputs.add(prices.counts)
+	inputs.add(old.counts)
+	var listCounts Counts
+	lists := loadRealLists(opts.DataDir, &listCounts)
+	inputs.add(listCounts)
+	years := opts.years
+	if years == nil {
+		years = russellYears
+	}
 
 	env := &buildEnv{fu: fu, prices: prices, info: info, dec: dec, rankFirst: opts.RankFirst, rankLast: opts.RankLast,
-		to2024: listKeys(filepath.Join(opts.DataDir, "prices-to-2024"))}
+		to2024: listKeys(filepath.Join(opts.DataDir, "prices-to-2024")), old: old, lists: lists, years: years}
 	env.fundKeys = map[string]bool{}
 	for _, t := range fundPriceTickers {
 		env.fundKeys[tickerKey(t)] = true
 	}
 	env.indexNames()
 	env.matchPriceFiles()
+	env.matchOldPrices()
 
 	type out struct {
 		file File
@@ -114,7 +135,7 @@ func Build(opts Options) (*Result, error) {
 	res := make([]out, len(jobs))
 	parallelFor(len(jobs), opts.Workers, func(i int) { res[i] = jobs[i]() })
 
-	r := &Result{Inputs: inputs}
+	r := &Result{Inputs: inputs, PriceIssues: append(append([]PriceIssue(nil), prices.issues...), old.issues...), Notes: env.matchLines()}
 	for _, o := range res {
 		o.st.Raw, o.st.Gzip = len(o.file.Data), gzipSize(o.file.Data)
 		r.Files = append(r.Files, o.file)

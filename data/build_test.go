@@ -160,7 +160,7 @@ func TestCorruptRowSkippedAndCounted(t *testing.T) {
 	if len(res.rows) != res.counts.Rows-1 {
 		t.Errorf("kept %d of %d rows", len(res.rows), res.counts.Rows)
 	}
-	s, c := parsePriceFile(filepath.Join(fixtureDir, "prices/AAA.csv"))
+	s, c, _ := parsePriceFile(filepath.Join(fixtureDir, "prices/AAA.csv"))
 	if c.RowsMalformed != 1 || s == nil || len(s.days) != c.Rows-1 {
 		t.Errorf("price file: %d malformed of %d rows", c.RowsMalformed, c.Rows)
 	}
@@ -688,7 +688,7 @@ func TestFourQuarterTTMNotStale(t *testing.T) {
 func TestCurrentSurvivorshipCounts(t *testing.T) {
 	_, snaps := fixtureSnapshots(t)
 	cur := snaps["current.json"]
-	want := map[string]int{"holdings": 14, "no_price": 2, "no_price_file": 1, "in_prices_to_2024": 1, "price_file_ended": 1, "price_file_starts_later": 0, "price_gap": 0}
+	want := map[string]int{"holdings": 14, "no_price": 2, "no_price_file": 1, "in_prices_to_2024": 1, "price_file_ended": 1, "price_file_starts_later": 0, "price_gap": 0, "price_glitch": 0}
 	if fmt.Sprint(cur.SurvHoldings) != fmt.Sprint(want) {
 		t.Errorf("survivorship_holdings = %v, want %v", cur.SurvHoldings, want)
 	}

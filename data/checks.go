@@ -10,7 +10,8 @@ import (
 
 // ruleFlags are the cross-check rules whose hits the report counts and
 // names stock by stock.
-var ruleFlags = []Flag{FlagPriceRescaled, FlagSharesScale, FlagSharesFundCorrected, FlagMcapLowFloat, FlagMcapUnsupported}
+var ruleFlags = []Flag{FlagPriceRescaled, FlagSharesScale, FlagSharesFundCorrected, FlagMcapLowFloat, FlagMcapUnsupported,
+	FlagPriceGlitch, FlagFwdPriceGlitch, FlagFwdToLastPrice}
 
 // ruleStats counts each rule's hits and the stale inputs per block, and
 // collects every correction, sorted by ticker.
@@ -22,6 +23,7 @@ func ruleStats(rows []*row) ([]Stat, []Correction) {
 	}
 	for _, r := range rows {
 		corr = append(corr, r.corr...)
+		corr = append(corr, r.pxNotes...)
 	}
 	sort.SliceStable(corr, func(i, j int) bool { return corr[i].Ticker < corr[j].Ticker })
 	names := [nBlocks]string{"income", "balance", "cashflow"}

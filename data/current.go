@@ -55,7 +55,8 @@ func (e *buildEnv) current(asof Day, iwm, ijr []holding) ([]byte, SnapshotStats)
 		r := byKey[k]
 		s := e.priceFor(r.ticker, r.name)
 		c := e.companyFor(r.ticker, r.name)
-		e.fill(r, s, c, asof, fwdEnd)
+		e.fill(r, s, c, asof)
+		r.forward(s, asof, fwdEnd, e.prices.last, false)
 		r.held, r.asofDay = e.dec.held[k], asof
 		if px, ok := e.dec.price[k]; ok && s != nil && tickerKey(s.ticker) == k {
 			pairs = append(pairs, pricePair{r, s, px})

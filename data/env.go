@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -12,25 +13,49 @@ type buildEnv struct {
 	info     map[string]holdingsInfo
 	dec      iwmDecember
 	fundKeys map[string]bool
-	// to2024 are the ticker keys of prices-to-2024/ (names only: those
-	// files are not read).
+	// to2024 are the ticker keys of prices-to-2024/ (file names: the
+	// current snapshot's survivorship counts).
 	to2024 map[string]bool
+	// old is prices-to-2024/ read (empty when the folder is missing);
+	// oldFirst its first date; oldByKey the files matched to the company
+	// whose statements they pair with (oldprices.go); pricedOld the
+	// companies priced only by such a file; oldStats for the report.
+	old       *Prices
+	oldFirst  Day
+	oldByKey  map[string]*series
+	pricedOld map[string]bool
+	oldStats  oldPriceStats
+	// lists are the real membership lists by history year; years the
+	// history models (russellYears unless a test overrides it).
+	lists map[int]*realList
+	years map[int]russellYear
+	// pricesFirst is prices/' first date; reusedPrices the prices/ files
+	// left out of the history pool as another company's (ownsSeries).
+	pricesFirst  Day
+	reusedPrices []string
 	// rankFirst, rankLast: the history universe's market-cap ranks.
 	rankFirst, rankLast int
 	byName              map[string]*company
 	byCIK               map[string]*company
 	// cikTickers counts us-companies tickers per CIK.
 	cikTickers map[string]int
-	// priced marks statement companies that some price file maps to.
-	priced map[string]bool
+	// priced marks statement companies that some prices/ file maps to and
+	// that own it (ownsSeries); anyFile those some prices/ file maps to
+	// at all (the survivorship count before prices-to-2024/ and the
+	// ownership test).
+	priced, anyFile map[string]bool
+	// anySeries is the first prices/ file mapped to each company (owned
+	// or not): the "before" survivorship counts.
+	anySeries map[string]*series
 	// pool is every non-fund price file with its statement company, one
 	// price file per company.
 	pool []poolEntry
 }
 
 type poolEntry struct {
-	s *series
-	c *company
+	s   *series
+	c   *company
+	old bool // s is a prices-to-2024/ file
 }
 
 // companyFor finds the statements of a ticker: the exact key first, then
@@ -122,12 +147,20 @@ func (e *buildEnv) priceFor(ticker, name string) *series {
 	return nil
 }
 
-// matchPriceFiles pairs price files with statement companies. Where two
-// share classes map to one company, the class whose key equals the
-// company's wins (else the first by ticker), so no company is counted twice.
+// matchPriceFiles pairs price files with statement companies for the
+// history universes. Where two share classes map to one company, the
+// class whose key equals the company's wins (else the first by ticker),
+// so no company is counted twice. A file whose dates do not cover the
+// company's reporting periods is another company's (ticker reuse, or a
+// new listing after a restructuring: see ownsSeries) and is left out.
 func (e *buildEnv) matchPriceFiles() {
-	e.priced = map[string]bool{}
+	e.priced, e.anyFile, e.anySeries = map[string]bool{}, map[string]bool{}, map[string]*series{}
 	chosen := map[string]int{}
+	for _, s := range e.prices.all {
+		if e.pricesFirst == 0 || s.days[0] < e.pricesFirst {
+			e.pricesFirst = s.days[0]
+		}
+	}
 	for _, s := range e.prices.all {
 		k := tickerKey(s.ticker)
 		if e.fundKeys[k] {
@@ -141,6 +174,15 @@ func (e *buildEnv) matchPriceFiles() {
 		if c == nil {
 			continue
 		}
+		e.anyFile[c.key] = true
+		if e.anySeries[c.key] == nil {
+			e.anySeries[c.key] = s
+		}
+		if !e.owns(c, s) {
+			_, in, n := c.ownsSeries(s, e.pricesFirst, e.prices.last)
+			e.reusedPrices = append(e.reusedPrices, fmt.Sprintf("%s (%s to %s; statements of %s: %d of %d periods inside)", s.file, s.days[0], s.last(), c.key, in, n))
+			continue
+		}
 		e.priced[c.key] = true
 		if i, ok := chosen[c.key]; ok {
 			if tickerKey(e.pool[i].s.ticker) != c.key && k == c.key {
@@ -149,7 +191,7 @@ func (e *buildEnv) matchPriceFiles() {
 			continue
 		}
 		chosen[c.key] = len(e.pool)
-		e.pool = append(e.pool, poolEntry{s, c})
+		e.pool = append(e.pool, poolEntry{s: s, c: c})
 	}
 }
 

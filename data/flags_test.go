@@ -22,6 +22,9 @@ func TestEachFlag(t *testing.T) {
 		FlagMcapUnsupported:     flagMcapUnsupported,
 		FlagStale:               flagStale,
 		FlagPriceRescaled:       flagPriceRescaled,
+		FlagPriceGlitch:         flagPriceGlitch,
+		FlagFwdPriceGlitch:      flagFwdPriceGlitch,
+		FlagFwdToLastPrice:      flagFwdToLastPrice,
 	}
 	for f := Flag(0); f < numFlags; f++ {
 		fn, ok := cases[f]
@@ -38,7 +41,8 @@ func TestEachFlag(t *testing.T) {
 func TestFlagAndSourceNamesAreTheContracts(t *testing.T) {
 	want := map[Flag]string{FlagSharesScale: schema.FlagSharesScale, FlagNonFinite: schema.FlagNonFinite, FlagNegativeRevenue: schema.FlagNegativeRevenue,
 		FlagMalformedRow: schema.FlagMalformedRow, FlagDebtBlankZero: schema.FlagDebtBlankZero, FlagSharesFundCorrected: schema.FlagSharesFundCorrected,
-		FlagMcapLowFloat: schema.FlagMcapLowFloat, FlagMcapUnsupported: schema.FlagMcapUnsupported, FlagStale: schema.FlagStale, FlagPriceRescaled: schema.FlagPriceRescaled}
+		FlagMcapLowFloat: schema.FlagMcapLowFloat, FlagMcapUnsupported: schema.FlagMcapUnsupported, FlagStale: schema.FlagStale, FlagPriceRescaled: schema.FlagPriceRescaled,
+		FlagPriceGlitch: schema.FlagPriceGlitch, FlagFwdPriceGlitch: schema.FlagFwdPriceGlitch, FlagFwdToLastPrice: schema.FlagFwdToLastPrice}
 	for f := Flag(0); f < numFlags; f++ {
 		if flagNames[f] != want[f] {
 			t.Errorf("bit %d is %q, want %q", f, flagNames[f], want[f])
@@ -210,13 +214,70 @@ func flagStale(t *testing.T) {
 		"X;1;USD;2022;FY;2022-12-31;2023-03-15;1;1;80000000;5000000\n"+
 		"X;1;USD;2023;FY;2023-12-31;2024-03-15;1;1;90000000;6000000\n"), statementFile{"us-income-annual.csv", bInc, srcSimfinAnnual, true}))
 	fresh := &row{}
-	(&buildEnv{}).fill(fresh, nil, c, mustDay("2024-06-30"), 0)
+	(&buildEnv{}).fill(fresh, nil, c, mustDay("2024-06-30"))
 	if has(fresh.flags, FlagStale) || fresh.cur[fNI] != 6 || fresh.prior[fNI] != 5 {
 		t.Errorf("2024-06-30: flags %b ni %v ni_p %v, want the fresh FY2023", fresh.flags, fresh.cur[fNI], fresh.prior[fNI])
 	}
 	r := &row{}
-	(&buildEnv{}).fill(r, nil, c, mustDay("2025-11-24"), 0)
+	(&buildEnv{}).fill(r, nil, c, mustDay("2025-11-24"))
 	if !has(r.flags, FlagStale) || !math.IsNaN(r.cur[fNI]) || !math.IsNaN(r.prior[fNI]) || r.ends[bInc][0] != 20231231 || r.srcs[bInc][0] != int(srcSimfinAnnual) {
 		t.Errorf("2025-11-24: flags %b ni %v ni_p %v inc_end %d inc_src %d", r.flags, r.cur[fNI], r.prior[fNI], r.ends[bInc][0], r.srcs[bInc][0])
+	}
+}
+
+// glitchySeries is 400 daily closes with a persisting 11x jump at close
+// 300 (an unadjusted reverse split).
+func glitchySeries(t *testing.T) *series {
+	t.Helper()
+	s, _, _ := parsePriceContent("prices/X.csv", "X", []byte(priceCSV("2020-01-01", cat(ramp(1, 300), ramp(15, 100)))))
+	if len(s.glitches) != 1 {
+		t.Fatalf("fixture series: glitches %+v", s.glitches)
+	}
+	return s
+}
+
+// price_glitch: momentum whose window holds the jump is null, flagged,
+// noted for the report; the price and trend outside it stand.
+func flagPriceGlitch(t *testing.T) {
+	s := glitchySeries(t)
+	r := &row{ticker: "X"}
+	asof := s.days[0] + 340 // the jump is 40 days back: inside mom6_1's window
+	(&buildEnv{}).fill(r, s, nil, asof)
+	if !has(r.flags, FlagPriceGlitch) || !math.IsNaN(r.mom6) || !math.IsNaN(r.mom12) || math.IsNaN(r.price) || len(r.pxNotes) == 0 {
+		t.Errorf("flags %b mom6 %v mom12 %v price %v notes %v", r.flags, r.mom6, r.mom12, r.price, r.pxNotes)
+	}
+	clean := &row{ticker: "X"}
+	(&buildEnv{}).fill(clean, s, nil, s.days[0]+290)
+	if has(clean.flags, FlagPriceGlitch) || math.IsNaN(clean.mom6) {
+		t.Errorf("before the jump: flags %b mom6 %v", clean.flags, clean.mom6)
+	}
+}
+
+// fwd_price_glitch: a forward return across the jump is null and flagged.
+func flagFwdPriceGlitch(t *testing.T) {
+	s := glitchySeries(t)
+	r := &row{ticker: "X", price: 1}
+	asof := s.days[200]
+	r.forward(s, asof, s.days[350], s.days[399], true)
+	if !has(r.flags, FlagFwdPriceGlitch) || !math.IsNaN(r.fwd12) || !math.IsNaN(r.fwdlast) || has(r.flags, FlagPriceGlitch) {
+		t.Errorf("flags %b fwd12 %v fwdlast %v", r.flags, r.fwd12, r.fwdlast)
+	}
+}
+
+// fwd_to_last_price: in history, a series that ends inside the window
+// earns its return to its last close, flagged; the current snapshot
+// (toLast false) leaves it missing.
+func flagFwdToLastPrice(t *testing.T) {
+	s, _, _ := parsePriceContent("prices-to-2024/X.csv", "X", []byte(priceCSV("2020-01-01", ramp(10, 100))))
+	r := &row{ticker: "X", price: 10}
+	r.forward(s, s.days[50], s.days[99]+60, s.days[99]+500, true)
+	want := s.close[99]/s.close[50] - 1
+	if !has(r.flags, FlagFwdToLastPrice) || math.Abs(r.fwd12-want) > 1e-12 || math.Abs(r.fwdlast-want) > 1e-12 {
+		t.Errorf("history: flags %b fwd12 %v fwdlast %v, want %v", r.flags, r.fwd12, r.fwdlast, want)
+	}
+	cur := &row{ticker: "X", price: 10}
+	cur.forward(s, s.days[50], 0, s.days[99]+500, false)
+	if has(cur.flags, FlagFwdToLastPrice) || !math.IsNaN(cur.fwdlast) {
+		t.Errorf("current: flags %b fwdlast %v", cur.flags, cur.fwdlast)
 	}
 }

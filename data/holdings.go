@@ -43,13 +43,19 @@ func isEquity(h holding) bool {
 	if t == "" || !isGICS(strings.TrimSpace(h.Sector)) {
 		return false
 	}
-	n := " " + strings.ToUpper(strings.TrimSpace(h.Name)) + " "
+	return !isNonShare(h.Name)
+}
+
+// isNonShare: a holding name that is a right, warrant, CVR, escrow or
+// vesting stub rather than a company's shares.
+func isNonShare(name string) bool {
+	n := " " + strings.ToUpper(strings.TrimSpace(name)) + " "
 	for _, w := range []string{" CVR ", " RIGHTS ", " RIGHT ", " WARRANT ", " WARRANTS ", " ESCROW ", " VESTING "} {
 		if strings.Contains(n, w) && !(w == " CVR " && strings.HasPrefix(n, " CVR ")) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // loadHoldings reads holdings/<fund>.json.

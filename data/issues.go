@@ -48,10 +48,13 @@ const (
 	// company's other counts, P/B and P/S: a low-float or multi-class
 	// company. The value is kept; the flag says it disagrees with the weight.
 	FlagMcapLowFloat
-	// FlagMcapUnsupported (current only): no count is supported by the
-	// evidence (none within 3x of the fund evidence, and the count today's
+	// FlagMcapUnsupported: no count is supported by the evidence.
+	// Current: none within 3x of the fund evidence, and the count today's
 	// rules pick is below it, or more than 20x above it, or implausible
-	// against book equity or sales). shares and mcap are null.
+	// against book equity or sales. History: the size check (universe.go:
+	// a real-list member far outside the Russell 2000's range on rank
+	// day, or a share count 5x away from rank day's). shares and mcap are
+	// null.
 	FlagMcapUnsupported
 	// FlagStale: some statement input (a TTM window or balance sheet) ended
 	// more than StaleMonths before the as-of date and was dropped; the
@@ -64,6 +67,23 @@ const (
 	// that price × shares uses the share count's own units. Returns and
 	// trend are ratios and unaffected.
 	FlagPriceRescaled
+	// FlagPriceGlitch: the price on the as-of date, a momentum or the
+	// trend would have been read over a glitchy stretch of the price
+	// series (pricecheck.go: quantised, flip-flopping, 10x jumps,
+	// non-positive closes, bad prints); that value is null. A missing
+	// price leaves the stock without market cap (history: out of the
+	// universe).
+	FlagPriceGlitch
+	// FlagFwdPriceGlitch: a FORWARD return (fwd12, fwdlast) would have
+	// spanned a glitchy stretch; it is null. Forward information: never an
+	// input to selection or scoring.
+	FlagFwdPriceGlitch
+	// FlagFwdToLastPrice (history): the price series ends inside a forward
+	// window (the company stopped trading, or its prices-to-2024/ file
+	// ends on 2024-03-08): the forward return runs to the last close, as
+	// if the position were sold there and held in cash. Value kept.
+	// Forward information: never an input to selection or scoring.
+	FlagFwdToLastPrice
 	numFlags
 )
 

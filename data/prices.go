@@ -5,14 +5,18 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
-// series is one ticker's daily adjusted closes, ascending by date.
+// series is one ticker's daily adjusted closes, ascending by date, with
+// the glitch stretches the price checks found in its file (pricecheck.go).
 type series struct {
-	ticker string
-	days   []Day
-	close  []float64
+	ticker   string
+	file     string // e.g. "prices/GORO.csv", for reports
+	days     []Day
+	close    []float64
+	glitches []glitch // ascending by from
 }
 
 // maxStale is how many days the last close on or before a date may lag it
@@ -47,7 +51,8 @@ func (s *series) at(d Day) (float64, bool) {
 }
 
 // totalReturn is P(to)/P(from) − 1 from adjusted closes (dividends are in
-// the adjustment, so this is a total return); NaN if either price is missing.
+// the adjustment, so this is a total return); NaN if either price is
+// missing. It ignores the price checks: the readers below apply them.
 func (s *series) totalReturn(from, to Day) float64 {
 	a, ok1 := s.at(from)
 	b, ok2 := s.at(to)
@@ -57,25 +62,75 @@ func (s *series) totalReturn(from, to Day) float64 {
 	return b/a - 1
 }
 
+// atIdx is the index of the close that at(d) returns, or -1.
+func (s *series) atIdx(d Day) int {
+	if s == nil {
+		return -1
+	}
+	i := s.idx(d)
+	if i < 0 || int(d-s.days[i]) > maxStale {
+		return -1
+	}
+	return i
+}
+
+// price is the close on d (as at) unless a glitch covers that close:
+// then NaN and the glitch.
+func (s *series) price(d Day) (float64, *glitch) {
+	i := s.atIdx(d)
+	if i < 0 {
+		return math.NaN(), nil
+	}
+	if g := s.glitchAt(s.days[i]); g != nil {
+		return math.NaN(), g
+	}
+	return s.close[i], nil
+}
+
+// ret is the total return from the close on `from` to the close on `to`,
+// NaN (with the glitch) when a glitch stretch lies on or between them.
+// With toLast, a series that ended before `to` (the company stopped
+// trading, or its file ends) earns its return to its last close: last is
+// then true. Without a close on `from`, or with a gap (not an end) at
+// `to`, the return is NaN.
+func (s *series) ret(from, to Day, toLast bool) (v float64, g *glitch, last bool) {
+	i0 := s.atIdx(from)
+	if i0 < 0 {
+		return math.NaN(), nil, false
+	}
+	i1 := s.atIdx(to)
+	if i1 < 0 {
+		n := len(s.days) - 1
+		if !toLast || s.days[n] >= to {
+			return math.NaN(), nil, false
+		}
+		i1, last = n, true
+	}
+	if g := s.glitchOver(i0, i1); g != nil {
+		return math.NaN(), g, false
+	}
+	return s.close[i1]/s.close[i0] - 1, nil, last
+}
+
 // trendWindow is the moving-average length of the trend metric.
 const trendWindow = 200
 
 // trend is P(d) / mean of the last 200 closes up to d (the 200-day moving
-// average rule of trend followers); NaN with fewer than 200 closes.
-func (s *series) trend(d Day) float64 {
-	p, ok := s.at(d)
-	if !ok {
-		return math.NaN()
+// average rule of trend followers); NaN with fewer than 200 closes, and
+// NaN with the glitch when a glitch stretch lies in the window.
+func (s *series) trend(d Day) (float64, *glitch) {
+	i := s.atIdx(d)
+	if i < 0 || i+1 < trendWindow {
+		return math.NaN(), nil
 	}
-	i := s.idx(d)
-	if i+1 < trendWindow {
-		return math.NaN()
+	if g := s.glitchOver(i+1-trendWindow, i); g != nil {
+		return math.NaN(), g
 	}
 	sum := 0.0
 	for _, c := range s.close[i+1-trendWindow : i+1] {
 		sum += c
 	}
-	return p / (sum / trendWindow)
+	return s.close[i] / (sum / trendWindow), nil
 }
 
 func (s *series) last() Day {
@@ -86,55 +141,59 @@ func (s *series) last() Day {
 }
 
 // parsePriceFile reads prices/<TICKER>.csv (Date, Close by header name).
-// Rows with a bad date, a non-positive or non-finite close, or a date not
-// after the previous row are skipped and counted.
-func parsePriceFile(path string) (*series, Counts) {
-	var c Counts
+// Rows with a bad date or a non-finite close are skipped and counted;
+// the rest go through the price checks (cleanRows, checkCloses).
+func parsePriceFile(path string) (*series, Counts, []PriceIssue) {
 	content, err := os.ReadFile(path)
 	if err != nil {
-		c.UnreadFiles = append(c.UnreadFiles, relName(path))
-		return nil, c
+		return nil, Counts{UnreadFiles: []string{relName(path)}}, nil
 	}
 	return parsePriceContent(relName(path), strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), content)
 }
 
 // parsePriceContent parses the bytes of one price file of ticker; name is
-// used in reports.
-func parsePriceContent(name, ticker string, content []byte) (*series, Counts) {
+// used in reports. Rows out of date order are sorted; duplicate dates
+// and non-positive closes are dropped and counted as malformed rows (as
+// are unreadable rows); every finding is a PriceIssue and, where the
+// closes around it cannot be trusted, a glitch of the series.
+func parsePriceContent(name, ticker string, content []byte) (*series, Counts, []PriceIssue) {
 	var c Counts
 	h, ok := c.header(name, content, ',', "Date", "Close")
 	if !ok {
-		return nil, c
+		return nil, c, nil
 	}
 	di, ci := h.col("Date"), h.col("Close")
-	s := &series{ticker: ticker}
-	n := len(content) / 18
-	s.days = make([]Day, 0, n)
-	s.close = make([]float64, 0, n)
+	rows := make([]priceRow, 0, len(content)/18)
 	forEachRow(content, ',', h, &c, nil, func(fields []string) {
 		d, ok := parseDay(fields[di])
 		v, st := parseNumber(fields[ci])
 		if st == numNonFinite {
 			c.CellsNonFinite++
 		}
-		if !ok || st != numOK || v <= 0 || (len(s.days) > 0 && d <= s.days[len(s.days)-1]) {
+		if !ok || st != numOK {
 			c.RowsMalformed++
 			return
 		}
-		s.days = append(s.days, d)
-		s.close = append(s.close, v)
+		rows = append(rows, priceRow{d, v})
 	})
-	if len(s.days) == 0 {
-		return nil, c
+	days, closes, issues, gl, dropped := cleanRows(name, rows)
+	c.RowsMalformed += dropped
+	if len(days) == 0 {
+		return nil, c, issues
 	}
-	return s, c
+	more, gl2 := checkCloses(name, days, closes)
+	issues = append(issues, more...)
+	gl = append(gl, gl2...)
+	sort.SliceStable(gl, func(i, j int) bool { return gl[i].from < gl[j].from })
+	return &series{ticker: ticker, file: name, days: days, close: closes, glitches: gl}, c, issues
 }
 
-// Prices is every price file, by file ticker and by tickerKey.
+// Prices is every price file of one folder, by file ticker and by tickerKey.
 type Prices struct {
 	byKey  map[string]*series
 	all    []*series // sorted by ticker
 	counts Counts
+	issues []PriceIssue
 	last   Day // latest date in any file
 }
 
@@ -145,10 +204,12 @@ func loadPrices(dir string, workers int) (*Prices, error) {
 	}
 	res := make([]*series, len(paths))
 	cs := make([]Counts, len(paths))
-	parallelFor(len(paths), workers, func(i int) { res[i], cs[i] = parsePriceFile(paths[i]) })
+	is := make([][]PriceIssue, len(paths))
+	parallelFor(len(paths), workers, func(i int) { res[i], cs[i], is[i] = parsePriceFile(paths[i]) })
 	p := &Prices{byKey: map[string]*series{}}
 	for i, s := range res {
 		p.counts.add(cs[i])
+		p.issues = append(p.issues, is[i]...)
 		if s == nil {
 			continue
 		}

@@ -11,7 +11,7 @@ import (
 // close that is not a positive finite number, or a date not after the
 // previous row's is skipped and counted.
 func TestPriceFile(t *testing.T) {
-	s, c := parsePriceContent("prices/XYZ.csv", "XYZ", []byte("Close,Volume,Date\r\n"+
+	s, c, _ := parsePriceContent("prices/XYZ.csv", "XYZ", []byte("Close,Volume,Date\r\n"+
 		"10.0,5,2024-01-02\r\n"+
 		"11.0,5,2024-01-03\n"+
 		"12.0,5,2024-01-03\n"+
@@ -26,10 +26,10 @@ func TestPriceFile(t *testing.T) {
 	if c.Rows != 8 || c.RowsMalformed != 5 || c.CellsNonFinite != 1 || c.Files != 1 {
 		t.Errorf("counts %+v", c)
 	}
-	if s, c := parsePriceContent("prices/X.csv", "X", []byte("Date,Price\n2024-01-02,1\n")); s != nil || len(c.BadHeaderFiles) != 1 || !strings.Contains(c.BadHeaderFiles[0], "missing Close") {
+	if s, c, _ := parsePriceContent("prices/X.csv", "X", []byte("Date,Price\n2024-01-02,1\n")); s != nil || len(c.BadHeaderFiles) != 1 || !strings.Contains(c.BadHeaderFiles[0], "missing Close") {
 		t.Errorf("header without Close: %v %v", s, c.BadHeaderFiles)
 	}
-	if s, _ := parsePriceContent("prices/X.csv", "X", []byte("Date,Close\n2024-01-02,-1\n")); s != nil {
+	if s, _, _ := parsePriceContent("prices/X.csv", "X", []byte("Date,Close\n2024-01-02,-1\n")); s != nil {
 		t.Error("a file without one good row must give no series")
 	}
 }
@@ -59,10 +59,10 @@ func TestPriceTrend(t *testing.T) {
 		s.close = append(s.close, float64(1+i%2)) // mean 1.5
 	}
 	last := s.days[199]
-	if got := s.trend(last); math.Abs(got-2/1.5) > 1e-12 {
+	if got, _ := s.trend(last); math.Abs(got-2/1.5) > 1e-12 {
 		t.Errorf("trend %v, want %v", got, 2/1.5)
 	}
-	if got := s.trend(last - 1); !math.IsNaN(got) {
+	if got, _ := s.trend(last - 1); !math.IsNaN(got) {
 		t.Errorf("trend over 199 closes = %v, want missing", got)
 	}
 }

@@ -90,6 +90,12 @@ func (r *Result) Report(elapsed time.Duration) string {
 	for _, f := range in.UnreadFiles {
 		fmt.Fprintf(&b, "  unreadable, skipped: %s\n", f)
 	}
+	for _, l := range r.Notes {
+		fmt.Fprintf(&b, "%s\n", l)
+	}
+	for _, l := range priceIssueLines(r.PriceIssues) {
+		fmt.Fprintf(&b, "%s\n", l)
+	}
 	for _, s := range r.Stats {
 		fmt.Fprintf(&b, "\n%s  kind=%s asof=%s n=%d  size %d B raw, %d B gzip\n", s.Name, s.Kind, s.AsOf, s.N, s.Raw, s.Gzip)
 		if len(s.Coverage) > 0 {

@@ -309,7 +309,7 @@ func TestRoundTripValues(t *testing.T) {
 		}
 	}
 	wantHold := map[string]int{schema.HoldHoldings: 14, schema.HoldNoPrice: 2, schema.HoldNoPriceFile: 1, schema.HoldInPricesTo2024: 1,
-		schema.HoldPriceFileEnded: 1, schema.HoldPriceFileStartsLater: 0, schema.HoldPriceGap: 0}
+		schema.HoldPriceFileEnded: 1, schema.HoldPriceFileStartsLater: 0, schema.HoldPriceGap: 0, schema.HoldPriceGlitch: 0}
 	checkCounts(t, "current survivorship_holdings", cur.SurvivorshipHoldings, wantHold)
 	if cur.SurvivorshipCounts != nil {
 		t.Errorf("current carries history survivorship counts %v", cur.SurvivorshipCounts)
@@ -325,7 +325,33 @@ func TestRoundTripValues(t *testing.T) {
 		t.Errorf("history-2025 HHH: shares %v iwm %v fwd12 %v", h25.Shares[i], h25.IWM[i], h25.Fwd12[i])
 	}
 	checkCounts(t, "history-2025 survivorship_counts", h25.SurvivorshipCounts, map[string]int{schema.SurvRankedPool: 12, schema.SurvKept: 3,
-		schema.SurvReporting: 12, schema.SurvNoPrice: 0, schema.SurvNoPriceDelisted: 0})
+		schema.SurvReporting: 13, schema.SurvNoPrice: 0, schema.SurvNoPriceDelisted: 0, schema.SurvNoPricePricesOnly: 0,
+		schema.SurvUnpriced: 0, schema.SurvUnpricedPricesOnly: 0, schema.SurvKeptFromPricesTo2024: 0, schema.SurvFwdToLastPrice: 0, schema.SurvPriceGlitch: 0})
+	// history-2022 is the real list (membership/): OOO priced from
+	// prices-to-2024/ (forward return to its last close), SSS with a
+	// quantised stretch in its momentum window and an unadjusted jump in
+	// its fwdlast window.
+	h22 := snaps[schema.HistoryFile(2022)]
+	if h22.Modelled || strings.Join(h22.Ticker, " ") != "OOO SSS" || h22.UniverseCheck == nil || h22.UniverseCheck.RealMembers != 2 || h22.UniverseCheck.Listed != 5 {
+		t.Errorf("history-2022: modelled %v tickers %v check %+v", h22.Modelled, h22.Ticker, h22.UniverseCheck)
+	}
+	if o := row(h22, "OOO"); flags(h22, o) != schema.FlagFwdToLastPrice || math.IsNaN(h22.FwdLast[o]) {
+		t.Errorf("history-2022 OOO: flags %s fwdlast %v", flags(h22, o), h22.FwdLast[o])
+	}
+	if o := row(h22, "SSS"); flags(h22, o) != schema.FlagPriceGlitch+","+schema.FlagFwdPriceGlitch || !math.IsNaN(h22.Mom12_1[o]) || !math.IsNaN(h22.FwdLast[o]) || math.IsNaN(h22.Fwd12[o]) {
+		t.Errorf("history-2022 SSS: flags %s mom12 %v fwdlast %v fwd12 %v", flags(h22, o), h22.Mom12_1[o], h22.FwdLast[o], h22.Fwd12[o])
+	}
+	checkCounts(t, "history-2021 survivorship_counts", snaps[schema.HistoryFile(2021)].SurvivorshipCounts, map[string]int{schema.SurvRankedPool: 0, schema.SurvKept: 0,
+		schema.SurvReporting: 3, schema.SurvNoPrice: 1, schema.SurvNoPriceDelisted: 0, schema.SurvNoPricePricesOnly: 2,
+		schema.SurvUnpriced: 1, schema.SurvUnpricedPricesOnly: 2, schema.SurvKeptFromPricesTo2024: 0, schema.SurvFwdToLastPrice: 0, schema.SurvPriceGlitch: 0})
+	// On 2024-06-30 OOO has a series of its own (prices-to-2024/) but no
+	// price: it counts as unpriced, not as without a series.
+	h24 := snaps[schema.HistoryFile(2024)].SurvivorshipCounts
+	for name, want := range map[string]int{schema.SurvNoPrice: 0, schema.SurvNoPricePricesOnly: 1, schema.SurvUnpriced: 1, schema.SurvUnpricedPricesOnly: 1} {
+		if n, _ := engine.CountOf(h24, name); n != want {
+			t.Errorf("history-2024 %s = %d, want %d", name, n, want)
+		}
+	}
 	if h20 := snaps[schema.HistoryFile(2020)]; h20.N != 0 || len(h20.Mcap) != 0 {
 		t.Errorf("history-2020 (before the fixture's statements): n %d", h20.N)
 	}
@@ -339,6 +365,42 @@ func checkCounts(t *testing.T, what string, got []engine.FieldCount, want map[st
 	for name, n := range want {
 		if g, ok := engine.CountOf(got, name); !ok || g != n {
 			t.Errorf("%s: %s = %d (present %v), want %d", what, name, g, ok, n)
+		}
+	}
+}
+
+// universe_check reads back as written, in the real-list years only
+// (modelled false); the modelled years have none.
+func TestRoundTripUniverseCheck(t *testing.T) {
+	snaps := decodeAll(t)
+	for _, f := range roundTripFiles(t) {
+		s := snaps[f.Name]
+		if s == nil || s.Kind != schema.KindHistory {
+			continue
+		}
+		var env struct {
+			Body struct {
+				Check map[string]any `json:"universe_check"`
+			} `json:"body"`
+		}
+		if err := json.Unmarshal(f.Data, &env); err != nil {
+			t.Fatal(err)
+		}
+		raw := env.Body.Check
+		if (raw == nil) != s.Modelled || (s.UniverseCheck == nil) != (raw == nil) {
+			t.Errorf("%s: modelled %v, universe_check written %v decoded %v", f.Name, s.Modelled, raw != nil, s.UniverseCheck != nil)
+			continue
+		}
+		if raw == nil {
+			continue
+		}
+		uc := s.UniverseCheck
+		got := map[string]any{schema.CheckListed: float64(uc.Listed), schema.CheckNoPriceFile: float64(uc.NoPriceFile), schema.CheckNoPrice: float64(uc.NoPrice),
+			schema.CheckNoShares: float64(uc.NoShares), schema.CheckMerged: float64(uc.MergedShareClasses), schema.CheckRealMembers: float64(uc.RealMembers),
+			schema.CheckModelMembers: float64(uc.ModelMembers), schema.CheckOverlap: float64(uc.Overlap), schema.CheckRealInModel: uc.RealInModel,
+			schema.CheckModelInReal: uc.ModelInReal, schema.CheckWeightOverlap: uc.WeightOverlap, schema.CheckModel: uc.Model}
+		if !reflect.DeepEqual(got, raw) {
+			t.Errorf("%s: universe_check decoded %v, written %v", f.Name, got, raw)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package data
 import (
 	"math"
 	"sort"
+
+	"screener/schema"
 )
 
 // row is one stock of a snapshot, values in snapshot units.
@@ -29,6 +31,8 @@ type row struct {
 	sizeAssets float64
 	baseIdx    int
 	corr       []Correction
+	// pxNotes are the values the price checks nulled (see fill, forward).
+	pxNotes []Correction
 	// adjPrice is the adjusted close on asof (price may become the real
 	// one); decF the factor later corporate actions put into the adjusted
 	// series (adjusted / real on decDate, the second IWM file's day; 0 =
@@ -40,6 +44,13 @@ type row struct {
 	staleBlk         [nBlocks][2]bool // the block column's window is stale
 	labelWin         [nFields]window  // each field's own window, for the label check
 	labelWinP        [nFields]window  // and its year-earlier window
+	// History: the company key (else the ticker key) the universes are
+	// compared by, the price series and statements the row came from,
+	// and whether the series is a prices-to-2024/ file.
+	key  string
+	src  *series
+	comp *company
+	old  bool
 }
 
 // primary and secondary fields name the window recorded per block: each
@@ -53,9 +64,10 @@ var blockSecondary = [nBlocks]field{bInc: fOpInc, bBal: fDebt, bCF: fOCF}
 const million = 1e6
 
 // fill computes a stock's values on asof from its price series and
-// statements, except shares and mcap (sizeRow). Forward returns are filled
-// here too but nothing else reads them.
-func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day) {
+// statements, except shares and mcap (sizeRow) and the forward returns
+// (forward). A price, momentum or trend over a glitchy stretch of the
+// series (pricecheck.go) is null, flagged price_glitch and noted.
+func (e *buildEnv) fill(r *row, s *series, c *company, asof Day) {
 	nan := math.NaN()
 	r.price, r.shares, r.mcap = nan, nan, nan
 	r.revOp, r.revOpP = nan, nan
@@ -67,25 +79,45 @@ func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day) {
 	for b := range r.srcs {
 		r.srcs[b] = [2]int{-1, -1}
 	}
+	var pxFlags uint32
+	r.pxNotes = r.pxNotes[:0]
+	glitched := func(col string, from, to Day, g *glitch) {
+		pxFlags |= 1 << FlagPriceGlitch
+		r.notePrice(FlagPriceGlitch, s, col, from, to, g)
+	}
 	if s != nil {
-		if p, ok := s.at(asof); ok {
+		p, g := s.price(asof)
+		if g != nil {
+			glitched(schema.ColPrice, asof, asof, g)
+		}
+		if !math.IsNaN(p) {
 			r.price = p
 			m1 := asof.AddMonths(-1)
-			r.mom12 = s.totalReturn(asof.AddMonths(-12), m1)
-			r.mom6 = s.totalReturn(asof.AddMonths(-6), m1)
-			r.trend = s.trend(asof)
-			if fwdEnd != 0 {
-				r.fwd12 = s.totalReturn(asof, fwdEnd)
+			for _, m := range []struct {
+				col    string
+				months int
+				dst    *float64
+			}{{schema.ColMom12_1, 12, &r.mom12}, {schema.ColMom6_1, 6, &r.mom6}} {
+				from := asof.AddMonths(-m.months)
+				v, g, _ := s.ret(from, m1, false)
+				if g != nil {
+					glitched(m.col, from, m1, g)
+				}
+				*m.dst = v
 			}
-			r.fwdlast = s.totalReturn(asof, e.prices.last)
+			var g *glitch
+			if r.trend, g = s.trend(asof); g != nil {
+				glitched(schema.ColTrend, asof, asof, g)
+			}
 		}
 	}
 	r.adjPrice = r.price
+	r.flags = pxFlags
 	if c == nil {
 		return
 	}
 	p := c.asOf(asof)
-	r.flags = p.flags
+	r.flags |= p.flags
 	r.cands = p.shareCands
 	if p.revAtOp.ok {
 		r.revOp = p.revAtOp.v / million
@@ -138,6 +170,46 @@ func (e *buildEnv) fill(r *row, s *series, c *company, asof Day, fwdEnd Day) {
 			set(b, 1, w)
 		}
 	}
+}
+
+// forward fills the FORWARD returns of a row priced on asof: fwd12 to
+// fwdEnd (0: none) and fwdlast to last. With toLast (history) a series
+// that ends inside a window earns its return to its last close (flag
+// fwd_to_last_price); a return over a glitchy stretch is null (flag
+// fwd_price_glitch). Nothing that selects or scores a stock reads these.
+func (r *row) forward(s *series, asof, fwdEnd, last Day, toLast bool) {
+	r.fwd12, r.fwdlast = math.NaN(), math.NaN()
+	if s == nil || math.IsNaN(r.price) {
+		return
+	}
+	for _, w := range []struct {
+		col string
+		end Day
+		dst *float64
+	}{{schema.ColFwd12, fwdEnd, &r.fwd12}, {schema.ColFwdLast, last, &r.fwdlast}} {
+		if w.end == 0 {
+			continue
+		}
+		v, g, toEnd := s.ret(asof, w.end, toLast)
+		if g != nil {
+			r.flags |= 1 << FlagFwdPriceGlitch
+			r.notePrice(FlagFwdPriceGlitch, s, w.col, asof, w.end, g)
+		}
+		if toEnd {
+			r.flags |= 1 << FlagFwdToLastPrice
+		}
+		*w.dst = v
+	}
+}
+
+// notePrice records that column col (over from..to) is null because of
+// glitch g in s's file (flag f).
+func (r *row) notePrice(f Flag, s *series, col string, from, to Day, g *glitch) {
+	what := col + " " + from.String()
+	if to != from {
+		what += ".." + to.String()
+	}
+	r.pxNotes = append(r.pxNotes, Correction{Ticker: r.ticker, Rule: flagNames[f], Old: what, New: "null", Reason: g.describe(s.file)})
 }
 
 func sortRows(rows []*row) {

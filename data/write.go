@@ -29,6 +29,7 @@ type snapshotMeta struct {
 	survivorship string
 	survCounts   []Stat
 	survKey      string // body key of survCounts (default schema.SurvivorshipCounts)
+	check        *universeCheck
 	provenance   []provenance
 }
 
@@ -49,6 +50,12 @@ func (e *buildEnv) write(m snapshotMeta, rows []*row) ([]byte, SnapshotStats) {
 	w.str(m.universe)
 	w.raw(`,"modelled":`)
 	w.raw(strconv.FormatBool(m.modelled))
+	if m.check != nil {
+		w.raw(",")
+		w.str(schema.UniverseCheck)
+		w.raw(":")
+		m.check.write(&w)
+	}
 	w.raw(`,"survivorship":`)
 	w.str(m.survivorship)
 	if len(m.survCounts) > 0 {
@@ -151,4 +158,35 @@ func writeColumn(w *jsonWriter, c column, rows []*row, secIdx map[string]int) {
 		}
 	}
 	w.raw("]")
+}
+
+// write renders the universe check: whole counts, then the shares to 4
+// decimals, then the model's rule.
+func (uc *universeCheck) write(w *jsonWriter) {
+	w.raw("{")
+	for i, c := range []struct {
+		k string
+		v int
+	}{{schema.CheckListed, uc.listed}, {schema.CheckNoPriceFile, uc.noPriceFile}, {schema.CheckNoPrice, uc.noPrice},
+		{schema.CheckNoShares, uc.noShares}, {schema.CheckMerged, uc.merged}, {schema.CheckRealMembers, uc.real},
+		{schema.CheckModelMembers, uc.model}, {schema.CheckOverlap, uc.overlap}} {
+		if i > 0 {
+			w.raw(",")
+		}
+		w.str(c.k)
+		w.raw(":" + strconv.Itoa(c.v))
+	}
+	for _, c := range []struct {
+		k string
+		v float64
+	}{{schema.CheckRealInModel, uc.realInModel}, {schema.CheckModelInReal, uc.modelInReal}, {schema.CheckWeightOverlap, uc.weightOverlap}} {
+		w.raw(",")
+		w.str(c.k)
+		w.raw(":" + strconv.FormatFloat(c.v, 'f', 4, 64))
+	}
+	w.raw(",")
+	w.str(schema.CheckModel)
+	w.raw(":")
+	w.str(uc.rule)
+	w.raw("}")
 }

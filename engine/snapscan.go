@@ -387,6 +387,56 @@ func snapCounts(v gjson.Result, field string) ([]FieldCount, error) {
 	return out, err
 }
 
+// snapUniverseCheck reads "universe_check": whole counts >= 0, shares
+// in [0, 1], the model's rule as a string; real_members, model_members,
+// overlap and weight_overlap are required, and the overlap can exceed
+// neither universe. Unknown keys are skipped (later additions).
+func snapUniverseCheck(v gjson.Result) (*UniverseCheck, error) {
+	uc := &UniverseCheck{}
+	ints := map[string]*int{
+		schema.CheckListed: &uc.Listed, schema.CheckNoPriceFile: &uc.NoPriceFile, schema.CheckNoPrice: &uc.NoPrice,
+		schema.CheckNoShares: &uc.NoShares, schema.CheckMerged: &uc.MergedShareClasses, schema.CheckRealMembers: &uc.RealMembers,
+		schema.CheckModelMembers: &uc.ModelMembers, schema.CheckOverlap: &uc.Overlap,
+	}
+	fracs := map[string]*float64{schema.CheckRealInModel: &uc.RealInModel, schema.CheckModelInReal: &uc.ModelInReal, schema.CheckWeightOverlap: &uc.WeightOverlap}
+	seen := map[string]bool{}
+	err := snapMembers(v, schema.UniverseCheck, func(k string, e gjson.Result) error {
+		field := schema.UniverseCheck + "." + k
+		seen[k] = true
+		if p, ok := ints[k]; ok {
+			x, err := snapInt(e, field, 0, maxRows)
+			*p = int(x)
+			return err
+		}
+		if p, ok := fracs[k]; ok {
+			x, err := snapNumber(e, field)
+			if err == nil && (x < 0 || x > 1) {
+				err = fmt.Errorf("%w: %s = %s, want a share in [0, 1]", ErrCorrupt, field, e.Raw)
+			}
+			*p = x
+			return err
+		}
+		if k == schema.CheckModel {
+			var err error
+			uc.Model, err = snapStr(e, field)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range []string{schema.CheckRealMembers, schema.CheckModelMembers, schema.CheckOverlap, schema.CheckWeightOverlap} {
+		if !seen[k] {
+			return nil, fmt.Errorf("%w: %s has no %q", ErrCorrupt, schema.UniverseCheck, k)
+		}
+	}
+	if uc.Overlap > uc.RealMembers || uc.Overlap > uc.ModelMembers {
+		return nil, fmt.Errorf("%w: %s: overlap %d exceeds real_members %d or model_members %d", ErrCorrupt, schema.UniverseCheck, uc.Overlap, uc.RealMembers, uc.ModelMembers)
+	}
+	return uc, nil
+}
+
 // pow10 holds the powers of ten that float64 represents exactly.
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}

@@ -72,6 +72,10 @@ type Snapshot struct {
 	// SurvivorshipHoldings (current: schema.Hold* names) are the numbers
 	// behind the Survivorship text; nil when the file has none.
 	SurvivorshipCounts, SurvivorshipHoldings []FieldCount
+	// UniverseCheck (history snapshots whose universe is a real index
+	// list, Modelled false) measures the model the modelled years use
+	// against that list; nil when the file has none.
+	UniverseCheck *UniverseCheck
 
 	Ticker, Name []string
 	Sector       []uint8
@@ -112,6 +116,22 @@ type Snapshot struct {
 	Fwd12, FwdLast []float64
 
 	byTicker map[string]int32
+}
+
+// UniverseCheck is the body's "universe_check" (schema.UniverseCheck):
+// the modelled Russell 2000 of the year against the real list, both as
+// of the snapshot date. Of Listed rows of the list, NoPriceFile have no
+// price series in the data, NoPrice no price on the date, NoShares no
+// share count and MergedShareClasses were a further class of a listed
+// company; RealMembers form the universe. ModelMembers is the model's
+// universe (rule: Model), Overlap the companies in both; RealInModel =
+// Overlap/RealMembers, ModelInReal = Overlap/ModelMembers, WeightOverlap
+// the sum over companies of the smaller market-cap weight in the two.
+type UniverseCheck struct {
+	Listed, NoPriceFile, NoPrice, NoShares, MergedShareClasses int
+	RealMembers, ModelMembers, Overlap                         int
+	RealInModel, ModelInReal, WeightOverlap                    float64
+	Model                                                      string
 }
 
 // maxRows bounds n so that a corrupt or hostile file cannot make the
@@ -220,6 +240,8 @@ func decodeBody(raw []byte) (*Snapshot, error) {
 			s.SurvivorshipCounts, err = snapCounts(v, schema.SurvivorshipCounts)
 		case schema.SurvivorshipHoldings:
 			s.SurvivorshipHoldings, err = snapCounts(v, schema.SurvivorshipHoldings)
+		case schema.UniverseCheck:
+			s.UniverseCheck, err = snapUniverseCheck(v)
 		case "flag_names":
 			s.FlagNames, err = snapStrList(v, "flag_names")
 		case "sources":

@@ -174,6 +174,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(body))
 	f.Add([]byte(`{"kind":"current","n":1,"sectors":["A"],"sources":[],"flag_names":[],"cols":{"ticker":["A"]}}`))
 	f.Add(snapEnvelope(`{"kind":"history","n":0,"cols":{}}`))
+	f.Add([]byte(strings.Replace(body, `"n": 5,`, `"n": 5, "universe_check": {"real_members": 3, "model_members": 4, "overlap": 2, "weight_overlap": 0.5},`, 1)))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		check := func(s *Snapshot, err error) {
 			if err != nil {
@@ -344,6 +345,43 @@ func TestFloatColumns(t *testing.T) {
 	for _, col := range []string{schema.ColFwd12, schema.ColFwdLast, schema.ColIncEnd, "nope"} {
 		if _, ok := s.Float(col); ok {
 			t.Errorf("Float(%q) offered", col)
+		}
+	}
+}
+
+// universe_check (history snapshots of a real index list) decodes into
+// UniverseCheck; absent, it stays nil; a malformed one is a corrupt file.
+func TestDecodeUniverseCheck(t *testing.T) {
+	body := snapFixtureBody(t)
+	check := `"universe_check": {"listed": 1990, "no_price_file": 220, "no_price": 5, "no_shares": 297, "merged_share_classes": 5, "real_members": 1463, "model_members": 2118, "overlap": 1360, "real_in_model": 0.9296, "model_in_real": 0.6421, "weight_overlap": 0.7514, "model": "ranked on 2022-05-06", "later_key": [1]},`
+	s, err := Decode(snapEnvelope(strings.Replace(body, `"n": 5,`, `"n": 5, `+check, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := UniverseCheck{Listed: 1990, NoPriceFile: 220, NoPrice: 5, NoShares: 297, MergedShareClasses: 5, RealMembers: 1463, ModelMembers: 2118,
+		Overlap: 1360, RealInModel: 0.9296, ModelInReal: 0.6421, WeightOverlap: 0.7514, Model: "ranked on 2022-05-06"}
+	if s.UniverseCheck == nil || *s.UniverseCheck != want {
+		t.Errorf("universe_check %+v, want %+v", s.UniverseCheck, want)
+	}
+	if loadSnapFixture(t).UniverseCheck != nil {
+		t.Error("absent universe_check must stay nil")
+	}
+	minimal := `"universe_check": {"real_members": 3, "model_members": 4, "overlap": 2, "weight_overlap": 0.5},`
+	if s, err := Decode(snapEnvelope(strings.Replace(body, `"n": 5,`, `"n": 5, `+minimal, 1))); err != nil || s.UniverseCheck.Overlap != 2 || s.UniverseCheck.Listed != 0 {
+		t.Errorf("minimal universe_check: %+v %v", s, err)
+	}
+	for name, bad := range map[string]string{
+		"not an object":    `"universe_check": [1],`,
+		"count string":     `"universe_check": {"real_members": "3", "model_members": 4, "overlap": 2, "weight_overlap": 0.5},`,
+		"count negative":   `"universe_check": {"real_members": -3, "model_members": 4, "overlap": 2, "weight_overlap": 0.5},`,
+		"share above one":  `"universe_check": {"real_members": 3, "model_members": 4, "overlap": 2, "weight_overlap": 1.5},`,
+		"missing overlap":  `"universe_check": {"real_members": 3, "model_members": 4, "weight_overlap": 0.5},`,
+		"overlap too big":  `"universe_check": {"real_members": 3, "model_members": 4, "overlap": 5, "weight_overlap": 0.5},`,
+		"model not string": `"universe_check": {"real_members": 3, "model_members": 4, "overlap": 2, "weight_overlap": 0.5, "model": 7},`,
+	} {
+		_, err := Decode(snapEnvelope(strings.Replace(body, `"n": 5,`, `"n": 5, `+bad, 1)))
+		if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "universe_check") {
+			t.Errorf("%s: err %v, want ErrCorrupt naming universe_check", name, err)
 		}
 	}
 }

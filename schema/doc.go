@@ -60,14 +60,33 @@
 //
 //   - "survivorship_counts" (history only): {"ranked_pool": N, "kept": n,
 //     "reporting_12m": R, "reporting_no_price": M,
-//     "reporting_no_price_delisted": K}: N US companies had a price and a
-//     share count on asof; R companies published a statement in the 12
-//     months before asof, of which M have no price file (so cannot be in
-//     the universe).
+//     "reporting_no_price_delisted": K, "reporting_no_price_prices_only": B,
+//     "reporting_unpriced_on_asof": U,
+//     "reporting_unpriced_on_asof_prices_only": V,
+//     "kept_from_prices_to_2024": O, "fwd_to_last_price": L,
+//     "price_glitch": G}: N US companies ranked on the model's rank day; n
+//     stocks in the universe; R companies published a statement in the 12
+//     months before asof, of which M have no price series of their own in
+//     prices/ or prices-to-2024/ (so cannot be in the universe; K marked
+//     delisted) and B no file in prices/ (the count before
+//     prices-to-2024/ was used); U with no price on asof from a series of
+//     their own (lost to this universe) and V with none from any prices/
+//     file (the same before prices-to-2024/); O of the universe priced from
+//     prices-to-2024/, L with flag fwd_to_last_price, G with price_glitch
+//     or fwd_price_glitch. See the Surv* names.
+//   - "universe_check" (history snapshots whose universe is a real index
+//     list, "modelled": false; absent elsewhere): {"listed": 1990,
+//     "no_price_file": 220, "no_price": 5, "no_shares": 297,
+//     "merged_share_classes": 5, "real_members": 1463, "model_members":
+//     2118, "overlap": 1360, "real_in_model": 0.9296, "model_in_real":
+//     0.6421, "weight_overlap": 0.7514, "model": "ranked by …"}: the model
+//     of the modelled years measured against the list on asof. See
+//     UniverseCheck and the Check* names.
 //   - "survivorship_holdings" (current only; same shape, its own name):
 //     {"holdings": N, "no_price": M, "no_price_file": K,
 //     "in_prices_to_2024": L, "price_file_ended": J,
-//     "price_file_starts_later": S, "price_gap": G}; M = K + J + S + G.
+//     "price_file_starts_later": S, "price_gap": G, "price_glitch": P};
+//     M = K + J + S + G + P.
 //   - "stale_months": the age limit of statement inputs, 15: a TTM window
 //     or balance sheet whose period ended more than 15 calendar months
 //     before asof (end + 15 months < asof) is stale: its value is null and
@@ -109,6 +128,11 @@
 //	fwd12                     number/null  fraction      FORWARD total return asof → asof+12 months. Never an input to scoring.
 //	fwdlast                   number/null  fraction      FORWARD total return asof → fwd_last_date. Never an input to scoring.
 //
+// The forward returns: history runs a series that ends inside the window
+// to its last close (flag fwd_to_last_price); a return, momentum or
+// trend over a glitchy stretch of the price series is null (flags
+// price_glitch, fwd_price_glitch).
+//
 // Money is in USD millions rounded to 5 significant digits; returns and
 // ratios to 5 significant digits.
 //
@@ -122,9 +146,15 @@
 //	4    debt_blank_zero        blank debt lines on a full balance sheet read as debt 0 (value kept)
 //	5    shares_fund_corrected  current only: the fund evidence chose another share count than today's rules (value kept)
 //	6    mcap_low_float         current only: no count agrees with the fund evidence within 3x, but today's pick is at most 20x above it and plausible (value kept)
-//	7    mcap_unsupported       current only: no count is supported by the evidence: shares and mcap are null
+//	7    mcap_unsupported       no count is supported by the evidence (current: fund evidence; history: the Russell 2000 size range): shares and mcap are null
 //	8    stale                  some statement input ended more than stale_months before asof and is null
 //	9    price_rescaled         current only: price is the adjusted close divided by a later split's factor (value kept)
+//	10   price_glitch           price, mom12_1, mom6_1 or trend would have been read over a glitchy stretch of the price series: null
+//	11   fwd_price_glitch       fwd12 or fwdlast would have spanned a glitchy stretch: null (forward information)
+//	12   fwd_to_last_price      history: the price series ends inside a forward window; the return runs to the last close (value kept; forward information)
+//
+// Bits 11 and 12 (ForwardFlags) carry information from after asof, like
+// the forward columns: no screen, filter or score may read them.
 //
 // New bits are appended; bit order never changes.
 //

@@ -54,8 +54,19 @@ func TestFilesAndDates(t *testing.T) {
 // additive, reordering would change the meaning of every written file.
 func TestListsKeepTheirOrder(t *testing.T) {
 	flags := FlagNames()
-	if len(flags) != 10 || flags[0] != FlagSharesScale || flags[4] != FlagDebtBlankZero || flags[8] != FlagStale || flags[9] != FlagPriceRescaled {
+	if len(flags) != 13 || flags[0] != FlagSharesScale || flags[4] != FlagDebtBlankZero || flags[8] != FlagStale || flags[9] != FlagPriceRescaled ||
+		flags[10] != FlagPriceGlitch || flags[11] != FlagFwdPriceGlitch || flags[12] != FlagFwdToLastPrice {
 		t.Errorf("FlagNames = %v", flags)
+	}
+	// The forward flags are flags, and the as-of price_glitch is not one.
+	for _, f := range ForwardFlags() {
+		found := false
+		for _, g := range flags {
+			found = found || g == f
+		}
+		if !found || f == FlagPriceGlitch {
+			t.Errorf("ForwardFlags lists %q", f)
+		}
 	}
 	if src := Sources(); len(src) != 5 || src[1] != SourceSimfinAnnual || src[2] != SourceSummary {
 		t.Errorf("Sources = %v", src)
