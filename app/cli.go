@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 	"sort"
 	"strconv"
 	"strings"

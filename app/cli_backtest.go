@@ -13,7 +13,7 @@ import (
 	"text/tabwriter"
 
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 func init() {

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 func init() {

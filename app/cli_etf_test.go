@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 func TestParseFundList(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // etfTrack is the modelled-style tracking as the engine measures it

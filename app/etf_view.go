@@ -8,7 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // fundsPath is the fund facts and monthly closes, loaded the first time

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // historyFundsPath holds the comparison funds' monthly closes.

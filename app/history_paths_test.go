@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"screener/data"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // The History view downloads exactly the history files the builder writes,

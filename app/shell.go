@@ -2,7 +2,7 @@ package main
 
 import (
 	"errors"
-	"screener/schema"
+	"screener/data/schema"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"

@@ -10,7 +10,7 @@ import (
 	"runtime"
 	"sync"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // Russell-2000-like ranks: 1,001st to 3,000th largest by market cap.

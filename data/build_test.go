@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 const fixtureDir = "testdata/raw"

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // ruleFlags are the cross-check rules whose hits the report counts and

@@ -3,7 +3,7 @@ package data
 import (
 	"math"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // column is one snapshot column: its name (a schema.Col* constant, so the

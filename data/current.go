@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // current builds the current snapshot: every equity in the IWM and IJR

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // Each flag of issues.go is raised on a hand-made input, with the

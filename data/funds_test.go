@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // The fund facts: null stays unknown (nil), never 0; a malformed file is

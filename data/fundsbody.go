@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // buildFunds writes the funds body: every fund of the fund facts (in their

@@ -3,7 +3,7 @@ package data
 import (
 	"fmt"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // history builds the history snapshot on asof (June 30): the real

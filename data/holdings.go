@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // holding is one row of a fund holdings file.

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // Flag is a per-stock data-quality problem, written as a bit of the

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"screener/engine"
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // The round trip: the builder writes every file from the fixture DATA_DIR

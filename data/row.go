@@ -4,7 +4,7 @@ import (
 	"math"
 	"sort"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // row is one stock of a snapshot, values in snapshot units.

@@ -3,7 +3,7 @@ package data
 import (
 	"math"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // field is one statement line carried into snapshots.

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // holdingsSurvivorship counts the current holdings without a price on

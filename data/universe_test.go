@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // The June 2022 list: a ticker per row; the index itself (^RUT) is not a

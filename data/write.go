@@ -4,7 +4,7 @@ import (
 	"math"
 	"strconv"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 type provenance struct{ file, asof string }

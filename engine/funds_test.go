@@ -4,7 +4,7 @@ import (
 	"errors"
 	"math"
 	"os"
-	"screener/schema"
+	"screener/data/schema"
 	"strings"
 	"testing"
 	"time"

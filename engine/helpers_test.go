@@ -7,7 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"screener/schema"
+	"screener/data/schema"
 	"testing"
 )
 

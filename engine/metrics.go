@@ -3,7 +3,7 @@ package engine
 import (
 	"math"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 // TaxRate is the flat US federal corporate rate (21% since 2018) used to

@@ -2,7 +2,7 @@ package engine
 
 import (
 	"math"
-	"screener/schema"
+	"screener/data/schema"
 	"strings"
 )
 

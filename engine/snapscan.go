@@ -5,7 +5,7 @@ import (
 	"math"
 	"strconv"
 
-	"screener/schema"
+	"screener/data/schema"
 
 	"github.com/tidwall/gjson"
 )

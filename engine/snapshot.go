@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"screener/schema"
+	"screener/data/schema"
 
 	"github.com/tidwall/gjson"
 )

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"screener/schema"
+	"screener/data/schema"
 )
 
 func TestDecodeFixture(t *testing.T) {

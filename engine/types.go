@@ -1,6 +1,6 @@
 package engine
 
-import "screener/schema"
+import "screener/data/schema"
 
 // SchemaVersion is the snapshot format this package reads.
 const SchemaVersion = schema.Version
