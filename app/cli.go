@@ -10,12 +10,13 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"screener/engine"
-	"screener/data/schema"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"screener/data/schema"
+	"screener/engine"
 )
 
 // command is one native subcommand: the local server, the static-site

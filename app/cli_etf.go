@@ -16,8 +16,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"screener/engine"
 	"screener/data/schema"
+	"screener/engine"
 )
 
 func init() {

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"screener/engine"
 	"screener/data/schema"
+	"screener/engine"
 )
 
 func TestParseFundList(t *testing.T) {

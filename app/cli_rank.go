@@ -17,8 +17,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"screener/engine"
 	"screener/data/schema"
+	"screener/engine"
 )
 
 func init() {

@@ -5,8 +5,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"screener/engine"
 	"screener/data/schema"
+	"screener/engine"
 )
 
 // etfTrack is the modelled-style tracking as the engine measures it

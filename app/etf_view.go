@@ -7,8 +7,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"screener/engine"
 	"screener/data/schema"
+	"screener/engine"
 )
 
 // fundsPath is the fund facts and monthly closes, loaded the first time

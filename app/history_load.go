@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"screener/engine"
 	"screener/data/schema"
+	"screener/engine"
 )
 
 // historyFundsPath holds the comparison funds' monthly closes.

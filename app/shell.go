@@ -2,10 +2,11 @@ package main
 
 import (
 	"errors"
-	"screener/data/schema"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"screener/data/schema"
 )
 
 // currentSnapshotPath is the snapshot the screener opens with.

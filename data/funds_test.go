@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"screener/engine"
 	"screener/data/schema"
+	"screener/engine"
 )
 
 // The fund facts: null stays unknown (nil), never 0; a malformed file is

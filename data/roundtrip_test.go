@@ -10,8 +10,8 @@ import (
 	"sync"
 	"testing"
 
-	"screener/engine"
 	"screener/data/schema"
+	"screener/engine"
 )
 
 // The round trip: the builder writes every file from the fixture DATA_DIR

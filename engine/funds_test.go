@@ -4,10 +4,11 @@ import (
 	"errors"
 	"math"
 	"os"
-	"screener/data/schema"
 	"strings"
 	"testing"
 	"time"
+
+	"screener/data/schema"
 )
 
 func loadFundsFixture(t *testing.T) *Funds {

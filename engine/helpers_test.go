@@ -7,8 +7,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"screener/data/schema"
 	"testing"
+
+	"screener/data/schema"
 )
 
 var updateFixtureHash = flag.Bool("update-fixture-hash", false, "rewrite the hash of testdata/*.json fixtures after editing them by hand")

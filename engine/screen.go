@@ -2,8 +2,9 @@ package engine
 
 import (
 	"math"
-	"screener/data/schema"
 	"strings"
+
+	"screener/data/schema"
 )
 
 // Screen is one filtered, ranked cross-section. NewScreen does the work
