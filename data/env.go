@@ -163,14 +163,7 @@ func (e *buildEnv) matchPriceFiles() {
 	}
 	for _, s := range e.prices.all {
 		k := tickerKey(s.ticker)
-		if e.fundKeys[k] {
-			continue
-		}
-		name := ""
-		if in, ok := e.info[k]; ok {
-			name = in.name
-		}
-		c := e.companyFor(s.ticker, name)
+		c := e.seriesCompany(s)
 		if c == nil {
 			continue
 		}
@@ -193,6 +186,20 @@ func (e *buildEnv) matchPriceFiles() {
 		chosen[c.key] = len(e.pool)
 		e.pool = append(e.pool, poolEntry{s: s, c: c})
 	}
+}
+
+// seriesCompany is the statement company of a stock's price file (nil for
+// a fund's file or a ticker without statements).
+func (e *buildEnv) seriesCompany(s *series) *company {
+	k := tickerKey(s.ticker)
+	if e.fundKeys[k] {
+		return nil
+	}
+	name := ""
+	if in, ok := e.info[k]; ok {
+		name = in.name
+	}
+	return e.companyFor(s.ticker, name)
 }
 
 // tickerByName resolves a holdings row that has a name but no ticker:

@@ -127,11 +127,7 @@ func (e *buildEnv) matchOldPrices() {
 		if e.fundKeys[k] {
 			continue
 		}
-		name := ""
-		if in, ok := e.info[k]; ok {
-			name = in.name
-		}
-		c := e.companyFor(s.ticker, name)
+		c := e.seriesCompany(s)
 		if c == nil {
 			st.unmatched++
 			continue
