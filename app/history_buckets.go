@@ -2,8 +2,9 @@ package main
 
 // historyBuckets is the core table: for every date, the composite's
 // quantile buckets (lowest scores left, highest right) with each bucket's
-// equal-weighted mean forward return, its number of names and how many of
-// them have no forward price (left out of the mean).
+// forward return under the chosen statistic (median, winsorised mean,
+// mean or cap-weighted mean), its number of names and how many of them
+// have no forward price (left out of every statistic).
 type historyBuckets struct {
 	Lang lang
 	R    *historyResult
@@ -13,13 +14,15 @@ func (b *historyBuckets) write(w *htmlWriter) {
 	l := histLang{b.Lang}
 	r := b.R
 	k := r.Config.Buckets
-	title := l.t("hist.buckets.title5")
+	stat := r.Config.Stat
+	noun := histStatNoun(l, r)
+	title := l.tf("hist.buckets.title5", noun)
 	if k == 10 {
-		title = l.t("hist.buckets.title10")
+		title = l.tf("hist.buckets.title10", noun)
 	}
 	w.open("section", "id", "hist-buckets", "class", "hist-block", "aria-labelledby", "hist-buckets-title")
 	w.elem("h3", title, "id", "hist-buckets-title")
-	w.elem("p", l.t("hist.buckets.help"), "class", "small muted")
+	w.elem("p", l.tf("hist.buckets.help", noun), "class", "small muted")
 	w.open("div", "class", "table-wrap")
 	w.open("table", "id", "hist-bucket-table", "class", "hist-table hist-buckets-table")
 	w.open("thead")
@@ -55,9 +58,10 @@ func (b *historyBuckets) write(w *htmlWriter) {
 			if bs.Missing > 0 {
 				sub = l.tf("hist.bucket.nmiss", formatCount(bs.N), formatCount(bs.Missing))
 			}
-			w.open("td", "class", "num hist-bucket", "data-q", itoa(q), "data-v", rawNum(bs.Mean),
+			v := bs.Of(stat)
+			w.open("td", "class", "num hist-bucket", "data-q", itoa(q), "data-v", rawNum(v),
 				"data-n", itoa(bs.N), "data-miss", itoa(bs.Missing))
-			w.elem("span", formatSignedPct(bs.Mean), "class", signClass(bs.Mean))
+			w.elem("span", formatSignedPct(v), "class", signClass(v))
 			w.elem("span", sub, "class", "small muted hist-n")
 			w.close("td")
 		}

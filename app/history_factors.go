@@ -20,7 +20,7 @@ func (h *historyFactors) write(w *htmlWriter) {
 	r := h.R
 	w.open("section", "id", "hist-factors", "class", "hist-block", "aria-labelledby", "hist-factors-title")
 	w.elem("h3", l.t("hist.factors.title"), "id", "hist-factors-title")
-	w.elem("p", l.t("hist.factors.help"), "class", "small muted")
+	w.elem("p", l.tf("hist.factors.help", histStatNoun(l, r)), "class", "small muted")
 	w.open("div", "class", "table-wrap")
 	w.open("table", "id", "hist-factor-table", "class", "hist-table")
 	w.open("thead")

@@ -12,7 +12,9 @@ type historyMyScreen struct {
 	Narrow bool
 }
 
-func (m *historyMyScreen) write(w *htmlWriter) {
+// writeChart writes the section's title, help and the growth chart (with
+// the charts); writeTable the window-by-window table (with the tables).
+func (m *historyMyScreen) writeChart(w *htmlWriter) {
 	l := histLang{m.Lang}
 	r := m.R
 	n := r.Config.TopN
@@ -53,6 +55,15 @@ func (m *historyMyScreen) write(w *htmlWriter) {
 	w.elem("h3", l.tf("hist.topn.title", n), "id", "hist-myscreen-title")
 	w.elem("p", l.t("hist.topn.help"), "class", "small muted")
 	chart.write(w)
+	w.close("section")
+}
+
+func (m *historyMyScreen) writeTable(w *htmlWriter) {
+	l := histLang{m.Lang}
+	r := m.R
+	mineName := l.tf("hist.topn.col", r.Config.TopN)
+	w.open("section", "id", "hist-myscreen-tab", "class", "hist-block", "aria-labelledby", "hist-myscreen-tab-title")
+	w.elem("h3", l.tf("hist.topn.table", r.Config.TopN), "id", "hist-myscreen-tab-title")
 	w.open("div", "class", "table-wrap")
 	w.open("table", "id", "hist-topn-table", "class", "hist-table")
 	w.open("thead")

@@ -4,9 +4,11 @@ import (
 	"strconv"
 )
 
-// historySummary states the answer first: the mean information
-// coefficient with its t statistic, the top-minus-bottom spread compounded
-// over the yearly windows, and "my screen" compounded beside the funds.
+// historySummary gives the headline numbers under the verdict: the mean
+// information coefficient with its t statistic, the top-minus-bottom
+// spreads (chosen statistic) added up over the yearly windows with how
+// many were positive and their t, and "my screen" compounded beside the
+// funds.
 // Every number is over the non-overlapping 12-month windows only
 // (engine.BacktestResult).
 type historySummary struct {
@@ -26,11 +28,23 @@ func (s *historySummary) write(w *htmlWriter) {
 	w.elem("span", l.tf("hist.sum.ic.detail", formatNum(r.TStatIC, 2, "", true), r.Years), "class", "small muted")
 	w.close("div")
 
+	// The legs are added up like the spread (top − bottom = the sum), by
+	// the same statistic.
+	var top, bottom float64
+	for _, d := range r.Dates {
+		if histIs12m(d) && len(d.Buckets) == k {
+			top += d.Buckets[k-1].Of(r.Config.Stat)
+			bottom += d.Buckets[0].Of(r.Config.Stat)
+		}
+	}
 	w.open("div", "class", "hist-card")
-	w.elem("span", l.tf("hist.sum.spread", bucketName(l.lang, k-1, k), bucketName(l.lang, 0, k)), "class", "hist-card-label")
-	w.elem("strong", formatSignedPct(r.CumSpread), "id", "hist-sum-spread", "data-v", rawNum(r.CumSpread))
-	w.elem("span", l.tf("hist.sum.spread.detail", r.Years), "class", "small muted")
-	w.elem("span", l.tf("hist.sum.legs", bucketName(l.lang, k-1, k), formatSignedPct(r.BucketGrowth[k-1]), bucketName(l.lang, 0, k), formatSignedPct(r.BucketGrowth[0])), "class", "small muted")
+	w.elem("span", l.tf("hist.sum.spread", bucketName(l.lang, k-1, k), bucketName(l.lang, 0, k), histStatNoun(l, r)), "class", "hist-card-label")
+	w.elem("strong", histPP(l.lang, r.CumSpread), "id", "hist-sum-spread", "data-v", rawNum(r.CumSpread))
+	w.open("span", "class", "small muted")
+	w.text(l.tf("hist.sum.spread.detail", r.Years, r.SpreadWins) + " · ")
+	w.elem("span", l.tf("hist.sum.spread.t", formatNum(r.TStatSpread, 2, "", true)), "id", "hist-spread-t", "data-v", rawNum(r.TStatSpread))
+	w.close("span")
+	w.elem("span", l.tf("hist.sum.legs", bucketName(l.lang, k-1, k), histPP(l.lang, top), bucketName(l.lang, 0, k), histPP(l.lang, bottom)), "class", "small muted")
 	w.close("div")
 
 	w.open("div", "class", "hist-card")

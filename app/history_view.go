@@ -10,7 +10,11 @@ package main
 //	historyStore.Buckets int  5 (quintiles, default) or 10 (deciles)
 //	historyStore.OnConfig func(topN, buckets int)
 //	                     called on the UI goroutine after the user changed
-//	                     either, so the URL can follow.
+//	                     either (or the statistic), so the URL can follow.
+//	histStat(store)      the bucket statistic (median by default), kept
+//	                     beside the store (histStats) until the store has
+//	                     a field for it; histFromState/histIntoState
+//	                     carry it to and from the URL (st=).
 //
 // The shell also passes TopN / Buckets as the view's own exported fields,
 // so that a change from the URL (back/forward) re-renders and re-runs it.
@@ -63,6 +67,35 @@ type historyView struct {
 	writtenLang  lang
 	writtenBusy  bool
 	writeRetries int
+}
+
+// histStats is each store's bucket statistic (engine.Statistic): the
+// store has no field for it, so it lives here, read and written on the UI
+// goroutine only. A store not in the map uses the default, the median.
+var histStats = map[*historyStore]engine.Statistic{}
+
+// histStat is the statistic the History view summarises buckets with.
+func histStat(s *historyStore) engine.Statistic {
+	if st, ok := histStats[s]; ok && st < engine.NumStatistics {
+		return st
+	}
+	return DefaultStat
+}
+
+// setHistStat sets it (an unknown value means the default).
+func setHistStat(s *historyStore, st engine.Statistic) {
+	if st >= engine.NumStatistics {
+		st = DefaultStat
+	}
+	histStats[s] = st
+}
+
+// histConfig is the store's settings with the view's statistic: what a
+// run and the settings show.
+func histConfig(s *historyStore) engine.BacktestConfig {
+	c := s.config()
+	c.Stat = histStat(s)
+	return c
 }
 
 // historyRunKey is everything a backtest run depends on; an unchanged key
@@ -142,7 +175,7 @@ func (h *historyView) refresh(ctx app.Context) {
 	if st.Prep == nil {
 		return
 	}
-	key := historyRunKey{prep: st.Prep, weights: h.M.weights, cfg: h.S.config(), minCov: h.M.minCoverage, missing: h.M.opts.Missing}
+	key := historyRunKey{prep: st.Prep, weights: h.M.weights, cfg: histConfig(h.S), minCov: h.M.minCoverage, missing: h.M.opts.Missing}
 	if h.res != nil && key == h.resKey {
 		return
 	}
@@ -206,22 +239,28 @@ func (h *historyView) write() bool {
 	return true
 }
 
-// resultsHTML is every part of the results, in reading order: the
-// honesty note first.
+// resultsHTML is every part of the results, in reading order: the plain
+// verdict first (on a phone it fits the first screen under the settings),
+// the summary cards, the honesty note, then the charts, then the tables.
 func (h *historyView) resultsHTML(st historyStatus) string {
 	l := h.M.lang
 	r := h.res
 	narrow := narrowScreen()
 	var w htmlWriter
-	w.Grow(48 << 10)
+	w.Grow(56 << 10)
 	if st.Preparing {
 		w.elem("p", l.t("hist.updating"), "class", "hist-updating", "role", "status")
 	}
-	(&historyNote{Lang: l, Data: st.Data, Res: r}).write(&w)
+	(&historyVerdict{Lang: l, R: &r.BacktestResult}).write(&w)
 	(&historySummary{Lang: l, R: r}).write(&w)
-	(&historySpread{Lang: l, R: r, Narrow: narrow}).write(&w)
+	(&historyNote{Lang: l, Data: st.Data, Res: r}).write(&w)
+	spread := &historySpread{Lang: l, R: r, Narrow: narrow}
+	mine := &historyMyScreen{Lang: l, R: r, Narrow: narrow}
+	spread.writeChart(&w)
+	mine.writeChart(&w)
+	spread.writeTable(&w)
 	(&historyBuckets{Lang: l, R: r}).write(&w)
-	(&historyMyScreen{Lang: l, R: r, Narrow: narrow}).write(&w)
+	mine.writeTable(&w)
 	(&historyFactors{Lang: l, R: r}).write(&w)
 	return w.String()
 }
@@ -260,7 +299,7 @@ func (h *historyView) Render() app.UI {
 func (h *historyView) renderMain() []app.UI {
 	l := h.M.lang
 	st := h.S.status()
-	cfg := h.S.config()
+	cfg := histConfig(h.S)
 	out := []app.UI{
 		divClass("hist-head").Body(
 			rawElem("h2", l.t("hist.title"), "id", "hist-title"),
@@ -307,6 +346,17 @@ func (h *historyView) renderSettings(cfg engine.BacktestConfig) app.UI {
 		}
 		btns[i] = b
 	}
+	// The statistic: median first (the default), then the means from the
+	// most robust to the one an index holding would earn.
+	stats := [...]engine.Statistic{engine.StatMedian, engine.StatWinsor, engine.StatMean, engine.StatCapWeighted}
+	vals, labels := make([]string, len(stats)), make([]string, len(stats))
+	sel := 0
+	for i, s := range stats {
+		vals[i], labels[i] = s.Key(), l.t("hist.stat."+s.Key())
+		if s == cfg.Stat {
+			sel = i
+		}
+	}
 	return divClass("hist-settings").Body(
 		divClass("preset-buttons").Role("group").Aria("label", l.t("hist.buckets")).Body(btns...),
 		app.Label().Class("hist-topn").For("hist-topn").Body(
@@ -316,7 +366,22 @@ func (h *historyView) renderSettings(cfg engine.BacktestConfig) app.UI {
 				Value(itoa(cfg.TopN)).
 				OnChange(h.onTopN),
 		),
+		divClass("hist-stat").Body(
+			rawElem("label", l.t("hist.stat"), "for", "hist-stat"),
+			selectElem("hist-stat", h.onStat, selectOptions(vals, labels, sel)),
+			rawElem("p", l.t("hist.stat.note."+cfg.Stat.Key()), "class", "small muted", "id", "hist-stat-note"),
+		),
 	)
+}
+
+// onStat takes the chosen statistic; an unknown value is ignored.
+func (h *historyView) onStat(ctx app.Context, e app.Event) {
+	st, ok := engine.ParseStatistic(ctx.JSSrc().Get("value").String())
+	if !ok || st == histStat(h.S) {
+		return
+	}
+	setHistStat(h.S, st)
+	h.configChanged(ctx)
 }
 
 func (h *historyView) setBuckets(ctx app.Context, k int) {

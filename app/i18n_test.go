@@ -88,6 +88,19 @@ func usedKeys(t *testing.T) map[string]bool {
 	for r := engine.NoPrice; r < engine.NumUnpricedReasons; r++ {
 		used["unpriced.reason."+r.Key()] = true
 	}
+	// The History view's statistic, verdict answers and flip sentences.
+	for st := engine.Statistic(0); st < engine.NumStatistics; st++ {
+		for _, p := range []string{"hist.stat.", "hist.stat.note.", "hist.stat.noun.", "hist.verdict.by."} {
+			used[p+st.Key()] = true
+		}
+	}
+	for _, a := range []histAnswer{histYes, histMostly, histPartly, histNo} {
+		used["hist.verdict."+string(a)] = true
+	}
+	for _, by := range []string{"mean", "median"} {
+		used["hist.verdict.q.flip."+by] = true
+		used["hist.verdict.flip."+by] = true
+	}
 	for _, mt := range []engine.Metric{engine.NetDebtToEBITDA, engine.InterestCoverage} {
 		used["metric.best."+mt.Key()] = true
 	}

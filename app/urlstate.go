@@ -35,10 +35,14 @@ const (
 	MaxTopN       = 200
 	DefaultTopN   = engine.DefaultTopN
 	DefaultPreset = engine.DefaultPreset
-	DefaultSort   = "rank"
-	minMonth      = "1990-01" // before every fund's inception
-	maxMonth      = "2100-12"
-	maxTickerLen  = 10
+	// DefaultStat is the history's bucket statistic: the median, what the
+	// typical stock of a bucket did, which a few extreme returns cannot
+	// decide as they decide a mean.
+	DefaultStat  = engine.StatMedian
+	DefaultSort  = "rank"
+	minMonth     = "1990-01" // before every fund's inception
+	maxMonth     = "2100-12"
+	maxTickerLen = 10
 )
 
 // State is the restorable state of the page. It is comparable with ==, so
@@ -82,6 +86,9 @@ type State struct {
 
 	TopN    int // history: size of "my screen", MinTopN..MaxTopN
 	Buckets int // history: 5 (quintiles) or 10 (deciles)
+	// Stat is how the history summarises a bucket's forward returns
+	// (st=median|winsor|mean|capw); the median by default.
+	Stat engine.Statistic
 
 	Embed       bool // compact layout without page chrome
 	Transparent bool // embed: no page background
@@ -115,6 +122,7 @@ func DefaultState() State {
 		MinCoverage: engine.DefaultMinCoverage,
 		TopN:        DefaultTopN,
 		Buckets:     engine.DefaultBuckets,
+		Stat:        DefaultStat,
 	}
 }
 
@@ -140,6 +148,7 @@ const (
 	keyAsOf        = "asof"
 	keyTopN        = "top"
 	keyBuckets     = "bk"
+	keyStat        = "st"
 	keyLang        = "lang"
 	keyEmbed       = "embed"
 	keyTransparent = "transparent"
@@ -253,6 +262,11 @@ func ParseState(rawQuery string) State {
 			s.Buckets = n
 		}
 	}
+	if v, ok := get(keyStat); ok {
+		if st, ok := engine.ParseStatistic(strings.ToLower(v)); ok {
+			s.Stat = st
+		}
+	}
 	return s.Normalize()
 }
 
@@ -338,6 +352,9 @@ func (s State) Query() string {
 	if s.Buckets != d.Buckets {
 		add(keyBuckets, itoa(s.Buckets))
 	}
+	if s.Stat != d.Stat {
+		add(keyStat, s.Stat.Key())
+	}
 	if s.Lang != "" {
 		add(keyLang, s.Lang)
 	}
@@ -403,6 +420,9 @@ func (s State) Normalize() State {
 	s.TopN = urlClamp(s.TopN, MinTopN, MaxTopN)
 	if s.Buckets != 5 && s.Buckets != 10 {
 		s.Buckets = d.Buckets
+	}
+	if s.Stat >= engine.NumStatistics {
+		s.Stat = d.Stat
 	}
 	return s
 }

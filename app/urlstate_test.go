@@ -23,7 +23,7 @@ func TestDefaultStateEncodesEmpty(t *testing.T) {
 		t.Fatal("DefaultState is not normalised")
 	}
 	want := engine.Weights{100, 100, 100, 100, 100, 100}
-	if d.Weights != want || d.Preset != "quality6" || d.TopN != 30 || d.Buckets != 5 || d.Page != 1 ||
+	if d.Weights != want || d.Preset != "quality6" || d.TopN != 30 || d.Buckets != 5 || d.Stat != engine.StatMedian || d.Page != 1 ||
 		d.Index != engine.IndexAny || strings.Join(d.FundList(), ",") != "IWM,IJR,VTWG,VTWV" {
 		t.Fatalf("DefaultState = %+v", d)
 	}
@@ -53,10 +53,11 @@ func TestQueryIsShortReadableAndOrdered(t *testing.T) {
 	all = all.WithFunds([]string{"ijr", "SPY", "IJR"})
 	all.ETFFrom, all.ETFAsOf = "2016-01", "2026-07"
 	all.TopN, all.Buckets = 50, 10
+	all.Stat = engine.StatWinsor
 	all.Lang = "en"
 	all.Embed, all.Transparent = true, true
 	want = "view=history&p=janus4&cap=300-2000&na=exclude&prof=1&sn=1&xfin=1&sort=-mcap&pg=3&f=IJR.SPY" +
-		"&from=2016-01&asof=2026-07&top=50&bk=10&lang=en&embed=1&transparent=1"
+		"&from=2016-01&asof=2026-07&top=50&bk=10&st=winsor&lang=en&embed=1&transparent=1"
 	if got := all.Query(); got != want {
 		t.Fatalf("Query() =\n %q, want\n %q", got, want)
 	}
@@ -123,6 +124,17 @@ func TestParseStateUntrustedInput(t *testing.T) {
 		{"top=0&bk=7", func(s *State) { s.TopN = MinTopN }},
 		{"top=1000&bk=10", func(s *State) { s.TopN, s.Buckets = MaxTopN, 10 }},
 		{"lang=ja&lang=en", func(s *State) { s.Lang = "ja" }}, // first value wins
+		// The history's statistic: the median by default; a known key in
+		// any case; anything else keeps the median.
+		{"st=mean", func(s *State) { s.Stat = engine.StatMean }},
+		{"st=WINSOR", func(s *State) { s.Stat = engine.StatWinsor }},
+		{"st=capw&st=mean", func(s *State) { s.Stat = engine.StatCapWeighted }},
+		{"st=median", func(s *State) {}},
+		{"st=", func(s *State) {}},
+		{"st=1", func(s *State) {}},
+		{"st=average", func(s *State) {}},
+		{"st=mean%00", func(s *State) {}},
+		{"st=%zz", func(s *State) {}},
 	}
 	for _, c := range cases {
 		want := d
@@ -265,6 +277,9 @@ func checkBounds(t *testing.T, s State) {
 	if s.Buckets != 5 && s.Buckets != 10 {
 		bad("buckets %d", s.Buckets)
 	}
+	if s.Stat >= engine.NumStatistics {
+		bad("statistic %d", s.Stat)
+	}
 }
 
 // randomState draws any State, including values far out of range, NaN
@@ -301,6 +316,7 @@ func randomState(r *rand.Rand) State {
 		MinCoverage:       r.IntN(10) - 2,
 		TopN:              r.IntN(300) - 50,
 		Buckets:           []int{0, 5, 10, 7}[r.IntN(4)],
+		Stat:              engine.Statistic(r.IntN(engine.NumStatistics + 2)),
 		Embed:             r.IntN(2) == 0,
 		Transparent:       r.IntN(2) == 0,
 	}
@@ -350,7 +366,8 @@ func TestRoundTripProperty(t *testing.T) {
 func FuzzParseState(f *testing.F) {
 	for _, seed := range []string{
 		"", "w=100.100.100.100.100.80&u=iwm&sec=health.tech&sel=CRDO&lang=ja",
-		"view=history&p=janus4&cap=300-2000&prof=1&sn=1&xfin=1&sort=-mcap&pg=3&f=IJR.SPY&from=2016-01&asof=2026-07&top=50&bk=10&lang=en&embed=1&transparent=1",
+		"view=history&p=janus4&cap=300-2000&prof=1&sn=1&xfin=1&sort=-mcap&pg=3&f=IJR.SPY&from=2016-01&asof=2026-07&top=50&bk=10&st=capw&lang=en&embed=1&transparent=1",
+		"st=winsor&view=history", "st=MEAN&st=median",
 		"p=custom&w=0.0.0.0.0.0", "sel=%3Cscript%3E&f=iwm,ijr,spy&cap=-1", "?a=%zz;b=1&&=&sort=-",
 	} {
 		f.Add(seed)
@@ -370,4 +387,41 @@ func FuzzParseState(f *testing.F) {
 			t.Fatalf("Query not deterministic: %q then %q", q2, q3)
 		}
 	})
+}
+
+// TestStatisticInTheURL: the history's statistic travels as st=..., the
+// default median is left out, and each engine statistic round-trips.
+func TestStatisticInTheURL(t *testing.T) {
+	for st := engine.Statistic(0); st < engine.NumStatistics; st++ {
+		s := DefaultState()
+		s.View, s.Stat = ViewHistory, st
+		q := s.Query()
+		want := "view=history&st=" + st.Key()
+		if st == engine.StatMedian {
+			want = "view=history"
+		}
+		if q != want {
+			t.Errorf("%s: Query() = %q, want %q", st.Key(), q, want)
+		}
+		if got := ParseState(q); got != s {
+			t.Errorf("%s: ParseState(%q) = %+v, want %+v", st.Key(), q, got, s)
+		}
+	}
+	s := DefaultState()
+	s.Stat = engine.NumStatistics + 3
+	if n := s.Normalize(); n.Stat != engine.StatMedian {
+		t.Errorf("out-of-range statistic normalised to %d, want the median", n.Stat)
+	}
+	// The History view's store carries it both ways.
+	h := newHistoryStore()
+	histFromState(h, ParseState("st=capw"))
+	var back State = DefaultState()
+	histIntoState(h, &back)
+	if back.Stat != engine.StatCapWeighted || histStat(h) != engine.StatCapWeighted {
+		t.Errorf("store round trip: state %v, store %v", back.Stat, histStat(h))
+	}
+	histFromState(h, DefaultState())
+	if histStat(h) != engine.StatMedian {
+		t.Errorf("default state left the store at %v", histStat(h))
+	}
 }

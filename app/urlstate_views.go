@@ -32,12 +32,14 @@ func etfIntoState(e *etfState, st *State) {
 	st.ETFFrom, st.ETFAsOf = e.From, e.AsOf
 }
 
-// histFromState sets the History view's top-N and buckets from st.
+// histFromState sets the History view's top-N, buckets and statistic
+// from st.
 func histFromState(h *historyStore, st State) {
 	if h == nil {
 		return
 	}
 	h.TopN, h.Buckets = st.TopN, st.Buckets
+	setHistStat(h, st.Stat)
 }
 
 // histIntoState copies the History view's settings into st (Normalize
@@ -47,4 +49,5 @@ func histIntoState(h *historyStore, st *State) {
 		return
 	}
 	st.TopN, st.Buckets = h.TopN, h.Buckets
+	st.Stat = histStat(h)
 }

@@ -78,14 +78,21 @@ func loadHistExpectation(t *testing.T) *histExpectation {
 	return histVal
 }
 
-// run is what the engine reports for the page's weights and settings.
+// run is what the engine reports for the page's weights and settings,
+// with the page's default statistic (the median).
 func (e *histExpectation) run(t *testing.T, o engine.Options, w engine.Weights, buckets, topN int) engine.BacktestResult {
+	t.Helper()
+	return e.runStat(t, o, w, buckets, topN, engine.StatMedian)
+}
+
+// runStat is run with another bucket statistic.
+func (e *histExpectation) runStat(t *testing.T, o engine.Options, w engine.Weights, buckets, topN int, st engine.Statistic) engine.BacktestResult {
 	t.Helper()
 	bt, err := engine.NewBacktest(e.snaps, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bt.Run(w, engine.BacktestConfig{Buckets: buckets, TopN: topN})
+	return bt.Run(w, engine.BacktestConfig{Buckets: buckets, TopN: topN, Stat: st})
 }
 
 func dateOf(t *testing.T, res engine.BacktestResult, asof string) engine.DateResult {
@@ -368,8 +375,8 @@ func TestHistoryMatchesEngine(t *testing.T) {
 		css := fmt.Sprintf(`#hist-bucket-table tr[data-asof="2024-06-30"] td[data-q="%d"]`, q)
 		v, _ := pageCell(t, ctx, css)
 		n := eval[int](t, ctx, `+document.querySelector(`+mustJSON(css)+`).dataset.n`)
-		if !closeTo(v, b.Mean) || n != b.N {
-			t.Errorf("2024 decile %d: page mean %v n %d, engine %v n %d", q+1, v, n, b.Mean, b.N)
+		if !closeTo(v, b.Median) || n != b.N {
+			t.Errorf("2024 decile %d: page median %v n %d, engine %v n %d", q+1, v, n, b.Median, b.N)
 		}
 	}
 
@@ -454,6 +461,10 @@ func TestHistoryScreenshots(t *testing.T) {
 				`!!document.querySelector('#hist-results[aria-busy="false"] #hist-summary')`)
 			waitPainted(t, ctx)
 			checkNoSideScroll(t, ctx, name)
+			if width < 600 {
+				// The first screen a phone shows: the verdict is on it.
+				saveScreenshot(t, ctx, name+"-top", false)
+			}
 			scrollTo(t, ctx, "hist-title")
 			saveScreenshot(t, ctx, name, false)
 			scrollTo(t, ctx, "hist-spread")
@@ -558,15 +569,21 @@ func TestHistoryLoadingProgressAndErrors(t *testing.T) {
 	}
 }
 
-// TestHistoryFromURL: a shared link with view=history, top and bk opens
-// the History view with that top N and deciles (the URL state carries the
-// view's settings).
+// TestHistoryFromURL: a shared link with view=history, top, bk and st
+// opens the History view with that top N, deciles and the cap-weighted
+// mean (the URL state carries the view's settings).
 func TestHistoryFromURL(t *testing.T) {
 	srv := serveSite(distDir(t), "", nil)
 	defer srv.Close()
 	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=history&top=50&bk=10"))
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=history&top=50&bk=10&st=capw"))
 	waitHistResults(t, ctx)
+	if v := eval[string](t, ctx, `document.getElementById('hist-stat').value`); v != "capw" {
+		t.Errorf("statistic select %q, want capw", v)
+	}
+	if h := eval[string](t, ctx, `document.getElementById('hist-buckets-title').textContent`); !strings.Contains(h, "cap-weighted") {
+		t.Errorf("bucket table title %q does not name the cap-weighted mean", h)
+	}
 	if v := eval[string](t, ctx, `document.getElementById('hist-topn').value`); v != "50" {
 		t.Errorf("top N input %q, want 50", v)
 	}
@@ -578,5 +595,288 @@ func TestHistoryFromURL(t *testing.T) {
 	}
 	if h := eval[string](t, ctx, `document.getElementById('hist-myscreen-title').textContent`); !strings.Contains(h, "50") {
 		t.Errorf("my screen title %q does not say top 50", h)
+	}
+}
+
+// ---- the verdict, the charts and the tables tell one story ----
+
+// histShown is what the History view shows, read in one go: the
+// verdict's numbers, the summary's, the spread table's yearly rows, the
+// spread chart's bars and the bucket table's extreme buckets.
+type histShown struct {
+	Answer     string    `json:"answer"`
+	Wins       int       `json:"wins"`
+	Years      int       `json:"years"`
+	Sum        float64   `json:"sum"`
+	T          float64   `json:"t"`
+	VerdictTxt string    `json:"verdictText"`
+	FlipNames  *string   `json:"flipNames"` // nil: no flip sentence
+	FlipText   string    `json:"flipText"`
+	TopNCum    float64   `json:"topnCum"`
+	CardSum    float64   `json:"cardSum"`
+	CardSumTxt string    `json:"cardSumText"`
+	CardT      float64   `json:"cardT"`
+	CardWins   int       `json:"cardWins"`
+	TableSum   float64   `json:"tableSum"`
+	CumTopN    float64   `json:"cumTopN"`
+	AsOf       []string  `json:"asof"`   // yearly rows, in order
+	Spread     []float64 `json:"spread"` // their spread cells
+	Hit        []float64 `json:"hit"`
+	TopCells   []float64 `json:"top"` // the top and bottom bucket cells of the yearly rows
+	BotCells   []float64 `json:"bot"`
+	BarYear    []string  `json:"barYear"` // the chart's "in the window" bars, as titled
+	BarCum     []string  `json:"barCum"`  // its running-sum bars
+	Select     string    `json:"select"`
+	FactorVal  float64   `json:"factorValue"` // valuation's 2024 spread
+}
+
+const readHistJS = `(() => {
+  const num = (el) => el && el.dataset.v !== '' && el.dataset.v !== undefined ? +el.dataset.v : NaN;
+  const v = document.getElementById('hist-verdict-spread');
+  const f = document.getElementById('hist-verdict-flip');
+  const rows = [...document.querySelectorAll('#hist-spread-table tbody tr[data-basis="year"]')];
+  const k = document.querySelectorAll('#hist-bucket-table thead th.num').length - 2;
+  const brow = (a) => document.querySelector('#hist-bucket-table tr[data-asof="' + a + '"]');
+  const bars = (cls) => [...document.querySelectorAll('#hist-spread svg rect.' + cls + ' > title')].map(e => e.textContent);
+  return {
+    answer: v ? v.dataset.answer : '', wins: v ? +v.dataset.wins : -1, years: v ? +v.dataset.years : -1,
+    sum: v ? +v.dataset.sum : NaN, t: v ? +v.dataset.t : NaN, verdictText: v ? v.textContent : '',
+    flipNames: f ? f.dataset.names : null, flipText: f ? f.textContent : '',
+    topnCum: +document.getElementById('hist-verdict-topn').dataset.cum,
+    cardSum: num(document.getElementById('hist-sum-spread')), cardSumText: document.getElementById('hist-sum-spread').textContent,
+    cardT: num(document.getElementById('hist-spread-t')), cardWins: +document.getElementById('hist-spread-wins').dataset.v,
+    tableSum: num(document.querySelector('#hist-spread-table td[data-k="sumspread"]')),
+    cumTopN: num(document.getElementById('hist-cum-topn')),
+    asof: rows.map(r => r.dataset.asof),
+    spread: rows.map(r => num(r.querySelector('td[data-k="spread"]'))),
+    hit: rows.map(r => num(r.querySelector('td[data-k="hit"]'))),
+    top: rows.map(r => num(brow(r.dataset.asof).querySelector('td[data-q="' + (k - 1) + '"]'))),
+    bot: rows.map(r => num(brow(r.dataset.asof).querySelector('td[data-q="0"]'))),
+    barYear: bars('s0'), barCum: bars('s3'),
+    select: document.getElementById('hist-stat').value,
+    factorValue: num(document.querySelector('#hist-factor-table tr[data-factor="value"] td[data-k="2024-06-30"]')),
+  };
+})()`
+
+// barValue reads a bar's value from its title ("2021 · In the window: −35%").
+func barValue(t *testing.T, title string) float64 {
+	t.Helper()
+	_, v, ok := strings.Cut(title, ": ")
+	x, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(v, "−", "-"), "%"), 64)
+	if !ok || err != nil {
+		t.Fatalf("bar title %q: no value", title)
+	}
+	return x
+}
+
+// checkHistAgrees checks that the verdict, the summary, the spread chart,
+// the spread table and the bucket table agree with each other and with
+// the engine's run under statistic st; it returns what the page showed.
+func checkHistAgrees(t *testing.T, ctx context.Context, exp *histExpectation, o engine.Options, w engine.Weights, st engine.Statistic) histShown {
+	t.Helper()
+	p := eval[histShown](t, ctx, readHistJS)
+	name := st.Key()
+	res := exp.runStat(t, o, w, 5, 30, st)
+	if p.Select != name {
+		t.Errorf("%s: the select shows %q", name, p.Select)
+	}
+	// The verdict's count is the table's positive yearly cells, its years
+	// the table's yearly rows, both the engine's.
+	pos, sum := 0, 0.0
+	for _, x := range p.Spread {
+		if x > 0 {
+			pos++
+		}
+		sum += x
+	}
+	if p.Wins != pos || p.Years != len(p.Spread) || p.CardWins != pos {
+		t.Errorf("%s: verdict says %d of %d windows (card %d); the table has %d positive of %d yearly rows", name, p.Wins, p.Years, p.CardWins, pos, len(p.Spread))
+	}
+	if p.Wins != res.SpreadWins || p.Years != res.Years {
+		t.Errorf("%s: verdict %d of %d, engine %d of %d", name, p.Wins, p.Years, res.SpreadWins, res.Years)
+	}
+	// The sum: verdict = summary card = table foot = the table's cells
+	// added up = the engine's.
+	for _, c := range []struct {
+		what string
+		v    float64
+	}{{"summary card", p.CardSum}, {"table foot", p.TableSum}, {"table cells added up", sum}, {"engine", res.CumSpread}} {
+		if math.Abs(p.Sum-c.v) > 1e-9 {
+			t.Errorf("%s: verdict's spreads add up to %v, %s %v", name, p.Sum, c.what, c.v)
+		}
+	}
+	if !closeTo(p.T, res.TStatSpread) || !closeTo(p.CardT, res.TStatSpread) {
+		t.Errorf("%s: t of the yearly spreads: verdict %v, card %v, engine %v", name, p.T, p.CardT, res.TStatSpread)
+	}
+	// The text says what the numbers say.
+	if want := fmt.Sprintf(" %d of %d yearly windows by the ", p.Wins, p.Years); !strings.Contains(p.VerdictTxt, want) {
+		t.Errorf("%s: verdict %q does not say %q", name, p.VerdictTxt, want)
+	}
+	if !strings.Contains(p.VerdictTxt, "add up to "+p.CardSumTxt+" (t") {
+		t.Errorf("%s: verdict %q, summary card %q", name, p.VerdictTxt, p.CardSumTxt)
+	}
+	wantAnswer := "no"
+	switch {
+	case p.Wins == p.Years && p.Sum > 0:
+		wantAnswer = "yes"
+	case 2*p.Wins > p.Years && p.Sum > 0:
+		wantAnswer = "mostly"
+	}
+	if p.Answer != wantAnswer {
+		t.Errorf("%s: answer %q for %d of %d and a sum of %v, want %q", name, p.Answer, p.Wins, p.Years, p.Sum, wantAnswer)
+	}
+	// Each yearly cell is the engine's, equals the bucket table's top
+	// minus bottom under the same statistic, and the chart's bar.
+	if len(p.BarYear) != len(res.Dates) || len(p.BarCum) != res.Years {
+		t.Fatalf("%s: chart has %d window bars and %d running-sum bars; %d dates, %d yearly", name, len(p.BarYear), len(p.BarCum), len(res.Dates), res.Years)
+	}
+	run := 0.0
+	for i, a := range p.AsOf {
+		d := dateOf(t, res, a)
+		if !closeTo(p.Spread[i], d.Spread) || !closeTo(p.Hit[i], d.HitRate) {
+			t.Errorf("%s %s: page spread %v hit %v, engine %v %v", name, a, p.Spread[i], p.Hit[i], d.Spread, d.HitRate)
+		}
+		if math.Abs(p.TopCells[i]-p.BotCells[i]-p.Spread[i]) > 1e-9 {
+			t.Errorf("%s %s: buckets %v − %v ≠ spread %v", name, a, p.TopCells[i], p.BotCells[i], p.Spread[i])
+		}
+		run += p.Spread[i]
+		// The bars are titled in whole percent.
+		if got := barValue(t, p.BarYear[i]); math.Abs(got-p.Spread[i]*100) > 0.5+1e-9 {
+			t.Errorf("%s %s: chart bar %q, table %v", name, a, p.BarYear[i], p.Spread[i])
+		}
+		if got := barValue(t, p.BarCum[i]); math.Abs(got-run*100) > 0.5+1e-9 {
+			t.Errorf("%s %s: running-sum bar %q, table's cells add up to %v", name, a, p.BarCum[i], run)
+		}
+	}
+	// Single factors use the same statistic.
+	if want := dateOf(t, res, "2024-06-30").FactorSpread[engine.Valuation]; !closeTo(p.FactorVal, want) {
+		t.Errorf("%s: valuation's 2024 spread %v, engine %v", name, p.FactorVal, want)
+	}
+	// The top N is an equal-weighted portfolio whatever the statistic.
+	if !closeTo(p.TopNCum, res.CumTopN) || !closeTo(p.CumTopN, res.CumTopN) {
+		t.Errorf("%s: top N compounded: verdict %v, card %v, engine %v", name, p.TopNCum, p.CumTopN, res.CumTopN)
+	}
+	// The flip sentence is there exactly when the mean's and the median's
+	// sums differ in sign, and names the engine's movers.
+	var meanSum, medSum float64
+	movers := map[string]bool{}
+	for _, d := range res.Dates {
+		if d.Basis != engine.ForwardYear {
+			continue
+		}
+		meanSum += d.Buckets[4].Mean - d.Buckets[0].Mean
+		medSum += d.Buckets[4].Median - d.Buckets[0].Median
+		for _, ms := range d.Movers {
+			for _, m := range ms {
+				movers[m.Ticker] = true
+			}
+		}
+	}
+	if flips := (meanSum > 0) != (medSum > 0); flips != (p.FlipNames != nil) {
+		t.Errorf("%s: mean adds up to %v, median %v, flip sentence %v (%q)", name, meanSum, medSum, p.FlipNames != nil, p.FlipText)
+	} else if flips {
+		names := strings.Fields(*p.FlipNames)
+		if len(names) == 0 {
+			t.Errorf("%s: the flip names nobody: %q", name, p.FlipText)
+		}
+		for _, n := range names {
+			if !movers[n] || !strings.Contains(p.FlipText, n+"\u00a0+") {
+				t.Errorf("%s: flip names %s (%q), not one of the engine's movers", name, n, p.FlipText)
+			}
+		}
+	}
+	return p
+}
+
+// selectHistStat picks a statistic in the History settings as a user does
+// and waits for the results to update.
+func selectHistStat(t *testing.T, ctx context.Context, key string) {
+	t.Helper()
+	before := histRev(t, ctx)
+	eval[bool](t, ctx, `(() => { const el = document.getElementById('hist-stat'); el.value = `+mustJSON(key)+`;
+	  el.dispatchEvent(new Event('change', {bubbles: true})); return true })()`)
+	waitHistRev(t, ctx, before)
+}
+
+// TestHistoryVerdictAgrees: the verdict's window count is the number of
+// positive yearly spreads in the table, its added-up spread the summary's,
+// the table's and the chart's, every number the engine's under the chosen
+// statistic; switching the statistic changes them all, puts st= in the
+// URL, and back restores the median. The top N stays the same
+// equal-weighted portfolio.
+func TestHistoryVerdictAgrees(t *testing.T) {
+	exp := loadHistExpectation(t)
+	srv := serveSite(distDir(t), "", nil)
+	defer srv.Close()
+	ctx := newBrowser(t, 1440, 900)
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=history"))
+	waitHistResults(t, ctx)
+	waitJS(t, ctx, 30*time.Second, "the history results to be final",
+		`!!document.querySelector('#hist-results[aria-busy="false"] #hist-verdict')`)
+	o := engine.Options{MinCoverage: listedMinCoverage}
+	w := pageWeights(t, ctx)
+
+	med := checkHistAgrees(t, ctx, exp, o, w, engine.StatMedian)
+	if q := eval[string](t, ctx, `location.search`); strings.Contains(q, "st=") {
+		t.Errorf("the default median is in the URL: %q", q)
+	}
+	shown := map[string]histShown{"median": med}
+	notes := map[string]string{eval[string](t, ctx, `document.getElementById('hist-stat-note').textContent`): "median"}
+	for _, st := range []engine.Statistic{engine.StatMean, engine.StatWinsor, engine.StatCapWeighted} {
+		selectHistStat(t, ctx, st.Key())
+		shown[st.Key()] = checkHistAgrees(t, ctx, exp, o, w, st)
+		waitJS(t, ctx, 10*time.Second, "the URL to carry st="+st.Key(),
+			`new URLSearchParams(location.search).get('st') === `+mustJSON(st.Key()))
+		// Each choice explains itself under the select.
+		note := eval[string](t, ctx, `document.getElementById('hist-stat-note').textContent`)
+		if other, seen := notes[note]; note == "" || seen {
+			t.Errorf("%s: explanation %q (also %s's)", st.Key(), note, other)
+		}
+		notes[note] = st.Key()
+	}
+	mean := shown["mean"]
+	if med.Sum == mean.Sum || med.TopCells[0] == mean.TopCells[0] || med.FactorVal == mean.FactorVal {
+		t.Errorf("median and mean show the same numbers: sum %v/%v, 2020 top bucket %v/%v, valuation %v/%v",
+			med.Sum, mean.Sum, med.TopCells[0], mean.TopCells[0], med.FactorVal, mean.FactorVal)
+	}
+	if med.TopNCum != mean.TopNCum {
+		t.Errorf("the top N moved with the statistic: %v, %v", med.TopNCum, mean.TopNCum)
+	}
+	for k, s := range shown {
+		t.Logf("%s: %s | %s", k, s.VerdictTxt, s.FlipText)
+	}
+	record("history verdict (default weights, quintiles)", "median: %s %d of %d, %+.1f pp; mean: %s %d of %d, %+.1f pp",
+		med.Answer, med.Wins, med.Years, med.Sum*100, mean.Answer, mean.Wins, mean.Years, mean.Sum*100)
+
+	// Back to the median: the previous history entry.
+	rev := histRev(t, ctx)
+	step(t, ctx, 10*time.Second, chromedp.Evaluate[chromedp.Void](`history.back()`))
+	waitHistRev(t, ctx, rev)
+	waitJS(t, ctx, 10*time.Second, "back: the URL to carry st=winsor", `new URLSearchParams(location.search).get('st') === 'winsor'`)
+	checkHistAgrees(t, ctx, exp, o, w, engine.StatWinsor)
+}
+
+// TestHistoryVerdictOnFirstScreen: on a phone (390×844) and a desktop,
+// in English and Japanese, opening the History view shows the whole
+// verdict without scrolling.
+func TestHistoryVerdictOnFirstScreen(t *testing.T) {
+	srv := serveSite(distDir(t), "", nil)
+	defer srv.Close()
+	ctx := newBrowser(t, 1440, 900)
+	for _, size := range []struct{ w, h int64 }{{390, 844}, {1440, 900}} {
+		setView(t, ctx, size.w, size.h, false)
+		// The mean's verdict is the longest (its flip sentence names the
+		// median).
+		for _, lang := range []string{"en", "ja", "en&st=mean&bk=10", "ja&st=mean&bk=10"} {
+			step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=history&lang="+lang))
+			waitHistResults(t, ctx)
+			waitPainted(t, ctx)
+			r := eval[[]float64](t, ctx, `(() => { const r = document.getElementById('hist-verdict').getBoundingClientRect();
+			  return [r.top, r.bottom, innerHeight, scrollY] })()`)
+			if r[3] != 0 || r[0] < 0 || r[1] > r[2] {
+				t.Errorf("%d×%d %s: verdict spans %.0f–%.0f px of a %.0f px screen (scrolled %.0f)", size.w, size.h, lang, r[0], r[1], r[2], r[3])
+			}
+			record(fmt.Sprintf("history verdict bottom, %d px %s", size.w, lang), "%.0f of %.0f px", r[1], r[2])
+		}
 	}
 }
