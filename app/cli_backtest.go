@@ -23,9 +23,16 @@ func init() {
 type btBucket struct {
 	N       int     `json:"n"`
 	Missing int     `json:"missing_fwd"`
+	Value   jsonNum `json:"value"` // under the report's statistic
 	Mean    jsonNum `json:"mean_fwd"`
-	// Value is the bucket under --stat when that is not the mean.
-	Value *jsonNum `json:"value,omitempty"`
+	Median  jsonNum `json:"median_fwd"`
+	Winsor  jsonNum `json:"winsor_mean_fwd"`
+	CapW    jsonNum `json:"capw_mean_fwd"`
+}
+
+type btMover struct {
+	Ticker string  `json:"ticker"`
+	Return jsonNum `json:"fwd"`
 }
 
 type btDate struct {
@@ -39,6 +46,8 @@ type btDate struct {
 	MissingFwd   int                `json:"missing_fwd"`
 	Buckets      []btBucket         `json:"buckets_bottom_to_top"`
 	Spread       jsonNum            `json:"top_minus_bottom"`
+	HitRate      jsonNum            `json:"top_hit_rate"`
+	Movers       [2][]btMover       `json:"largest_returns_bottom_top"`
 	IC           jsonNum            `json:"ic"`
 	ICN          int                `json:"ic_n"`
 	TopN         jsonNum            `json:"top_n"`
@@ -52,7 +61,7 @@ type btDate struct {
 
 type btReport struct {
 	Weights      string             `json:"weights"`
-	Stat         string             `json:"stat,omitempty"` // --stat when not the mean
+	Stat         string             `json:"stat"`
 	Buckets      int                `json:"buckets"`
 	TopN         int                `json:"top_n"`
 	Dates        []btDate           `json:"dates"`
@@ -61,6 +70,9 @@ type btReport struct {
 	SDIC         jsonNum            `json:"sd_ic"`
 	TStatIC      jsonNum            `json:"t_ic"`
 	CumSpread    jsonNum            `json:"cum_top_minus_bottom"`
+	MeanSpread   jsonNum            `json:"mean_top_minus_bottom"`
+	TStatSpread  jsonNum            `json:"t_top_minus_bottom"`
+	SpreadWins   int                `json:"windows_top_ahead"`
 	CumTopN      jsonNum            `json:"cum_top_n"`
 	CumFunds     map[string]jsonNum `json:"cum_funds"`
 	MeanFactorIC map[string]jsonNum `json:"mean_factor_ic"`
@@ -74,7 +86,7 @@ func runBacktest(args []string, stdout io.Writer) error {
 	weights := fl.String("weights", "", "factor weights, e.g. value=2,momentum=1; keys: "+strings.Join(engine.FactorKeys(), ", "))
 	preset := fl.String("preset", "", "weight preset: "+strings.Join(engine.PresetKeys(), ", ")+", or all (default "+DefaultPreset+")")
 	buckets := fl.Int("buckets", engine.DefaultBuckets, "5 (quintiles) or 10 (deciles)")
-	statKey := fl.String("stat", engine.StatMean.Key(), "bucket statistic: mean, median, winsor (1%/99% winsorised mean), capw (cap-weighted mean)")
+	statKey := fl.String("stat", engine.DefaultStatistic.Key(), "bucket statistic: median, winsor (1%/99% winsorised mean), mean, capw (cap-weighted mean)")
 	top := fl.Int("top", engine.DefaultTopN, "size of 'my screen' (top N by composite, equal-weighted)")
 	universe := fl.String("universe", "any", "universe: any, iwm (Russell-2000-like), ijr (S&P-600-like), both")
 	neutral := fl.Bool("sector-neutral", false, "rank each metric within its GICS sector")
@@ -203,9 +215,8 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 		MeanIC: jsonNum(res.MeanIC), SDIC: jsonNum(res.SDIC), TStatIC: jsonNum(res.TStatIC),
 		CumSpread: jsonNum(res.CumSpread), CumTopN: jsonNum(res.CumTopN), CumFunds: map[string]jsonNum{},
 		MeanFactorIC: factorMap(res.MeanFactorIC), MeanFactorS: factorMap(res.MeanFactorS)}
-	if st := res.Config.Stat; st != engine.StatMean {
-		rep.Stat = st.Key()
-	}
+	rep.Stat = res.Config.Stat.Key()
+	rep.MeanSpread, rep.TStatSpread, rep.SpreadWins = jsonNum(res.MeanSpread), jsonNum(res.TStatSpread), res.SpreadWins
 	res.WithFunds(tickers, fundRet)
 	for i, d := range res.Dates {
 		bd := btDate{AsOf: d.AsOf, Basis: string(d.Basis), From: fmtDate(d.From), To: fmtDate(d.To), Modelled: d.Modelled,
@@ -214,12 +225,14 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 			Funds: map[string]jsonNum{}, FactorSpread: factorMap(d.FactorSpread), FactorIC: factorMap(d.FactorIC),
 			Survivorship: d.Survivorship}
 		for _, b := range d.Buckets {
-			bb := btBucket{N: b.N, Missing: b.Missing, Mean: jsonNum(b.Mean)}
-			if st := res.Config.Stat; st != engine.StatMean {
-				v := jsonNum(b.Of(st))
-				bb.Value = &v
+			bd.Buckets = append(bd.Buckets, btBucket{N: b.N, Missing: b.Missing, Value: jsonNum(b.Of(res.Config.Stat)),
+				Mean: jsonNum(b.Mean), Median: jsonNum(b.Median), Winsor: jsonNum(b.Winsor), CapW: jsonNum(b.CapW)})
+		}
+		bd.HitRate = jsonNum(d.HitRate)
+		for k, ms := range d.Movers {
+			for _, m := range ms {
+				bd.Movers[k] = append(bd.Movers[k], btMover{m.Ticker, jsonNum(m.Return)})
 			}
-			bd.Buckets = append(bd.Buckets, bb)
 		}
 		for k, t := range tickers {
 			bd.Funds[t] = jsonNum(fundRet[i][k])
@@ -230,9 +243,9 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 		rep.CumFunds[t] = jsonNum(res.Funds.Cum[k])
 	}
 	rep.Notes = []string{
-		"History universes are modelled by rule (Russell-2000-like = ranks 1,001–3,000 by market cap; S&P-600-like adds positive trailing earnings), not the real index lists.",
-		"Survivorship bias: the price data holds only names still trading in 2026, so names that were delisted have no forward return; they are counted (missing_fwd) and left out of every mean, which flatters weak companies.",
-		"Buckets: equal-weighted mean forward return; ties in the composite are never split across a bucket boundary (a tied run goes to the bucket of its mean position).",
+		"History universes: the real Russell 2000 lists for 2022 (June 2022 membership) and 2024 (IWM holdings of 2025-05-13); the other years are modelled (modelled_universe: ranked by total market cap on Russell's rank day); S&P-600-like adds positive trailing earnings. Each snapshot's universe text says which.",
+		"Survivorship bias: companies that stopped trading before March 2024 without a price file are missing; those with one earn their return to their last price (flagged fwd_to_last_price). Names without any forward price are counted (missing_fwd) and left out, which flatters weak companies.",
+		"Buckets: the forward return under the chosen statistic (--stat: median by default; winsor = mean of returns clipped to the window's 1st/99th percentiles; capw = market-cap-weighted mean); every bucket also carries all four in the JSON. Top N is an equal-weighted portfolio's return. Ties in the composite are never split across a bucket boundary (a tied run goes to the bucket of its mean position).",
 		"Summary (mean IC, t = mean/(sd/√n), spreads added up, top-N compounded) uses the non-overlapping 12-month windows only; the to-last-price window of the current snapshot overlaps the last of them.",
 		"Forward returns are read only after scoring; they never feed the composite.",
 	}
@@ -240,17 +253,13 @@ func backtestReport(res engine.BacktestResult, label string, tickers []string, f
 }
 
 func writeBacktestTable(out io.Writer, rep *btReport, tickers []string) error {
-	stat := ""
-	if rep.Stat != "" {
-		stat = ", bucket " + rep.Stat
-	}
-	fmt.Fprintf(out, "BACKTEST %s — %d buckets%s, top %d\n", rep.Weights, rep.Buckets, stat, rep.TopN)
+	fmt.Fprintf(out, "BACKTEST %s — %d buckets by %s, top %d\n", rep.Weights, rep.Buckets, rep.Stat, rep.TopN)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "asof\twindow\tuniv\tscored\tno fwd\t")
 	for b := 1; b <= rep.Buckets; b++ {
 		fmt.Fprintf(tw, "Q%d\t", b)
 	}
-	fmt.Fprint(tw, "top−bot\tIC\ttop N\t")
+	fmt.Fprint(tw, "top−bot\thit\tIC\ttop N\t")
 	for _, t := range tickers {
 		fmt.Fprint(tw, t+"\t")
 	}
@@ -258,16 +267,12 @@ func writeBacktestTable(out io.Writer, rep *btReport, tickers []string) error {
 	for _, d := range rep.Dates {
 		fmt.Fprintf(tw, "%s\t→ %s\t%d\t%d\t%d\t", d.AsOf, d.To, d.Universe, d.Scored, d.MissingFwd)
 		for _, b := range d.Buckets {
-			v := b.Mean
-			if b.Value != nil {
-				v = *b.Value
-			}
-			fmt.Fprint(tw, pctCell(v, 1)+"\t")
+			fmt.Fprint(tw, pctCell(b.Value, 1)+"\t")
 		}
 		for b := len(d.Buckets); b < rep.Buckets; b++ {
 			fmt.Fprint(tw, "—\t")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t", pctCell(d.Spread, 1), numCell(d.IC, 3), pctCell(d.TopN, 1))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t", pctCell(d.Spread, 1), pctCell(d.HitRate, 0), numCell(d.IC, 3), pctCell(d.TopN, 1))
 		for _, t := range tickers {
 			fmt.Fprint(tw, pctCell(d.Funds[t], 1)+"\t")
 		}
@@ -276,13 +281,13 @@ func writeBacktestTable(out io.Writer, rep *btReport, tickers []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "over %d non-overlapping 12-month windows: mean IC %s (sd %s, t %s); top−bottom added up %s pp; top %d compounded %s%%",
-		rep.Years, numCell(rep.MeanIC, 3), numCell(rep.SDIC, 3), numCell(rep.TStatIC, 2), pctCell(rep.CumSpread, 1), rep.TopN, pctCell(rep.CumTopN, 1))
+	fmt.Fprintf(out, "over %d non-overlapping 12-month windows: mean IC %s (sd %s, t %s); top−bottom ahead in %d, added up %s pp (t %s); top %d compounded %s%%",
+		rep.Years, numCell(rep.MeanIC, 3), numCell(rep.SDIC, 3), numCell(rep.TStatIC, 2), rep.SpreadWins, pctCell(rep.CumSpread, 1), numCell(rep.TStatSpread, 2), rep.TopN, pctCell(rep.CumTopN, 1))
 	for _, t := range tickers {
 		fmt.Fprintf(out, "; %s %s%%", t, pctCell(rep.CumFunds[t], 1))
 	}
 	fmt.Fprintln(out)
-	fmt.Fprint(out, "single-factor mean spread / IC:")
+	fmt.Fprint(out, "single-factor spread ("+rep.Stat+") / IC:")
 	for _, k := range engine.FactorKeys() {
 		fmt.Fprintf(out, " %s %s%%/%s", k, pctCell(rep.MeanFactorS[k], 1), numCell(rep.MeanFactorIC[k], 3))
 	}

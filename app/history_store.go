@@ -16,15 +16,6 @@ const (
 	histFailed                      // a file could not be used; err says why
 )
 
-// Defaults and bounds of the History view's own settings (the same as the
-// URL state's MinTopN, MaxTopN, DefaultTopN).
-const (
-	histDefaultTopN    = 30
-	histMinTopN        = 1
-	histMaxTopN        = 200
-	histDefaultBuckets = 5
-)
-
 // historyStore is the History view's state that outlives the view: the
 // downloaded snapshots, the backtest prepared for the current filters,
 // and the view's settings. The shell keeps one for the page's lifetime so
@@ -35,12 +26,13 @@ const (
 // asks for a render. Everything else is read and written on the UI
 // goroutine.
 type historyStore struct {
-	// TopN and Buckets are the settings the URL state carries (C wires
-	// them: set them before the view renders; the view clamps them to
-	// histMinTopN..histMaxTopN and 5 or 10). OnConfig, when set, is called
-	// on the UI goroutine after the user changed either.
+	// TopN, Buckets and Stat are the settings the URL state carries (set
+	// them before the view renders; config clamps them to MinTopN..MaxTopN,
+	// 5 or 10 and a known statistic). OnConfig, when set, is called on the
+	// UI goroutine after the user changed one.
 	TopN     int
 	Buckets  int
+	Stat     engine.Statistic
 	OnConfig func(topN, buckets int)
 
 	mu        sync.Mutex
@@ -57,19 +49,22 @@ type historyStore struct {
 
 // newHistoryStore is a store with the default settings and nothing loaded.
 func newHistoryStore() *historyStore {
-	return &historyStore{TopN: histDefaultTopN, Buckets: histDefaultBuckets}
+	return &historyStore{TopN: DefaultTopN, Buckets: engine.DefaultBuckets, Stat: DefaultStat}
 }
 
 // config returns the settings, clamped to what the engine accepts.
 func (s *historyStore) config() engine.BacktestConfig {
-	c := engine.BacktestConfig{Buckets: s.Buckets, TopN: s.TopN}
+	c := engine.BacktestConfig{Buckets: s.Buckets, TopN: s.TopN, Stat: s.Stat}
 	if c.Buckets != 10 {
-		c.Buckets = 5
+		c.Buckets = engine.DefaultBuckets
 	}
 	if c.TopN == 0 {
-		c.TopN = histDefaultTopN
+		c.TopN = DefaultTopN
 	}
-	c.TopN = max(histMinTopN, min(c.TopN, histMaxTopN))
+	c.TopN = max(MinTopN, min(c.TopN, MaxTopN))
+	if c.Stat >= engine.NumStatistics {
+		c.Stat = DefaultStat
+	}
 	return c
 }
 

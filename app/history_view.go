@@ -8,13 +8,10 @@ package main
 //
 //	historyStore.TopN    int  size of "my screen", 1..200 (0 = default 30)
 //	historyStore.Buckets int  5 (quintiles, default) or 10 (deciles)
+//	historyStore.Stat    engine.Statistic  the bucket statistic (median by default)
 //	historyStore.OnConfig func(topN, buckets int)
 //	                     called on the UI goroutine after the user changed
-//	                     either (or the statistic), so the URL can follow.
-//	histStat(store)      the bucket statistic (median by default), kept
-//	                     beside the store (histStats) until the store has
-//	                     a field for it; histFromState/histIntoState
-//	                     carry it to and from the URL (st=).
+//	                     one of them, so the URL can follow (st=, top=, bk=).
 //
 // The shell also passes TopN / Buckets as the view's own exported fields,
 // so that a change from the URL (back/forward) re-renders and re-runs it.
@@ -69,34 +66,6 @@ type historyView struct {
 	writeRetries int
 }
 
-// histStats is each store's bucket statistic (engine.Statistic): the
-// store has no field for it, so it lives here, read and written on the UI
-// goroutine only. A store not in the map uses the default, the median.
-var histStats = map[*historyStore]engine.Statistic{}
-
-// histStat is the statistic the History view summarises buckets with.
-func histStat(s *historyStore) engine.Statistic {
-	if st, ok := histStats[s]; ok && st < engine.NumStatistics {
-		return st
-	}
-	return DefaultStat
-}
-
-// setHistStat sets it (an unknown value means the default).
-func setHistStat(s *historyStore, st engine.Statistic) {
-	if st >= engine.NumStatistics {
-		st = DefaultStat
-	}
-	histStats[s] = st
-}
-
-// histConfig is the store's settings with the view's statistic: what a
-// run and the settings show.
-func histConfig(s *historyStore) engine.BacktestConfig {
-	c := s.config()
-	c.Stat = histStat(s)
-	return c
-}
 
 // historyRunKey is everything a backtest run depends on; an unchanged key
 // re-uses the last result.
@@ -175,7 +144,7 @@ func (h *historyView) refresh(ctx app.Context) {
 	if st.Prep == nil {
 		return
 	}
-	key := historyRunKey{prep: st.Prep, weights: h.M.weights, cfg: histConfig(h.S), minCov: h.M.minCoverage, missing: h.M.opts.Missing}
+	key := historyRunKey{prep: st.Prep, weights: h.M.weights, cfg: h.S.config(), minCov: h.M.minCoverage, missing: h.M.opts.Missing}
 	if h.res != nil && key == h.resKey {
 		return
 	}
@@ -299,7 +268,7 @@ func (h *historyView) Render() app.UI {
 func (h *historyView) renderMain() []app.UI {
 	l := h.M.lang
 	st := h.S.status()
-	cfg := histConfig(h.S)
+	cfg := h.S.config()
 	out := []app.UI{
 		divClass("hist-head").Body(
 			rawElem("h2", l.t("hist.title"), "id", "hist-title"),
@@ -362,7 +331,7 @@ func (h *historyView) renderSettings(cfg engine.BacktestConfig) app.UI {
 		app.Label().Class("hist-topn").For("hist-topn").Body(
 			app.Span().Text(l.t("hist.topn")),
 			app.Input().Type("number").ID("hist-topn").
-				Min(histMinTopN).Max(histMaxTopN).Step(1).
+				Min(MinTopN).Max(MaxTopN).Step(1).
 				Value(itoa(cfg.TopN)).
 				OnChange(h.onTopN),
 		),
@@ -377,10 +346,10 @@ func (h *historyView) renderSettings(cfg engine.BacktestConfig) app.UI {
 // onStat takes the chosen statistic; an unknown value is ignored.
 func (h *historyView) onStat(ctx app.Context, e app.Event) {
 	st, ok := engine.ParseStatistic(ctx.JSSrc().Get("value").String())
-	if !ok || st == histStat(h.S) {
+	if !ok || st == h.S.config().Stat {
 		return
 	}
-	setHistStat(h.S, st)
+	h.S.Stat = st
 	h.configChanged(ctx)
 }
 
@@ -399,7 +368,7 @@ func (h *historyView) onTopN(ctx app.Context, e app.Event) {
 	if err != nil {
 		return
 	}
-	h.S.TopN = max(histMinTopN, min(n, histMaxTopN))
+	h.S.TopN = max(MinTopN, min(n, MaxTopN))
 	h.configChanged(ctx)
 }
 

@@ -35,10 +35,7 @@ const (
 	MaxTopN       = 200
 	DefaultTopN   = engine.DefaultTopN
 	DefaultPreset = engine.DefaultPreset
-	// DefaultStat is the history's bucket statistic: the median, what the
-	// typical stock of a bucket did, which a few extreme returns cannot
-	// decide as they decide a mean.
-	DefaultStat  = engine.StatMedian
+	DefaultStat  = engine.DefaultStatistic
 	DefaultSort  = "rank"
 	minMonth     = "1990-01" // before every fund's inception
 	maxMonth     = "2100-12"

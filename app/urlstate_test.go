@@ -417,11 +417,11 @@ func TestStatisticInTheURL(t *testing.T) {
 	histFromState(h, ParseState("st=capw"))
 	var back State = DefaultState()
 	histIntoState(h, &back)
-	if back.Stat != engine.StatCapWeighted || histStat(h) != engine.StatCapWeighted {
-		t.Errorf("store round trip: state %v, store %v", back.Stat, histStat(h))
+	if back.Stat != engine.StatCapWeighted || h.config().Stat != engine.StatCapWeighted {
+		t.Errorf("store round trip: state %v, store %v", back.Stat, h.config().Stat)
 	}
 	histFromState(h, DefaultState())
-	if histStat(h) != engine.StatMedian {
-		t.Errorf("default state left the store at %v", histStat(h))
+	if h.config().Stat != engine.StatMedian {
+		t.Errorf("default state left the store at %v", h.config().Stat)
 	}
 }

@@ -39,7 +39,7 @@ func histFromState(h *historyStore, st State) {
 		return
 	}
 	h.TopN, h.Buckets = st.TopN, st.Buckets
-	setHistStat(h, st.Stat)
+	h.Stat = st.Stat
 }
 
 // histIntoState copies the History view's settings into st (Normalize
@@ -49,5 +49,5 @@ func histIntoState(h *historyStore, st *State) {
 		return
 	}
 	st.TopN, st.Buckets = h.TopN, h.Buckets
-	st.Stat = histStat(h)
+	st.Stat = h.config().Stat
 }

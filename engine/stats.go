@@ -38,6 +38,11 @@ func ParseStatistic(key string) (Statistic, bool) {
 	return Statistic(i), ok
 }
 
+// DefaultStatistic is the statistic the History view and the backtest
+// command start with: the median, what the typical stock of a bucket did,
+// which a few extreme returns cannot decide as they decide a mean.
+const DefaultStatistic = StatMedian
+
 // WinsorPercentile is the tail share StatWinsor clips on each side (1%).
 const WinsorPercentile = 0.01
 
