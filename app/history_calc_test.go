@@ -9,7 +9,7 @@ import (
 )
 
 // The survivorship table shows a snapshot's counts only when it has all
-// five; the engine decodes them (and rejects malformed ones as a corrupt
+// three; the engine decodes them (and rejects malformed ones as a corrupt
 // file).
 func TestSurvivorshipOf(t *testing.T) {
 	counts := func(kv ...any) *engine.Snapshot {
@@ -19,14 +19,14 @@ func TestSurvivorshipOf(t *testing.T) {
 		}
 		return s
 	}
-	c := survivorshipOf(counts("ranked_pool", 2070, "kept", 1070, "reporting_12m", 3481, "reporting_no_price", 1167, "reporting_no_price_delisted", 13))
-	if !c.OK || c.RankedPool != 2070 || c.Kept != 1070 || c.Reporting != 3481 || c.NoPrice != 1167 || c.Delisted != 13 {
+	c := survivorshipOf(counts("ranked_pool", 2070, "reporting_12m", 3481, "reporting_unpriced_on_asof", 884, "reporting_unpriced_on_asof_prices_only", 1308))
+	if !c.OK || c.Reporting != 3481 || c.Unpriced != 884 || c.Before != 1308 {
 		t.Errorf("counts %+v", c)
 	}
 	for name, s := range map[string]*engine.Snapshot{
 		"none":      {},
-		"one short": counts("ranked_pool", 1, "kept", 1, "reporting_12m", 5, "reporting_no_price", 1),
-		"too large": counts("ranked_pool", 1, "kept", 1, "reporting_12m", 20_000_000, "reporting_no_price", 1, "reporting_no_price_delisted", 0),
+		"one short": counts("reporting_12m", 5, "reporting_unpriced_on_asof", 1),
+		"too large": counts("reporting_12m", 20_000_000, "reporting_unpriced_on_asof", 1, "reporting_unpriced_on_asof_prices_only", 0),
 		"holdings":  {SurvivorshipHoldings: []engine.FieldCount{{Name: "holdings", Count: 14}}},
 	} {
 		if c := survivorshipOf(s); c.OK {

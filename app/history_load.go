@@ -32,14 +32,14 @@ func historyPaths() []string {
 }
 
 // survivorshipCounts are the numbers behind a history snapshot's
-// survivorship text (engine.Snapshot.SurvivorshipCounts): of the
-// Reporting companies that published a statement in the 12 months before
-// the date, NoPrice have no price file at all (so cannot be in the
-// universe), Delisted of those marked delisted in the raw data. OK is
-// false when the snapshot does not carry all the counts.
+// survivorship text (engine.Snapshot.SurvivorshipCounts). OK is false
+// when the snapshot does not carry all of them.
 type survivorshipCounts struct {
-	RankedPool, Kept, Reporting, NoPrice, Delisted int
-	OK                                             bool
+	// Reporting companies published a statement in the 12 months before
+	// the date; Unpriced of them had no price on the date, and Before of
+	// them would have had none without the 2024 price files.
+	Reporting, Unpriced, Before int
+	OK                          bool
 }
 
 // survivorshipOf picks the counts the survivorship table shows. A count
@@ -51,13 +51,11 @@ func survivorshipOf(s *engine.Snapshot) survivorshipCounts {
 		return n, ok && n <= 1e7
 	}
 	var c survivorshipCounts
-	var ok [5]bool
-	c.RankedPool, ok[0] = get(schema.SurvRankedPool)
-	c.Kept, ok[1] = get(schema.SurvKept)
-	c.Reporting, ok[2] = get(schema.SurvReporting)
-	c.NoPrice, ok[3] = get(schema.SurvNoPrice)
-	c.Delisted, ok[4] = get(schema.SurvNoPriceDelisted)
-	c.OK = ok == [5]bool{true, true, true, true, true}
+	var ok [3]bool
+	c.Reporting, ok[0] = get(schema.SurvReporting)
+	c.Unpriced, ok[1] = get(schema.SurvUnpriced)
+	c.Before, ok[2] = get(schema.SurvUnpricedPricesOnly)
+	c.OK = ok == [3]bool{true, true, true}
 	return c
 }
 

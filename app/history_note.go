@@ -2,13 +2,14 @@ package main
 
 import (
 	"math"
+	"strings"
 )
 
-// historyNote is the honesty box the History view opens with: the past
-// universes are modelled by rule, the price data lacks delisted companies
-// (survivorship bias, with each year's count of companies lost), names
-// without a forward price are counted and left out, and forward returns
-// never feed the scores (design brief, "History"; issue 6 item 4).
+// historyNote is the honesty box of the History view: which past
+// universes are the real index lists and which are modelled (and how well
+// the model matches the real lists), the companies the price data lacks
+// (survivorship bias, counted per year), names without a forward price,
+// and forward returns never feeding the scores.
 type historyNote struct {
 	Lang lang
 	Data *historyData
@@ -21,6 +22,9 @@ func (n *historyNote) write(w *htmlWriter) {
 	w.elem("h3", l.t("hist.note.title"), "id", "hist-note-title")
 	w.open("ul")
 	w.elem("li", l.t("hist.note.modelled"))
+	if check := n.modelCheck(); check != "" {
+		w.elem("li", check, "id", "hist-model-check")
+	}
 	w.open("li", "id", "hist-survivorship")
 	w.elem("strong", l.t("hist.note.surv.lead"))
 	w.text(" " + l.t("hist.note.surv"))
@@ -34,10 +38,11 @@ func (n *historyNote) write(w *htmlWriter) {
 	w.open("thead")
 	w.open("tr")
 	w.elem("th", l.t("hist.col.date"))
+	w.elem("th", l.t("hist.col.kind"))
 	w.elem("th", l.t("hist.col.universe"), "class", "num")
 	w.elem("th", l.t("hist.col.lost"), "class", "num", "title", l.t("hist.col.lost.title"))
 	w.elem("th", l.t("hist.col.lostshare"), "class", "num")
-	w.elem("th", l.t("hist.col.delisted"), "class", "num")
+	w.elem("th", l.t("hist.col.before"), "class", "num", "title", l.t("hist.col.before.title"))
 	w.elem("th", l.t("hist.col.nofwd"), "class", "num", "title", l.t("hist.col.nofwd.title"))
 	w.close("tr")
 	w.close("thead")
@@ -47,22 +52,27 @@ func (n *historyNote) write(w *htmlWriter) {
 		if n.Data != nil && i < len(n.Data.Surv) {
 			c = n.Data.Surv[i]
 		}
-		lost, share, delisted := missingText, missingText, missingText
+		lost, share, before := missingText, missingText, missingText
 		if c.OK {
-			lost = l.tf("hist.lost.of", formatCount(c.NoPrice), formatCount(c.Reporting))
+			lost = l.tf("hist.lost.of", formatCount(c.Unpriced), formatCount(c.Reporting))
 			if c.Reporting > 0 {
-				share = formatFixed(math.Round(float64(c.NoPrice)/float64(c.Reporting)*100), 0) + "%"
+				share = formatFixed(math.Round(float64(c.Unpriced)/float64(c.Reporting)*100), 0) + "%"
 			}
-			delisted = formatCount(c.Delisted)
+			before = formatCount(c.Before)
 		} else if !histIs12m(d) {
 			lost = l.t("hist.lost.current")
 		}
+		kind := l.t("hist.kind.model")
+		if !d.Modelled {
+			kind = l.t("hist.kind.real")
+		}
 		w.open("tr", "data-asof", d.AsOf)
 		w.elem("th", histDate(l.lang, d.AsOf), "scope", "row")
+		w.elem("td", kind, "data-k", "kind")
 		w.elem("td", formatCount(d.Universe), "class", "num")
 		w.elem("td", lost, "class", "num", "data-k", "lost")
 		w.elem("td", share, "class", "num")
-		w.elem("td", delisted, "class", "num")
+		w.elem("td", before, "class", "num", "data-k", "before")
 		w.elem("td", formatCount(d.MissingFwd), "class", "num", "data-k", "nofwd")
 		w.close("tr")
 	}
@@ -70,4 +80,24 @@ func (n *historyNote) write(w *htmlWriter) {
 	w.close("table")
 	w.close("div")
 	w.close("section")
+}
+
+// modelCheck says how well the modelled universe matches the real index
+// list in each year that has one (engine.UniverseCheck): the share of the
+// real list the model holds, and the weight they share. "" without any.
+func (n *historyNote) modelCheck() string {
+	if n.Data == nil {
+		return ""
+	}
+	l := histLang{n.Lang}
+	var parts []string
+	for _, s := range n.Data.Snaps {
+		if c := s.UniverseCheck; c != nil {
+			parts = append(parts, l.tf("hist.check.year", s.AsOf[:4], formatFixed(100*c.RealInModel, 0)+"%", formatFixed(100*c.ModelInReal, 0)+"%", formatFixed(100*c.WeightOverlap, 0)+"%"))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return l.t("hist.check.lead") + " " + strings.Join(parts, l.t("list.sep")) + "."
 }

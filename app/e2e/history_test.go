@@ -27,7 +27,7 @@ import (
 
 type histExpectation struct {
 	snaps []*engine.Snapshot // history oldest first, then current
-	lost  map[string]int     // asof -> survivorship_counts.reporting_no_price
+	lost  map[string]int     // asof -> survivorship_counts.reporting_unpriced_on_asof
 }
 
 var (
@@ -62,7 +62,7 @@ func loadHistExpectation(t *testing.T) *histExpectation {
 			var f struct {
 				Body struct {
 					Counts *struct {
-						NoPrice int `json:"reporting_no_price"`
+						NoPrice int `json:"reporting_unpriced_on_asof"`
 					} `json:"survivorship_counts"`
 				} `json:"body"`
 			}
@@ -320,6 +320,24 @@ func TestHistoryMatchesEngine(t *testing.T) {
 			t.Errorf("names lost on %s: page shows %q, snapshot counts %d", asof, txt, n)
 		}
 	}
+	// Real lists where they exist, and the model measured against them.
+	checks := 0
+	for _, s := range exp.snaps {
+		kind := eval[string](t, ctx, `(document.querySelector('#hist-lost tr[data-asof="`+s.AsOf+`"] td[data-k="kind"]') || {}).textContent || ''`)
+		if want := map[bool]string{true: "modelled", false: "real index"}[s.Modelled]; kind != want {
+			t.Errorf("%s: list %q, snapshot modelled=%v", s.AsOf, kind, s.Modelled)
+		}
+		if c := s.UniverseCheck; c != nil {
+			checks++
+			pct := strconv.Itoa(int(math.Round(100*c.RealInModel))) + "% of the " + s.AsOf[:4] + " list"
+			if txt := eval[string](t, ctx, `document.getElementById('hist-model-check').textContent`); !strings.Contains(txt, pct) {
+				t.Errorf("model check %q lacks %q", txt, pct)
+			}
+		}
+	}
+	if checks != 2 {
+		t.Errorf("%d history snapshots measure the model against a real list, want 2 (2022, 2024)", checks)
+	}
 
 	o := engine.Options{MinCoverage: listedMinCoverage}
 	if v := eval[string](t, ctx, `document.getElementById('f-coverage').value`); v != strconv.Itoa(listedMinCoverage) {
@@ -404,7 +422,7 @@ func TestHistoryMatchesEngine(t *testing.T) {
 	oIJR := engine.Options{Filter: engine.Filter{Index: engine.IndexIJR}, MinCoverage: listedMinCoverage}
 	resIJR := exp.run(t, oIJR, w2, 10, 50)
 	checkDate(t, ctx, dateOf(t, resIJR, "2024-06-30"), "S&P-600-like universe")
-	if n := eval[int](t, ctx, `+document.querySelector('#hist-lost tr[data-asof="2024-06-30"] td:nth-child(2)').textContent.replace(/,/g, '')`); n != dateOf(t, resIJR, "2024-06-30").Universe {
+	if n := eval[int](t, ctx, `+document.querySelector('#hist-lost tr[data-asof="2024-06-30"] td:nth-child(3)').textContent.replace(/,/g, '')`); n != dateOf(t, resIJR, "2024-06-30").Universe {
 		t.Errorf("2024 universe after the filter: page %d, engine %d", n, dateOf(t, resIJR, "2024-06-30").Universe)
 	}
 	rev = histRev(t, ctx)
