@@ -66,7 +66,6 @@ type historyView struct {
 	writeRetries int
 }
 
-
 // historyRunKey is everything a backtest run depends on; an unchanged key
 // re-uses the last result.
 type historyRunKey struct {

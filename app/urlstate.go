@@ -35,11 +35,11 @@ const (
 	MaxTopN       = 200
 	DefaultTopN   = engine.DefaultTopN
 	DefaultPreset = engine.DefaultPreset
-	DefaultStat  = engine.DefaultStatistic
-	DefaultSort  = "rank"
-	minMonth     = "1990-01" // before every fund's inception
-	maxMonth     = "2100-12"
-	maxTickerLen = 10
+	DefaultStat   = engine.DefaultStatistic
+	DefaultSort   = "rank"
+	minMonth      = "1990-01" // before every fund's inception
+	maxMonth      = "2100-12"
+	maxTickerLen  = 10
 )
 
 // State is the restorable state of the page. It is comparable with ==, so
