@@ -33,6 +33,8 @@ type etfTrailing struct {
 	To         string  `json:"to,omitempty"`
 	Annualised jsonNum `json:"annualised"`
 	Total      jsonNum `json:"total"`
+	// Note says why a window has no return: the price file starts later.
+	Note string `json:"note,omitempty"`
 }
 
 type etfYear struct {
@@ -47,46 +49,73 @@ type etfPoint struct {
 }
 
 type etfHoldings struct {
-	Modelled       bool               `json:"modelled"`
-	Note           string             `json:"note,omitempty"`
-	Holdings       int                `json:"holdings"`
-	WeightMatched  jsonNum            `json:"weight_matched_pct"`
-	PE             jsonNum            `json:"pe_harmonic"`
-	PEProfitable   jsonNum            `json:"pe_harmonic_profitable_only"`
-	PB             jsonNum            `json:"pb_harmonic"`
-	EarningsYield  jsonNum            `json:"earnings_yield"`
-	FCFYield       jsonNum            `json:"fcf_yield"`
-	LossCount      jsonNum            `json:"loss_makers_by_count"`
-	LossWeight     jsonNum            `json:"loss_makers_by_weight"`
-	DebtToAssets   jsonNum            `json:"debt_to_assets"`
-	ROE            jsonNum            `json:"roe"`
-	StatementCover jsonNum            `json:"statement_coverage_by_weight"`
-	Sectors        map[string]jsonNum `json:"sector_weights"`
-	FactorPct      map[string]jsonNum `json:"avg_factor_pct"`
-	CompositePct   jsonNum            `json:"avg_composite_pct"`
-	InScreen       jsonNum            `json:"weight_in_screen"`
+	Modelled bool   `json:"modelled"`
+	Note     string `json:"note,omitempty"`
+	Holdings int    `json:"holdings"`
+	// ZeroWeight counts names the holdings file lists at 0.00% (held,
+	// nothing to aggregate); holdings counts the others.
+	ZeroWeight    int     `json:"holdings_at_zero_weight"`
+	WeightMatched jsonNum `json:"weight_matched_pct"`
+	// The fund-page figures (definitions: engine.HoldingsStats).
+	PEProfitable      jsonNum            `json:"pe_profitable_harmonic"`
+	PEProfitableCover jsonNum            `json:"pe_profitable_weight_covered"`
+	PBPositive        jsonNum            `json:"pb_positive_book_harmonic"`
+	PBPositiveCover   jsonNum            `json:"pb_positive_book_weight_covered"`
+	PE                jsonNum            `json:"pe_loss_inclusive_aggregate"`
+	PB                jsonNum            `json:"pb_all_books_aggregate"`
+	MedianMcap        jsonNum            `json:"median_mcap_weighted_musd"`
+	MedianMcapCover   jsonNum            `json:"median_mcap_weight_covered"`
+	ROEWeighted       jsonNum            `json:"roe_weighted_avg_positive_equity"`
+	ROEWeightedCover  jsonNum            `json:"roe_weighted_avg_weight_covered"`
+	EarningsYield     jsonNum            `json:"earnings_yield"`
+	FCFYield          jsonNum            `json:"fcf_yield"`
+	LossCount         jsonNum            `json:"loss_makers_by_count"`
+	LossWeight        jsonNum            `json:"loss_makers_by_weight"`
+	DebtToAssets      jsonNum            `json:"debt_to_assets"`
+	ROE               jsonNum            `json:"roe_aggregate"`
+	StatementCover    jsonNum            `json:"statement_coverage_by_weight"`
+	Sectors           map[string]jsonNum `json:"sector_weights"`
+	FactorPct         map[string]jsonNum `json:"avg_factor_pct"`
+	CompositePct      jsonNum            `json:"avg_composite_pct"`
+	// VsIssuer puts the names matched in the data next to the issuer's
+	// published holdings count, each with its date, not adjusted.
+	VsIssuer *etfVsIssuer `json:"compared_with_issuer,omitempty"`
+	InScreen jsonNum      `json:"weight_in_screen"`
+}
+
+type etfVsIssuer struct {
+	HoldingsInData     int     `json:"holdings_in_data"`
+	HoldingsInDataAsOf string  `json:"holdings_in_data_as_of"`
+	HoldingsIssuer     jsonNum `json:"holdings_issuer"`
+	HoldingsIssuerAsOf string  `json:"holdings_issuer_as_of"`
+	TurnoverIssuerPct  jsonNum `json:"turnover_issuer_pct,omitempty"`
+	TurnoverIssuerAsOf string  `json:"turnover_issuer_source,omitempty"`
 }
 
 type etfFund struct {
-	Ticker          string        `json:"ticker"`
-	Name            string        `json:"name"`
-	Index           string        `json:"index"`
-	Style           string        `json:"style"`
-	ExpenseRatioPct jsonNum       `json:"expense_ratio_pct"`
-	NetAssetsUSD    jsonNum       `json:"net_assets_usd"`
-	NetAssetsAsOf   string        `json:"net_assets_as_of"`
-	Inception       string        `json:"inception"`
-	FactsSource     string        `json:"facts_source,omitempty"`
-	Prices          string        `json:"prices"`
-	Trailing        []etfTrailing `json:"trailing"`
-	CalendarYears   []etfYear     `json:"calendar_years"`
-	Volatility      jsonNum       `json:"volatility"`
-	MaxDrawdown     jsonNum       `json:"max_drawdown"`
-	DrawdownPeak    string        `json:"drawdown_peak,omitempty"`
-	DrawdownTrough  string        `json:"drawdown_trough,omitempty"`
-	Growth          []etfPoint    `json:"growth_of_10000"`
-	Holdings        *etfHoldings  `json:"holdings,omitempty"`
-	Notes           []string      `json:"notes,omitempty"`
+	Ticker          string  `json:"ticker"`
+	Name            string  `json:"name"`
+	Index           string  `json:"index"`
+	Style           string  `json:"style"`
+	ExpenseRatioPct jsonNum `json:"expense_ratio_pct"`
+	NetAssetsUSD    jsonNum `json:"net_assets_usd"`
+	NetAssetsAsOf   string  `json:"net_assets_as_of"`
+	Inception       string  `json:"inception"`
+	FactsSource     string  `json:"facts_source,omitempty"`
+	// The issuer's published holdings count (with its date) and turnover.
+	HoldingsCount     jsonNum       `json:"holdings_count_published"`
+	HoldingsCountAsOf string        `json:"holdings_count_published_as_of,omitempty"`
+	TurnoverPct       jsonNum       `json:"turnover_pct_published"`
+	Prices            string        `json:"prices"`
+	Trailing          []etfTrailing `json:"trailing"`
+	CalendarYears     []etfYear     `json:"calendar_years"`
+	Volatility        jsonNum       `json:"volatility"`
+	MaxDrawdown       jsonNum       `json:"max_drawdown"`
+	DrawdownPeak      string        `json:"drawdown_peak,omitempty"`
+	DrawdownTrough    string        `json:"drawdown_trough,omitempty"`
+	Growth            []etfPoint    `json:"growth_of_10000"`
+	Holdings          *etfHoldings  `json:"holdings,omitempty"`
+	Notes             []string      `json:"notes,omitempty"`
 
 	price *engine.Fund
 }
@@ -216,6 +245,7 @@ func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, as
 		ef := &etfFund{Ticker: f.Ticker, Name: f.Name, Index: f.Index, Style: f.Style,
 			ExpenseRatioPct: jsonNum(f.ExpenseRatioPct), NetAssetsUSD: jsonNum(f.NetAssetsUSD),
 			NetAssetsAsOf: f.NetAssetsAsOf, Inception: f.Inception, FactsSource: f.FactsSource,
+			HoldingsCount: jsonNum(f.HoldingsCount), HoldingsCountAsOf: f.HoldingsCountAsOf, TurnoverPct: jsonNum(f.TurnoverPct),
 			Notes: fundNoteTexts(fs, f), price: pf, Volatility: jsonNum(math.NaN()), MaxDrawdown: jsonNum(math.NaN())}
 		ef.Prices = "none"
 		if pf != nil {
@@ -270,7 +300,11 @@ func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, as
 		ef, ps := rep.Funds[i], fv.Price
 		if ef.price != nil {
 			for _, tr := range ps.Trailing {
-				ef.Trailing = append(ef.Trailing, etfTrailing{tr.Years, fmtDate(tr.From), fmtDate(tr.To), jsonNum(tr.Annualised), jsonNum(tr.Total)})
+				et := etfTrailing{tr.Years, fmtDate(tr.From), fmtDate(tr.To), jsonNum(tr.Annualised), jsonNum(tr.Total), ""}
+				if tr.Short {
+					et.Note = fmt.Sprintf("%d y: the price file starts %s", tr.Years, ef.price.FirstMonth)
+				}
+				ef.Trailing = append(ef.Trailing, et)
 			}
 			for _, y := range ps.Years {
 				ef.CalendarYears = append(ef.CalendarYears, etfYear{y.Year, jsonNum(y.Return), y.Partial})
@@ -283,11 +317,16 @@ func buildETFReport(fs *engine.Funds, cur *engine.Snapshot, tickers []string, as
 		}
 		if fv.Hold != nil {
 			ef.Holdings = holdingsReport(cur, fv.Hold, prof[i])
+			if f := fv.Fund; f.HoldingsCount > 0 {
+				ef.Holdings.VsIssuer = &etfVsIssuer{HoldingsInData: fv.Hold.Stats.Holdings + fv.Hold.Portfolio.ZeroWeight, HoldingsInDataAsOf: cur.AsOf,
+					HoldingsIssuer: jsonNum(f.HoldingsCount), HoldingsIssuerAsOf: f.HoldingsCountAsOf,
+					TurnoverIssuerPct: jsonNum(f.TurnoverPct), TurnoverIssuerAsOf: f.FactsSource}
+			}
 		}
 	}
 	rep.Notes = []string{
 		"Returns are total returns from month-end adjusted closes (the last close may be mid-month); trailing returns are annualised by actual/actual years; volatility is the sample sd of complete monthly returns ×√12; drawdown is on month-end closes and understates intra-month falls.",
-		"Holdings aggregates are look-through (the fund as one company): P/E = Σw / Σw·E/P with loss-makers counted; only names in the current snapshot count (weight_matched_pct).",
+		"Holdings aggregates, as fund pages state them: pe_profitable_harmonic = Σw / Σw·E/P over holdings with E > 0 and pb_positive_book_harmonic = Σw / Σw·B/P over B > 0 (each *_weight_covered = their share of the weight); pe_loss_inclusive_aggregate = Σw / Σw·E/P over all holdings (losses counted); median_mcap_weighted_musd = market cap at which half the weight is reached (USD millions); roe_weighted_avg_positive_equity = Σw·ROE / Σw over holdings with positive average equity (loss-makers counted); roe_aggregate = owned net income / owned equity. Only names in the current snapshot count (weight_matched_pct). Funds tracking the same index share one holdings model (note).",
 		"Average factor percentiles are within the IWM+IJR universe of the current snapshot, under " + wlabel + ".",
 	}
 	return rep, nil
@@ -308,8 +347,11 @@ func etfMatrixOf(m [][]float64) [][]jsonNum {
 // holdingsReport is a fund's look-through block of the JSON report.
 func holdingsReport(cur *engine.Snapshot, hv *etfHoldView, prof engine.FactorProfile) *etfHoldings {
 	p, st := hv.Portfolio, hv.Stats
-	h := &etfHoldings{Modelled: p.Modelled, Note: p.Note, Holdings: st.Holdings,
-		PE: jsonNum(st.PE), PEProfitable: jsonNum(st.PEProfitable), PB: jsonNum(st.PB), EarningsYield: jsonNum(st.EarningsYield), FCFYield: jsonNum(st.FCFYield),
+	h := &etfHoldings{Modelled: p.Modelled, Note: p.Note, Holdings: st.Holdings, ZeroWeight: p.ZeroWeight,
+		PEProfitable: jsonNum(st.PEProfitable), PEProfitableCover: jsonNum(st.PEProfitableCover),
+		PBPositive: jsonNum(st.PBPositive), PBPositiveCover: jsonNum(st.PBPositiveCover),
+		PE: jsonNum(st.PE), PB: jsonNum(st.PB), MedianMcap: jsonNum(st.MedianMcap), MedianMcapCover: jsonNum(st.MedianMcapCover),
+		ROEWeighted: jsonNum(st.ROEWeighted), ROEWeightedCover: jsonNum(st.ROEWeightedCover), EarningsYield: jsonNum(st.EarningsYield), FCFYield: jsonNum(st.FCFYield),
 		LossCount: jsonNum(st.LossCount), LossWeight: jsonNum(st.LossWeight), DebtToAssets: jsonNum(st.DebtToAssets),
 		ROE: jsonNum(st.ROE), StatementCover: jsonNum(st.StatementCover), Sectors: map[string]jsonNum{},
 		FactorPct: map[string]jsonNum{}, CompositePct: jsonNum(prof.Composite), InScreen: jsonNum(prof.InScreen),
@@ -396,6 +438,9 @@ func writeETFTable(out io.Writer, rep *etfReport) error {
 	row("net assets $bn", func(ef *etfFund) string { return numCell(ef.NetAssetsUSD/1e9, 1) })
 	row("  as of", func(ef *etfFund) string { return cellStr(ef.NetAssetsAsOf) })
 	row("inception", func(ef *etfFund) string { return cellStr(ef.Inception) })
+	row("holdings (issuer)", func(ef *etfFund) string { return numCell(ef.HoldingsCount, 0) })
+	row("  as of", func(ef *etfFund) string { return cellStr(ef.HoldingsCountAsOf) })
+	row("turnover % (issuer)", func(ef *etfFund) string { return numCell(ef.TurnoverPct, 1) })
 	row("prices", func(ef *etfFund) string {
 		if ef.price == nil {
 			return "none"
@@ -408,6 +453,9 @@ func writeETFTable(out io.Writer, rep *etfReport) error {
 		row(strconv.Itoa(y)+"y", func(ef *etfFund) string {
 			if k >= len(ef.Trailing) {
 				return "—"
+			}
+			if ef.Trailing[k].Note != "" {
+				return "— (prices from " + ef.price.FirstMonth.String() + ")"
 			}
 			return pctCell(ef.Trailing[k].Annualised, 2)
 		})
@@ -467,16 +515,28 @@ func writeETFTable(out io.Writer, rep *etfReport) error {
 		return "holdings"
 	})
 	h("names", func(h *etfHoldings) string { return strconv.Itoa(h.Holdings) })
+	h("  + at 0.00% weight", func(h *etfHoldings) string { return strconv.Itoa(h.ZeroWeight) })
+	h("names · issuer's count", func(h *etfHoldings) string {
+		if h.VsIssuer == nil {
+			return "—"
+		}
+		return strconv.Itoa(h.VsIssuer.HoldingsInData) + " · " + numCell(h.VsIssuer.HoldingsIssuer, 0) + " (" + h.VsIssuer.HoldingsIssuerAsOf + ")"
+	})
 	h("weight matched %", func(h *etfHoldings) string { return numCell(h.WeightMatched, 1) })
-	h("P/E (harmonic)", func(h *etfHoldings) string { return numCell(h.PE, 1) })
-	h("P/E profitable only", func(h *etfHoldings) string { return numCell(h.PEProfitable, 1) })
-	h("P/B (harmonic)", func(h *etfHoldings) string { return numCell(h.PB, 2) })
+	h("P/E profitable (harmonic)", func(h *etfHoldings) string { return numCell(h.PEProfitable, 1) })
+	h("  weight covered %", func(h *etfHoldings) string { return pctCell(h.PEProfitableCover, 0) })
+	h("P/B positive book (harm.)", func(h *etfHoldings) string { return numCell(h.PBPositive, 2) })
+	h("  weight covered %", func(h *etfHoldings) string { return pctCell(h.PBPositiveCover, 0) })
+	h("P/E incl. losses (aggr.)", func(h *etfHoldings) string { return numCell(h.PE, 1) })
+	h("median mcap wtd, $M", func(h *etfHoldings) string { return numCell(h.MedianMcap, 0) })
 	h("earnings yield %", func(h *etfHoldings) string { return pctCell(h.EarningsYield, 2) })
 	h("FCF yield %", func(h *etfHoldings) string { return pctCell(h.FCFYield, 2) })
 	h("loss-makers % names", func(h *etfHoldings) string { return pctCell(h.LossCount, 1) })
 	h("loss-makers % weight", func(h *etfHoldings) string { return pctCell(h.LossWeight, 1) })
 	h("debt/assets %", func(h *etfHoldings) string { return pctCell(h.DebtToAssets, 1) })
-	h("ROE %", func(h *etfHoldings) string { return pctCell(h.ROE, 1) })
+	h("ROE wtd avg, equity>0 %", func(h *etfHoldings) string { return pctCell(h.ROEWeighted, 1) })
+	h("  weight covered %", func(h *etfHoldings) string { return pctCell(h.ROEWeightedCover, 0) })
+	h("ROE aggregate %", func(h *etfHoldings) string { return pctCell(h.ROE, 1) })
 	h("statement cover %", func(h *etfHoldings) string { return pctCell(h.StatementCover, 1) })
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
 		h("avg pct "+f.Key(), func(h *etfHoldings) string { return numCell(h.FactorPct[f.Key()], 1) })

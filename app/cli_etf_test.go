@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"strings"
 	"testing"
@@ -43,5 +44,51 @@ func TestBacktestNeedsEveryHistoryYear(t *testing.T) {
 	err := runBacktest([]string{"--data", t.TempDir()}, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), schema.HistoryFile(schema.HistoryYears()[0])) {
 		t.Errorf("backtest without history files: %v", err)
+	}
+}
+
+// TestETFReportJSONNamesTheDefinitions: the etf CLI's JSON names each
+// valuation figure after its definition, gives the weight each covers,
+// the issuer's published facts next to ours with dates, and why a trailing
+// window has no return.
+func TestETFReportJSONNamesTheDefinitions(t *testing.T) {
+	fs, cur := etfTestFunds(), etfTestSnapshot(t)
+	rep, err := buildETFReport(fs, cur, []string{"IWM", "VTWG", "VTWO"}, "2021-06-30", "", engine.Weights{1, 1, 1, 1, 1, 1}, "test", engine.MissingNeutral)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(b)
+	for _, k := range []string{"pe_profitable_harmonic", "pe_profitable_weight_covered", "pb_positive_book_harmonic", "pb_positive_book_weight_covered",
+		"pe_loss_inclusive_aggregate", "median_mcap_weighted_musd", "roe_weighted_avg_positive_equity", "roe_weighted_avg_weight_covered", "roe_aggregate",
+		"holdings_count_published", "turnover_pct_published", "compared_with_issuer"} {
+		if !strings.Contains(js, `"`+k+`"`) {
+			t.Errorf("JSON lacks %q", k)
+		}
+	}
+	if strings.Contains(js, `"pe_harmonic"`) || strings.Contains(js, `"roe"`) {
+		t.Error("JSON keeps an unlabelled key (pe_harmonic / roe)")
+	}
+	iwm, vtwg, vtwo := rep.Funds[0], rep.Funds[1], rep.Funds[2]
+	st := etfHoldingsOf(cur, "IWM").Stats
+	if float64(iwm.Holdings.PEProfitable) != st.PEProfitable || float64(iwm.Holdings.PEProfitableCover) != st.PEProfitableCover || float64(iwm.Holdings.MedianMcap) != st.MedianMcap {
+		t.Errorf("IWM holdings block %+v, engine %+v", iwm.Holdings, st)
+	}
+	if iwm.Holdings.VsIssuer != nil {
+		t.Error("IWM: no published count, no comparison")
+	}
+	vi := vtwo.Holdings.VsIssuer
+	if vi == nil || vi.HoldingsIssuer != 2009 || vi.HoldingsIssuerAsOf != "2025-06-30" || vi.HoldingsInData != st.Holdings || vi.HoldingsInDataAsOf != cur.AsOf {
+		t.Errorf("VTWO compared with the issuer: %+v", vi)
+	}
+	if !strings.Contains(vtwo.Holdings.Note, "IWM") {
+		t.Errorf("VTWO holdings note %q must name IWM", vtwo.Holdings.Note)
+	}
+	// VTWG's prices start 2020-01: the 3-year window says so.
+	if n := vtwg.Trailing[1].Note; !strings.Contains(n, "starts 2020-01") || vtwg.Trailing[0].Note != "" {
+		t.Errorf("VTWG trailing notes %q %q", vtwg.Trailing[0].Note, n)
 	}
 }

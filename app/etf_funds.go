@@ -50,7 +50,7 @@ func fundNotes(fs *engine.Funds, f *engine.Fund) []string {
 	if strings.EqualFold(f.Ticker, "SPSM") {
 		out = append(out, noteSLY)
 	}
-	if strings.EqualFold(f.Ticker, "VTWG") || strings.EqualFold(f.Ticker, "VTWV") {
+	if src, _ := engine.HoldingsSource(f.Ticker); src == "VTWG" || src == "VTWV" {
 		out = append(out, noteModelled)
 	}
 	return out

@@ -130,7 +130,8 @@ func etfPrices(f *engine.Fund, start, end time.Time) etfPriceStats {
 
 // etfHoldingsOf builds a fund's holdings aggregates from the current
 // snapshot, or nil when the data has no holdings for it (engine
-// FundPortfolio: IWM, IJR, VTWO as IWM, modelled VTWG/VTWV).
+// FundPortfolio: IWM, IJR, modelled VTWG/VTWV, and the funds tracking the
+// same index as one of them: VTWO, IWO, IWN, VIOO, SPSM).
 func etfHoldingsOf(cur *engine.Snapshot, ticker string) *etfHoldView {
 	p, err := engine.FundPortfolio(cur, ticker)
 	if err != nil {

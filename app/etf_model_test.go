@@ -35,7 +35,8 @@ func etfTestFunds() *engine.Funds {
 			FirstMonth: jan19, Monthly: series(30, func(i int) float64 { return 50 * (1 + 0.008*float64(i)) * (1 + 0.04*math.Cos(float64(i))) }), LastDate: last},
 		{Ticker: "VTWG", Name: "R2000 growth", ExpenseRatioPct: 0.1, NetAssetsUSD: 1e9,
 			FirstMonth: jan20, Monthly: series(18, func(i int) float64 { return 80 + float64(i%5) - float64(i)/3 }), LastDate: last},
-		{Ticker: "VTWO", Name: "R2000 Vanguard", Note: "No price file for VTWO: IWM's prices stand in."},
+		{Ticker: "VTWO", Name: "R2000 Vanguard", Note: "No price file for VTWO: IWM's prices stand in.", ExpenseRatioPct: math.NaN(), NetAssetsUSD: math.NaN(),
+			HoldingsCount: 2009, HoldingsCountAsOf: "2025-06-30", TurnoverPct: 12.5},
 		{Ticker: "SPSM", Name: "S600 SPDR", FirstMonth: jan19, Monthly: series(30, func(i int) float64 { return 30 + float64(i) }), LastDate: last},
 	}}
 }
@@ -169,7 +170,7 @@ func TestETFCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := etfCSV(langEN, []*etfTable{etfReturnsTable(langEN, c), etfHoldingsTable(langEN, c, etfProfiles(nil, c))})
+	b, err := etfCSV(langEN, []*etfTable{etfReturnsTable(langEN, c), etfHoldingsTable(langEN, c, etfProfiles(nil, c), cur.AsOf)})
 	if err != nil || !strings.HasPrefix(string(b), "\uFEFF\"Facts, returns and risk\",IWM,SPSM\r\n") {
 		t.Fatalf("csv %q… %v", string(b[:min(60, len(b))]), err)
 	}
@@ -189,8 +190,16 @@ func TestETFCSV(t *testing.T) {
 		return nil
 	}
 	pe := find(enStrings["etf.hold.pe"])
-	if want := strconv.FormatFloat(c.Funds[0].Hold.Stats.PE, 'g', 10, 64); pe[1] != want || pe[2] != "" {
-		t.Errorf("P/E row %v, want IWM %s and SPSM empty (no holdings)", pe, want)
+	// SPSM tracks the S&P SmallCap 600: IJR's holdings stand in.
+	ijr := etfHoldingsOf(cur, "IJR")
+	if ijr == nil || c.Funds[1].Hold == nil || c.Funds[1].Hold.Portfolio.Shared != "IJR" {
+		t.Fatalf("SPSM holdings %+v, want IJR's", c.Funds[1].Hold)
+	}
+	if want := strconv.FormatFloat(c.Funds[0].Hold.Stats.PE, 'g', 10, 64); pe[1] != want || pe[2] != strconv.FormatFloat(ijr.Stats.PE, 'g', 10, 64) {
+		t.Errorf("P/E row %v, want IWM %s and SPSM = IJR %v", pe, want, ijr.Stats.PE)
+	}
+	if basis := find(enStrings["etf.hold.basis"]); !strings.Contains(basis[2], "IJR") {
+		t.Errorf("basis row %v: SPSM must say it uses IJR's holdings", basis)
 	}
 	r1 := find("1-year (%)")
 	got, _ := strconv.ParseFloat(r1[1], 64)
@@ -199,5 +208,59 @@ func TestETFCSV(t *testing.T) {
 	}
 	if pct := find(enStrings["factor.value"]); pct[1] != "" {
 		t.Errorf("no screen: the average percentile must be empty, got %q", pct[1])
+	}
+}
+
+// TestETFFactsAndIssuerComparison: published facts show with their dates,
+// missing ones say "not in the data" (empty in the CSV), a trailing window
+// longer than the price file says when the file starts, and the holdings
+// table puts the names in the data next to the issuer's count.
+func TestETFFactsAndIssuerComparison(t *testing.T) {
+	fs, cur := etfTestFunds(), etfTestSnapshot(t)
+	c, err := buildETFComparison(fs, []string{"IWM", "VTWG", "VTWO"}, "", "2021-06", func(tk string) *etfHoldView { return etfHoldingsOf(cur, tk) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ret := etfReturnsTable(langEN, c)
+	cell := func(tb *etfTable, label string, col int) etfTCell {
+		t.Helper()
+		for _, r := range tb.Rows {
+			if r.Label == label {
+				return r.Cells[col]
+			}
+		}
+		t.Fatalf("%s: no row %q", tb.ID, label)
+		return etfTCell{}
+	}
+	if cl := cell(ret, enStrings["etf.fact.holdings"], 2); cl.Value != 2009 || !strings.Contains(cl.Sub, "2025-06-30") {
+		t.Errorf("VTWO holdings count %+v, want 2009 as of 2025-06-30", cl)
+	}
+	if cl := cell(ret, enStrings["etf.fact.turnover"], 2); cl.Value != 12.5 {
+		t.Errorf("VTWO turnover %+v, want 12.5", cl)
+	}
+	if cl := cell(ret, enStrings["etf.fact.expense"], 2); cl.Text != "not in the data" || cl.csv() != "" {
+		t.Errorf("VTWO expense ratio %+v, want \"not in the data\" (empty in the CSV)", cl)
+	}
+	if cl := cell(ret, enStrings["etf.fact.holdings"], 0); cl.Text != "not in the data" {
+		t.Errorf("IWM holdings count %+v, want \"not in the data\"", cl)
+	}
+	// VTWG's prices start 2020-01: no 3-year return to 2021-06, and why.
+	if cl := cell(ret, langEN.tf("etf.trailing.y", 3), 1); cl.Text != missingText || !strings.Contains(cl.Sub, "starts 2020-01") {
+		t.Errorf("VTWG 3-year %+v, want — with the price file's start", cl)
+	}
+	if cl := cell(ret, langEN.tf("etf.trailing.y", 1), 1); cl.Sub != "" || math.IsNaN(cl.Value) {
+		t.Errorf("VTWG 1-year %+v, want a return without a note", cl)
+	}
+	hold := etfHoldingsTable(langEN, c, etfProfiles(nil, c), cur.AsOf)
+	cl := cell(hold, enStrings["etf.hold.vsissuer"], 2)
+	want := formatCount(c.Funds[2].Hold.Stats.Holdings) + " · 2,009"
+	if cl.Text != want || !strings.Contains(cl.Sub, cur.AsOf) || !strings.Contains(cl.Sub, "2025-06-30") {
+		t.Errorf("VTWO vs issuer %+v, want %q with both dates", cl, want)
+	}
+	if cl := cell(hold, enStrings["etf.hold.vsissuer"], 0); cl.Text != "not in the data" {
+		t.Errorf("IWM vs issuer %+v: no published count", cl)
+	}
+	if cl := cell(hold, enStrings["etf.hold.basis"], 2); !strings.Contains(cl.Text, "IWM") {
+		t.Errorf("VTWO basis %+v, want IWM's holdings", cl)
 	}
 }

@@ -25,11 +25,17 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 	})
 	row(l.t("etf.fact.index"), "", func(_ int, fv etfFundView) etfTCell { return etfText(orMissing(fv.Fund.Index), "") })
 	row(l.t("etf.fact.expense"), "%", func(_ int, fv etfFundView) etfTCell {
+		if !finite(fv.Fund.ExpenseRatioPct) {
+			return etfNone(l)
+		}
 		cl := etfNumCell(fv.Fund.Ticker, "expense", formatFixed(fv.Fund.ExpenseRatioPct, 2)+"%", fv.Fund.ExpenseRatioPct, "")
 		cl.Sub = factsSource(l, fv.Fund.FactsSource)
 		return cl
 	})
 	row(l.t("etf.fact.assets"), "USD", func(_ int, fv etfFundView) etfTCell {
+		if !finite(fv.Fund.NetAssetsUSD) {
+			return etfNone(l)
+		}
 		cl := etfNumCell(fv.Fund.Ticker, "assets", l.mcap(fv.Fund.NetAssetsUSD/1e6), fv.Fund.NetAssetsUSD, "")
 		if fv.Fund.NetAssetsAsOf != "" {
 			cl.Sub = l.tf("etf.asof.date", fv.Fund.NetAssetsAsOf)
@@ -38,7 +44,31 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 	})
 	row(l.t("etf.csv.assetsasof"), "", func(_ int, fv etfFundView) etfTCell { return etfText(orMissing(fv.Fund.NetAssetsAsOf), "") })
 	t.Rows[len(t.Rows)-1].Class = "etf-csv-only"
-	row(l.t("etf.fact.inception"), "", func(_ int, fv etfFundView) etfTCell { return etfText(orMissing(fv.Fund.Inception), "") })
+	row(l.t("etf.fact.inception"), "", func(_ int, fv etfFundView) etfTCell {
+		if fv.Fund.Inception == "" {
+			return etfNone(l)
+		}
+		return etfText(fv.Fund.Inception, "")
+	})
+	// The issuer's published holdings count and turnover, with their dates.
+	row(l.t("etf.fact.holdings"), "", func(_ int, fv etfFundView) etfTCell {
+		if !(fv.Fund.HoldingsCount > 0 && finite(fv.Fund.HoldingsCount)) {
+			return etfNone(l)
+		}
+		cl := etfNumCell(fv.Fund.Ticker, "holdings-count", formatThousands(fv.Fund.HoldingsCount), fv.Fund.HoldingsCount, "")
+		if fv.Fund.HoldingsCountAsOf != "" {
+			cl.Sub = l.tf("etf.asof.date", fv.Fund.HoldingsCountAsOf)
+		}
+		return cl
+	})
+	row(l.t("etf.fact.turnover"), "%", func(_ int, fv etfFundView) etfTCell {
+		if !finite(fv.Fund.TurnoverPct) {
+			return etfNone(l)
+		}
+		cl := etfNumCell(fv.Fund.Ticker, "turnover", formatFixed(fv.Fund.TurnoverPct, 1)+"%", fv.Fund.TurnoverPct, "")
+		cl.Sub = factsSource(l, fv.Fund.FactsSource)
+		return cl
+	})
 	row(l.t("etf.fact.prices"), "", func(_ int, fv etfFundView) etfTCell {
 		if fv.Price.Source == nil {
 			return etfText(missingText, "")
@@ -52,6 +82,12 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 			x := nan()
 			if k < len(fv.Price.Trailing) {
 				x = fv.Price.Trailing[k].Annualised
+				if fv.Price.Trailing[k].Short && fv.Price.Source != nil {
+					// Say why: the price file starts after the window.
+					cl := etfText(missingText, l.tf("etf.trailing.short", fv.Price.Source.FirstMonth.String()))
+					cl.Class = "muted"
+					return cl
+				}
 			}
 			return pct(fv.Fund.Ticker, "ret"+itoa(y), x, etfSignedPct(x, 1), signClass(x))
 		})
@@ -105,6 +141,18 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 	}
 	return t
 }
+
+// etfNone is the cell of a fact the data does not have.
+//
+//go:noinline
+func etfNone(l lang) etfTCell {
+	cl := etfText(l.t("etf.fact.none"), "")
+	cl.Class = etfNoneClass
+	return cl
+}
+
+// etfNoneClass marks etfNone cells (empty in the CSV).
+const etfNoneClass = "muted etf-none"
 
 // etfHead is the header of a fund comparison table.
 func etfHead(l lang, c *etfComparison) []string {

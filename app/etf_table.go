@@ -153,7 +153,7 @@ func (c etfTCell) csv() string {
 		}
 		return strconv.FormatFloat(c.Value*s, 'g', 10, 64)
 	}
-	if c.Text == missingText || c.Text == "n/a" {
+	if c.Text == missingText || c.Text == "n/a" || c.Class == etfNoneClass {
 		return ""
 	}
 	return c.Text

@@ -112,7 +112,13 @@ func (v *etfView) OnMount(ctx app.Context) {
 			// Holdings do not depend on the weights: built once per
 			// snapshot (the modelled VTWG/VTWV split takes the longest).
 			hold = map[string]*etfHoldView{}
+			// Funds tracking the same index share their source's
+			// holdings, built once (HoldingsFunds lists sources first).
 			for _, t := range engine.HoldingsFunds {
+				if src, _ := engine.HoldingsSource(t); src != t && hold[src] != nil {
+					hold[t] = &etfHoldView{Portfolio: engine.SharedPortfolio(hold[src].Portfolio, t), Stats: hold[src].Stats}
+					continue
+				}
 				hold[t] = etfHoldingsOf(cur, t)
 			}
 		}
@@ -227,7 +233,7 @@ func (v *etfView) Render() app.UI {
 	tables := []*etfTable{returns}
 	var hold, sectors, overlap *etfTable
 	if hasHold {
-		hold = etfHoldingsTable(l, c, v.prof)
+		hold = etfHoldingsTable(l, c, v.prof, v.M.snap.AsOf)
 		sectors = etfSectorTable(l, c, v.M.snap.Sectors)
 		overlap = etfMatrixTable(l, c, "overlap")
 		tables = append(tables, hold, sectors, overlap)
@@ -252,6 +258,7 @@ func (v *etfView) Render() app.UI {
 		var hw htmlWriter
 		hw.WriteString("<div>")
 		hold.write(&hw)
+		etfHoldDefinitions(&hw, l)
 		etfNote(&hw, l.t("etf.hold.note"))
 		hw.WriteString("</div>")
 		kids = append(kids,

@@ -48,6 +48,10 @@ func TestFundList(t *testing.T) {
 	if n := fundNote(fundFacts{Ticker: "VTWO"}, nil); n == nil || !strings.Contains(*n, "IWM's prices stand in") {
 		t.Errorf("VTWO note %v", n)
 	}
+	// With its own price file (prices/VTWO.csv), VTWO needs no stand-in.
+	if n := fundNote(fundFacts{Ticker: "VTWO"}, s); n != nil {
+		t.Errorf("VTWO with its own prices got the note %q", *n)
+	}
 	if n := fundNote(fundFacts{Ticker: "XYZ"}, nil); n == nil || *n != "No price file for this fund." {
 		t.Errorf("note of a fund without prices: %v", n)
 	}

@@ -73,8 +73,9 @@ func fundList(facts []fundFacts, prices *Prices) []fundFacts {
 }
 
 // fundNote is the fund's note, or one explaining a missing price series:
-// VTWO has no price file but IWM tracks the same index, so IWM's prices
-// stand in; SLY was merged into SPSM in 2023.
+// a VTWO without a price file is told that IWM's prices, which track the
+// same index, stand in (prices/VTWO.csv exists now and is used as is);
+// SLY was merged into SPSM in 2023.
 func fundNote(f fundFacts, s *series) *string {
 	note := f.Note
 	switch strings.ToUpper(f.Ticker) {

@@ -54,12 +54,19 @@ type Fund struct {
 	NetAssetsUSD                                float64
 	NetAssetsAsOf, Inception, FactsSource       string
 	Note                                        string
+	// HoldingsCount is the number of holdings the issuer publishes (NaN:
+	// not in the data) as of HoldingsCountAsOf; TurnoverPct the published
+	// portfolio turnover, % a year (NaN: not in the data), as of the facts
+	// source's date.
+	HoldingsCount     float64
+	HoldingsCountAsOf string
+	TurnoverPct       float64
 	// FirstMonth is the month of Monthly[0].
 	FirstMonth Month
 	// Monthly[i] is the adjusted close on the last trading day of month
 	// FirstMonth+i; the last entry is the close on LastDate (possibly a
 	// partial month). NaN = no close that month. Empty when the fund has no
-	// price file (VTWO).
+	// price file (VONE; VTWO before prices/VTWO.csv existed).
 	Monthly []float64
 	// LastDate is the date of the last close; zero when Monthly is empty.
 	LastDate time.Time
@@ -153,6 +160,10 @@ func decodeFund(v gjson.Result) (Fund, error) {
 		Inception:       v.Get("inception").String(),
 		FactsSource:     v.Get("facts_source").String(),
 		Note:            v.Get("note").String(),
+
+		HoldingsCount:     numOrNaN(v.Get("holdings_count")),
+		HoldingsCountAsOf: v.Get("holdings_count_as_of").String(),
+		TurnoverPct:       numOrNaN(v.Get("turnover_pct")),
 	}
 	if f.Ticker == "" {
 		return f, fmt.Errorf("%w: a fund has no ticker", ErrCorrupt)

@@ -48,8 +48,11 @@ func TestDecodeFunds(t *testing.T) {
 	if !math.IsNaN(a.Monthly[2]) {
 		t.Errorf("null close must stay missing, got %v", a.Monthly[2])
 	}
+	if a.HoldingsCount != 2009 || a.HoldingsCountAsOf != "2025-06-30" || a.TurnoverPct != 12.5 {
+		t.Errorf("AAA published facts: %v holdings as of %q, turnover %v", a.HoldingsCount, a.HoldingsCountAsOf, a.TurnoverPct)
+	}
 	b, _ := fs.Lookup("BBB")
-	if !math.IsNaN(b.ExpenseRatioPct) || !math.IsNaN(b.NetAssetsUSD) || len(b.Monthly) != 0 {
+	if !math.IsNaN(b.ExpenseRatioPct) || !math.IsNaN(b.NetAssetsUSD) || len(b.Monthly) != 0 || !math.IsNaN(b.HoldingsCount) || !math.IsNaN(b.TurnoverPct) {
 		t.Errorf("BBB unknowns must be NaN/empty: %+v", b)
 	}
 }
@@ -110,6 +113,9 @@ func TestAnnualisedReturnAcrossLeapYear(t *testing.T) {
 	}
 	if !closeTo(tr[0].Annualised, 200.0/130-1, 1e-12) {
 		t.Errorf("1-year = %v, want %v", tr[0].Annualised, 200.0/130-1)
+	}
+	if tr[0].Short || tr[1].Short || !tr[2].Short {
+		t.Errorf("Short = %v %v %v, want only the 3-year window before the first close", tr[0].Short, tr[1].Short, tr[2].Short)
 	}
 	if !math.IsNaN(tr[2].Annualised) {
 		t.Errorf("3-year on a 2-year-old fund = %v, want NaN", tr[2].Annualised)

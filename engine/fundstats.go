@@ -117,6 +117,9 @@ type Trailing struct {
 	// Total is the cumulative return, Annualised its CAGR. NaN when the fund
 	// has no close that far back.
 	Total, Annualised float64
+	// Short is set when the window reaches back before the fund's first
+	// close (the price file starts later): the reason Total is NaN.
+	Short bool
 }
 
 // TrailingReturns gives the annualised total return over each of years
@@ -134,6 +137,7 @@ func TrailingReturns(f *Fund, asof time.Time, years []int) []Trailing {
 		startWant := pts[end].Date.AddDate(-y, 0, 0)
 		// A fund younger than the window has no trailing return for it.
 		if len(pts) == 0 || pts[0].Date.After(startWant) {
+			out[k].Short = len(pts) > 0
 			continue
 		}
 		st, _ := pointOnOrBefore(pts, startWant)

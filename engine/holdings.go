@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -19,7 +21,13 @@ type Portfolio struct {
 	// Modelled is set for portfolios built by rule (VTWG/VTWV from IWM)
 	// rather than read from a holdings file.
 	Modelled bool
-	Note     string
+	// Shared is the fund whose holdings stand for this one because both
+	// track the same index (IWM for VTWO), "" for the fund's own.
+	Shared string
+	Note   string
+	// ZeroWeight counts the names the holdings file lists at a weight that
+	// rounds to 0.00%: held, but with no weight to aggregate (W = 0).
+	ZeroWeight int
 }
 
 // weight is W[i] with NaN, negative and infinite values read as 0.
@@ -41,68 +49,128 @@ func (p Portfolio) Total() float64 {
 }
 
 // HoldingsFunds are the funds whose weights the engine can form from a
-// current snapshot: the two holdings files, VTWO (same index as IWM) and
-// the two modelled Russell 2000 style funds.
-var HoldingsFunds = []string{"IWM", "IJR", "VTWO", "VTWG", "VTWV"}
+// current snapshot: the two holdings files (IWM, IJR), the two modelled
+// Russell 2000 style halves (VTWG, VTWV), then the funds tracking the
+// same index as one of those four, which share its holdings
+// (HoldingsSource). Sources come first, so a caller can build each once.
+var HoldingsFunds = []string{"IWM", "IJR", "VTWG", "VTWV", "VTWO", "IWO", "IWN", "VIOO", "SPSM"}
+
+// HoldingsSource is the fund whose holdings stand for ticker and the
+// index both track: IWM for the Russell 2000 (IWM, VTWO), IJR for the
+// S&P SmallCap 600 (IJR, VIOO, SPSM), the modelled VTWG for the Russell
+// 2000 Growth (VTWG, IWO) and VTWV for the Russell 2000 Value (VTWV,
+// IWN); "", "" for other funds.
+func HoldingsSource(ticker string) (src, index string) {
+	switch strings.ToUpper(ticker) {
+	case "IWM", "VTWO":
+		return "IWM", "Russell 2000"
+	case "IJR", "VIOO", "SPSM":
+		return "IJR", "S&P SmallCap 600"
+	case "VTWG", "IWO":
+		return "VTWG", "Russell 2000 Growth"
+	case "VTWV", "IWN":
+		return "VTWV", "Russell 2000 Value"
+	}
+	return "", ""
+}
+
+// SharedPortfolio is src's portfolio standing for ticker, a fund tracking
+// the same index (HoldingsSource): the same weights (shared, read-only),
+// Shared set to src's ticker and a note saying so.
+func SharedPortfolio(src Portfolio, ticker string) Portfolio {
+	t := strings.ToUpper(ticker)
+	if t == src.Ticker {
+		return src
+	}
+	_, index := HoldingsSource(t)
+	p := src
+	p.Ticker, p.Shared = t, src.Ticker
+	p.Note = t + " tracks the " + index + " like " + src.Ticker + ": " + src.Ticker + "'s holdings stand in"
+	if src.Modelled {
+		p.Note = t + " tracks the " + index + " like " + src.Ticker + ": the same modelled holdings. " + src.Note
+	}
+	return p
+}
 
 // FundPortfolio builds the holdings-based portfolio of a fund from a
-// current snapshot: IWM and IJR from their weight columns; VTWO from IWM's
-// weights (both track the Russell 2000); VTWG and VTWV modelled from IWM by
-// StyleSplit. Other funds have no holdings in the data: an error.
+// current snapshot: IWM and IJR from their weight columns; VTWG and VTWV
+// modelled from IWM by StyleSplit; the other funds of HoldingsFunds as the
+// fund tracking the same index (SharedPortfolio). Other funds have no
+// holdings in the data: an error.
 func FundPortfolio(s *Snapshot, ticker string) (Portfolio, error) {
 	t := strings.ToUpper(ticker)
-	switch t {
-	case "IWM", "IJR", "VTWO":
-		col, src := s.IWM, "IWM"
+	src, _ := HoldingsSource(t)
+	switch {
+	case src == "":
+		return Portfolio{}, fmt.Errorf("%s: no holdings in the data (holdings-based funds: %s)", t, strings.Join(HoldingsFunds, ", "))
+	case src != t:
+		p, err := FundPortfolio(s, src)
+		if err != nil {
+			return Portfolio{}, err
+		}
+		return SharedPortfolio(p, t), nil
+	case t == "IWM" || t == "IJR":
+		col := s.IWM
 		if t == "IJR" {
-			col, src = s.IJR, "IJR"
+			col = s.IJR
 		}
 		p := Portfolio{Ticker: t, W: make([]float64, s.N)}
 		for i, w := range col {
 			if w > 0 {
 				p.W[i] = w
+			} else if w == 0 {
+				p.ZeroWeight++ // listed at 0.00% (NaN = not held)
 			}
 		}
 		if p.Total() == 0 {
-			return p, fmt.Errorf("%s: the %s snapshot has no %s weights", t, s.Kind, src)
-		}
-		if t == "VTWO" {
-			p.Note = "VTWO tracks the Russell 2000 like IWM: IWM's holdings stand in"
+			return p, fmt.Errorf("%s: the %s snapshot has no %s weights", t, s.Kind, t)
 		}
 		return p, nil
-	case "VTWG", "VTWV":
-		iwm, err := FundPortfolio(s, "IWM")
-		if err != nil {
-			return Portfolio{}, err
-		}
-		st := StyleSplit(s, iwm.W)
-		if t == "VTWG" {
-			return Portfolio{Ticker: t, W: st.Growth, Modelled: true, Note: StyleNote}, nil
-		}
-		return Portfolio{Ticker: t, W: st.Value, Modelled: true, Note: StyleNote}, nil
 	}
-	return Portfolio{}, fmt.Errorf("%s: no holdings in the data (holdings-based funds: %s)", t, strings.Join(HoldingsFunds, ", "))
+	iwm, err := FundPortfolio(s, "IWM")
+	if err != nil {
+		return Portfolio{}, err
+	}
+	st := StyleSplit(s, iwm.W)
+	if t == "VTWG" {
+		return Portfolio{Ticker: t, W: st.Growth, Modelled: true, Note: StyleNote}, nil
+	}
+	return Portfolio{Ticker: t, W: st.Value, Modelled: true, Note: StyleNote}, nil
 }
 
 // HoldingsStats are look-through aggregates of a portfolio: the fund is
-// treated as one company owning wᵢ/mcapᵢ of each holding.
+// treated as one company owning wᵢ/mcapᵢ of each holding. The headline
+// valuation figures follow the convention of fund fact sheets (iShares,
+// Vanguard, SPDR): harmonic means over the holdings with positive
+// earnings or positive book, each with the share of weight it covers.
 type HoldingsStats struct {
 	// Holdings is the number of snapshot names held; Weight their total
 	// weight as given (e.g. 97.5 when 2.5% of IWM is cash or unmatched).
 	Holdings int
 	Weight   float64
 
-	// PE is the weighted-harmonic P/E Σwᵢ / Σwᵢ·(Eᵢ/Pᵢ) = aggregate market
-	// cap over aggregate earnings, loss-makers counted (their negative
-	// earnings lower the denominator); NaN when aggregate earnings ≤ 0.
-	// EarningsYield is its inverse Σwᵢ·(Eᵢ/Pᵢ)/Σwᵢ, defined even then.
+	// PEProfitable is the fund-page P/E: the weighted harmonic mean over
+	// the profitable holdings, Σwᵢ / Σwᵢ·(Eᵢ/Pᵢ) over Eᵢ > 0 (E = TTM net
+	// income, P = market cap); PEProfitableCover is Σwᵢ over those
+	// holdings / the portfolio weight (0..1). NaN without profitable names.
+	PEProfitable, PEProfitableCover float64
+	// PBPositive is the fund-page P/B: Σwᵢ / Σwᵢ·(Bᵢ/Pᵢ) over the holdings
+	// with positive book equity Bᵢ > 0; PBPositiveCover its share of weight.
+	PBPositive, PBPositiveCover float64
+	// PE is the loss-inclusive aggregate P/E Σwᵢ / Σwᵢ·(Eᵢ/Pᵢ) over all
+	// holdings with earnings known = aggregate market cap over aggregate
+	// earnings (losses lower the denominator); NaN when aggregate earnings
+	// ≤ 0. EarningsYield is its inverse Σwᵢ·(Eᵢ/Pᵢ)/Σwᵢ, defined even then.
 	PE, EarningsYield float64
-	// PEProfitable is the same harmonic P/E over the profitable names only
-	// (E > 0), the convention of most published index P/Es; shown next to
-	// PE so the effect of counting losses is visible.
-	PEProfitable float64
-	// PB = Σwᵢ / Σwᵢ·(Bᵢ/Pᵢ), book = total equity (negative book counted).
+	// PB = Σwᵢ / Σwᵢ·(Bᵢ/Pᵢ) over all holdings with book known, negative
+	// book counted (kept for comparison; PBPositive is the headline).
 	PB float64
+	// MedianMcap is the weight-weighted median market cap (USD millions):
+	// holdings sorted by market cap, the cap of the holding at which the
+	// cumulative weight first reaches half the weight with a known cap
+	// (the "weighted median market cap" of Vanguard's and iShares' pages,
+	// not the median company). MedianMcapCover is that weight's share.
+	MedianMcap, MedianMcapCover float64
 	// FCFYield = Σwᵢ·(FCFᵢ/Pᵢ) / Σwᵢ.
 	FCFYield float64
 	// LossCount and LossWeight are the shares (0..1) of names and of weight
@@ -111,9 +179,17 @@ type HoldingsStats struct {
 	// DebtToAssets = Σ(wᵢ/mcapᵢ)·Debtᵢ / Σ(wᵢ/mcapᵢ)·Assetsᵢ (owned debt
 	// over owned assets).
 	DebtToAssets float64
-	// ROE = Σ(wᵢ/mcapᵢ)·NIᵢ / Σ(wᵢ/mcapᵢ)·Ēᵢ with Ē the average of equity
-	// now and a year earlier (latest equity where the earlier one is
-	// missing); NaN when owned equity ≤ 0.
+	// ROEWeighted is the fund-page ROE: the weighted average of the
+	// holdings' own ROE, Σwᵢ·ROEᵢ / Σwᵢ with ROEᵢ = NIᵢ / Ēᵢ, over the
+	// holdings with positive average equity Ēᵢ (loss-makers counted with
+	// their negative ROE; negative-equity names, whose ROE has no meaning,
+	// left out). Ē is the average of equity now and a year earlier (latest
+	// equity where the earlier one is missing). ROEWeightedCover is the
+	// share of weight used.
+	ROEWeighted, ROEWeightedCover float64
+	// ROE is the aggregate ROE Σ(wᵢ/mcapᵢ)·NIᵢ / Σ(wᵢ/mcapᵢ)·Ēᵢ (owned
+	// earnings over owned equity, all equity signs); NaN when owned
+	// equity ≤ 0.
 	ROE float64
 	// EarningsCover, BookCover, FCFCover, LeverageCover and ROECover are
 	// the shares (0..1) of the portfolio weight each aggregate could use.
@@ -125,16 +201,20 @@ type HoldingsStats struct {
 	Sector []float64
 }
 
-// ComputeHoldingsStats aggregates a portfolio over snapshot s.
+// ComputeHoldingsStats aggregates a portfolio over snapshot s; the
+// definitions are those of HoldingsStats' fields.
 func ComputeHoldingsStats(s *Snapshot, p Portfolio) HoldingsStats {
 	var (
 		tot                       float64
 		ey, eyW, bp, bpW, fy, fyW float64
 		eyPos, eyPosW             float64
+		bpPos, bpPosW             float64
 		lossN, niN, lossW, niW    float64
 		debt, assets, levW        float64
 		ni, eq, roeW, stmtW       float64
+		roeSum, roeSumW           float64
 	)
+	var caps []wcap
 	st := HoldingsStats{Sector: make([]float64, len(s.Sectors))}
 	for i := 0; i < s.N && i < len(p.W); i++ {
 		w := p.weight(i)
@@ -147,9 +227,10 @@ func ComputeHoldingsStats(s *Snapshot, p Portfolio) HoldingsStats {
 			st.Sector[s.Sector[i]] += w
 		}
 		mcap := s.Mcap[i]
-		if !(mcap > 0) {
+		if !(mcap > 0) || math.IsInf(mcap, 1) {
 			continue
 		}
+		caps = append(caps, wcap{mcap, w})
 		if !math.IsNaN(s.NI[i]) {
 			ey += w * s.NI[i] / mcap
 			eyW += w
@@ -166,6 +247,10 @@ func ComputeHoldingsStats(s *Snapshot, p Portfolio) HoldingsStats {
 		if !math.IsNaN(s.Equity[i]) {
 			bp += w * s.Equity[i] / mcap
 			bpW += w
+			if s.Equity[i] > 0 {
+				bpPos += w * s.Equity[i] / mcap
+				bpPosW += w
+			}
 		}
 		if !math.IsNaN(s.FCF[i]) {
 			fy += w * s.FCF[i] / mcap
@@ -181,6 +266,10 @@ func ComputeHoldingsStats(s *Snapshot, p Portfolio) HoldingsStats {
 			ni += own * s.NI[i]
 			eq += own * e
 			roeW += w
+			if e > 0 {
+				roeSum += w * s.NI[i] / e
+				roeSumW += w
+			}
 		}
 		if !math.IsNaN(s.NI[i]) && !math.IsNaN(s.Rev[i]) && !math.IsNaN(s.Assets[i]) && !math.IsNaN(s.Equity[i]) {
 			stmtW += w
@@ -206,6 +295,16 @@ func ComputeHoldingsStats(s *Snapshot, p Portfolio) HoldingsStats {
 	if bp > 0 {
 		st.PB = bpW / bp
 	}
+	st.PBPositive = math.NaN()
+	if bpPos > 0 {
+		st.PBPositive = bpPosW / bpPos
+	}
+	st.MedianMcap, st.MedianMcapCover = weightedMedianCap(caps), math.NaN()
+	capW := 0.0
+	for _, c := range caps {
+		capW += c.w
+	}
+	st.MedianMcapCover = div(capW, tot)
 	st.FCFYield = div(fy, fyW)
 	st.LossCount = div(lossN, niN)
 	st.LossWeight = div(lossW, niW)
@@ -214,12 +313,39 @@ func ComputeHoldingsStats(s *Snapshot, p Portfolio) HoldingsStats {
 	if eq > 0 {
 		st.ROE = ni / eq
 	}
+	st.ROEWeighted = div(roeSum, roeSumW)
 	st.EarningsCover, st.BookCover, st.FCFCover = div(eyW, tot), div(bpW, tot), div(fyW, tot)
+	st.PEProfitableCover, st.PBPositiveCover, st.ROEWeightedCover = div(eyPosW, tot), div(bpPosW, tot), div(roeSumW, tot)
 	st.LeverageCover, st.ROECover, st.StatementCover = div(levW, tot), div(roeW, tot), div(stmtW, tot)
 	for k := range st.Sector {
 		st.Sector[k] = div(st.Sector[k], tot)
 	}
 	return st
+}
+
+// wcap is one holding's market cap and weight.
+type wcap struct{ mcap, w float64 }
+
+// weightedMedianCap is the weight-weighted median market cap: sorted by
+// cap, the cap at which the cumulative weight first reaches half the
+// total (NaN for none).
+func weightedMedianCap(caps []wcap) float64 {
+	if len(caps) == 0 {
+		return math.NaN()
+	}
+	slices.SortFunc(caps, func(a, b wcap) int { return cmp.Compare(a.mcap, b.mcap) })
+	tot := 0.0
+	for _, c := range caps {
+		tot += c.w
+	}
+	cum := 0.0
+	for _, c := range caps {
+		cum += c.w
+		if cum >= tot/2 {
+			return c.mcap
+		}
+	}
+	return caps[len(caps)-1].mcap
 }
 
 func averageEquity(now, before float64) float64 {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -139,10 +140,14 @@ func TestStyleSplitConservesWeight(t *testing.T) {
 func TestFundPortfolioAndProfile(t *testing.T) {
 	s := fixtureSnapshot("current", 3)
 	copy(s.IWM, []float64{1, 2, math.NaN()})
-	copy(s.IJR, []float64{math.NaN(), 1, 1})
+	copy(s.IJR, []float64{0, 1, 1})
 	p, err := FundPortfolio(s, "vtwo")
-	if err != nil || p.Total() != 3 || p.Note == "" {
+	if err != nil || p.Total() != 3 || p.Note == "" || p.ZeroWeight != 0 {
 		t.Fatalf("VTWO = %+v, %v", p, err)
+	}
+	// A name listed at 0.00% is held (counted), not dropped.
+	if q, _ := FundPortfolio(s, "SPSM"); q.ZeroWeight != 1 || q.Total() != 2 {
+		t.Errorf("SPSM (IJR's) = %+v, want one name at 0.00%% and weight 2", q)
 	}
 	if _, err := FundPortfolio(s, "SPY"); err == nil {
 		t.Error("SPY has no holdings: want an error")
@@ -212,5 +217,125 @@ func TestTrackStyleAlignsWindows(t *testing.T) {
 	}
 	if !math.IsNaN(tr.Corr[0]) {
 		t.Errorf("correlation from 2 windows = %v, want NaN", tr.Corr[0])
+	}
+}
+
+// The fund-page aggregates on a hand-made portfolio with a loss-maker and
+// a negative book:
+//
+//	A: w 40, mcap  100, NI  10, book  50 → E/P  0.10, B/P  0.5, ROE  0.20
+//	B: w 30, mcap  200, NI −20, book 100 → E/P −0.10, B/P  0.5, ROE −0.20
+//	C: w 20, mcap   50, NI   5, book −10 → E/P  0.10, B/P −0.2, ROE n/a
+//	D: w 10, mcap 1000, NI  20, book 400 → E/P  0.02, B/P  0.4, ROE  0.05
+//
+// P/E profitable (A, C, D): 70 / (4 + 2 + 0.2) = 11.29, 70% of weight;
+// P/E loss-inclusive: 100 / 3.2 = 31.25; P/B positive book (A, B, D):
+// 80 / (20 + 15 + 4) = 2.051, 80%; P/B all books: 100 / 35 = 2.857;
+// weighted ROE (A, B, D): (8 − 6 + 0.5) / 80 = 3.125%, 80%; aggregate
+// ROE: owned NI 3.2 / owned equity 35 = 9.14%; weighted median cap: caps
+// sorted 50 (20), 100 (40), 200 (30), 1000 (10) reach half the weight at
+// 100 (the unweighted median would be 150).
+func TestFundPageAggregates(t *testing.T) {
+	s := fixtureSnapshot("current", 5)
+	set := func(col []float64, v ...float64) { copy(col, v) }
+	set(s.Mcap, 100, 200, 50, 1000, 10)
+	set(s.NI, 10, -20, 5, 20, 1)
+	set(s.Equity, 50, 100, -10, 400, 1)
+	nan := math.NaN()
+	set(s.EquityP, nan, nan, nan, nan, nan)
+	s.Sector = []uint8{0, 0, 0, 0, 0}
+	st := ComputeHoldingsStats(s, Portfolio{W: []float64{40, 30, 20, 10, 0}})
+	check := func(name string, got, want float64) {
+		t.Helper()
+		if !closeTo(got, want, 1e-9) {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+	check("P/E profitable", st.PEProfitable, 70/6.2)
+	check("P/E profitable cover", st.PEProfitableCover, 0.7)
+	check("P/E loss-inclusive", st.PE, 100/3.2)
+	check("P/B positive book", st.PBPositive, 80.0/39)
+	check("P/B positive book cover", st.PBPositiveCover, 0.8)
+	check("P/B all books", st.PB, 100.0/35)
+	check("weighted ROE", st.ROEWeighted, 2.5/80)
+	check("weighted ROE cover", st.ROEWeightedCover, 0.8)
+	check("aggregate ROE", st.ROE, 3.2/35)
+	check("weighted median cap", st.MedianMcap, 100)
+	check("median cap cover", st.MedianMcapCover, 1)
+
+	// Prior-year equity averages in: A's Ē = (50 + 150)/2 = 100 → ROE 0.1;
+	// B's prior book −300 makes Ē −100, so B drops out: (4 + 0.5) / 50.
+	set(s.EquityP, 150, -300, nan, nan, nan)
+	st = ComputeHoldingsStats(s, Portfolio{W: []float64{40, 30, 20, 10, 0}})
+	check("weighted ROE, average equity", st.ROEWeighted, 4.5/50)
+	check("weighted ROE cover, average equity", st.ROEWeightedCover, 0.5)
+
+	// No profitable or positive-book names: NaN, not a number from nothing.
+	set(s.NI, -1, -1, -1, -1, -1)
+	set(s.Equity, -1, -1, -1, -1, -1)
+	set(s.EquityP, nan, nan, nan, nan, nan)
+	st = ComputeHoldingsStats(s, Portfolio{W: []float64{40, 30, 20, 10, 0}})
+	if !math.IsNaN(st.PEProfitable) || !math.IsNaN(st.PBPositive) || !math.IsNaN(st.ROEWeighted) || st.PEProfitableCover != 0 {
+		t.Errorf("all losses: P/E %v P/B %v ROE %v cover %v, want NaN NaN NaN 0", st.PEProfitable, st.PBPositive, st.ROEWeighted, st.PEProfitableCover)
+	}
+}
+
+func TestWeightedMedianCap(t *testing.T) {
+	if m := weightedMedianCap(nil); !math.IsNaN(m) {
+		t.Errorf("empty = %v, want NaN", m)
+	}
+	// One heavy large cap dominates the weight: the weighted median is it.
+	if m := weightedMedianCap([]wcap{{10, 1}, {20, 1}, {30, 1}, {5000, 10}}); m != 5000 {
+		t.Errorf("heavy large cap: %v, want 5000", m)
+	}
+	// Equal weights: the lower middle at exactly half.
+	if m := weightedMedianCap([]wcap{{40, 1}, {10, 1}, {30, 1}, {20, 1}}); m != 20 {
+		t.Errorf("equal weights: %v, want 20", m)
+	}
+}
+
+// Funds tracking the same index share one holdings model and say so.
+func TestSameIndexFundsShareHoldings(t *testing.T) {
+	s := fixtureSnapshot("current", 40)
+	for i := 0; i < 40; i++ {
+		s.Mcap[i] = 100 + float64(i*37%11)
+		s.IWM[i] = s.Mcap[i]
+		s.IJR[i] = math.NaN()
+		if i%3 == 0 {
+			s.IJR[i] = 1
+		}
+	}
+	for _, c := range []struct{ fund, src, index string }{
+		{"VTWO", "IWM", "Russell 2000"}, {"IWO", "VTWG", "Russell 2000 Growth"}, {"IWN", "VTWV", "Russell 2000 Value"},
+		{"VIOO", "IJR", "S&P SmallCap 600"}, {"spsm", "IJR", "S&P SmallCap 600"},
+	} {
+		src, index := HoldingsSource(c.fund)
+		if src != c.src || index != c.index {
+			t.Errorf("%s: source %q %q, want %q %q", c.fund, src, index, c.src, c.index)
+		}
+		p, err := FundPortfolio(s, c.fund)
+		q, err2 := FundPortfolio(s, c.src)
+		if err != nil || err2 != nil {
+			t.Fatalf("%s: %v %v", c.fund, err, err2)
+		}
+		if p.Shared != c.src || p.Ticker == c.src || p.Modelled != q.Modelled || !strings.Contains(p.Note, c.index) {
+			t.Errorf("%s: %+v", c.fund, p)
+		}
+		for i := range p.W {
+			if p.W[i] != q.W[i] {
+				t.Fatalf("%s: weight %d = %v, %s has %v", c.fund, i, p.W[i], c.src, q.W[i])
+			}
+		}
+	}
+	if src, _ := HoldingsSource("SPY"); src != "" {
+		t.Errorf("SPY source %q, want none", src)
+	}
+	// Sources come before the funds that share them.
+	seen := map[string]bool{}
+	for _, f := range HoldingsFunds {
+		if src, _ := HoldingsSource(f); !seen[src] && src != f {
+			t.Errorf("%s listed before its source %s", f, src)
+		}
+		seen[f] = true
 	}
 }

@@ -90,14 +90,32 @@ func TestETFView(t *testing.T) {
 		t.Errorf("default funds %v", got)
 	}
 
-	// P/E (harmonic, loss-makers counted) and the 1-year return of IWM.
+	// The fund-page valuation of IWM (P/E over profitable holdings, P/B
+	// over positive book, each with its weight covered), the loss-inclusive
+	// P/E, weighted median market cap and ROE, and the 1-year return.
 	p, err := engine.FundPortfolio(cur, "IWM")
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantPE := engine.ComputeHoldingsStats(cur, p).PE
-	if pe := etfValue(t, ctx, "etf-holdings", "IWM", "pe"); pe != wantPE {
-		t.Errorf("IWM P/E shown %v, engine %v", pe, wantPE)
+	hs := engine.ComputeHoldingsStats(cur, p)
+	wantPE := hs.PEProfitable
+	for _, c := range []struct {
+		metric string
+		want   float64
+	}{
+		{"pe", hs.PEProfitable}, {"pe-cover", hs.PEProfitableCover}, {"pb-positive-book", hs.PBPositive},
+		{"pb-positive-book-cover", hs.PBPositiveCover}, {"pe-loss-inclusive", hs.PE}, {"median-mcap", hs.MedianMcap},
+		{"roe-weighted", hs.ROEWeighted}, {"roe-weighted-cover", hs.ROEWeightedCover}, {"roe-aggregate", hs.ROE},
+	} {
+		if math.IsNaN(c.want) {
+			t.Errorf("IWM %s: the engine gives NaN", c.metric)
+		}
+		if v := etfValue(t, ctx, "etf-holdings", "IWM", c.metric); v != c.want {
+			t.Errorf("IWM %s shown %v, engine %v", c.metric, v, c.want)
+		}
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#etf-hold-h ~ div details.etf-defs dd, .etf-defs dd').length`); n < 5 {
+		t.Errorf("%d definitions under the holdings table, want ≥ 5", n)
 	}
 	iwm, _ := fs.Lookup("IWM")
 	want1y := engine.TrailingReturns(iwm, iwm.LastDate, []int{1})[0].Annualised
@@ -114,7 +132,7 @@ func TestETFView(t *testing.T) {
 		t.Errorf("%d chart lines, want 4", n)
 	}
 
-	// Change the selection: add SPSM (no holdings: n/a), drop VTWV.
+	// Change the selection: add SPSM (IJR's holdings: same index), drop VTWV.
 	step(t, ctx, 20*time.Second,
 		chromedp.Click(chromedp.ID("etf-f-SPSM")),
 		chromedp.WaitVisible(chromedp.CSS(`#etf-returns td[data-fund="SPSM"][data-metric="ret1"]`)),
@@ -129,6 +147,9 @@ func TestETFView(t *testing.T) {
 	want := engine.TrailingReturns(spsm, spsm.LastDate, []int{1})[0].Annualised
 	if r := etfValue(t, ctx, "etf-returns", "SPSM", "ret1"); r != want {
 		t.Errorf("SPSM 1-year %v, engine %v", r, want)
+	}
+	if v, w := etfValue(t, ctx, "etf-holdings", "SPSM", "pe"), etfValue(t, ctx, "etf-holdings", "IJR", "pe"); v != w || math.IsNaN(v) {
+		t.Errorf("SPSM P/E %v, want IJR's %v (same index)", v, w)
 	}
 	if s := eval[string](t, ctx, `document.querySelector('.etf-notes').textContent`); !strings.Contains(s, "SLY") {
 		t.Errorf("SPSM note missing: %q", s)
