@@ -114,15 +114,47 @@ func readFundsFile(path string) (*engine.Funds, error) { return readDecoded(path
 // readDecoded reads a data file and decodes it, naming the file in errors.
 func readDecoded[T any](path string, decode func([]byte) (T, error)) (T, error) {
 	var zero T
-	b, err := os.ReadFile(path)
+	b, err := readCapped(path, maxDataFileBytes, "--data")
 	if err != nil {
-		return zero, fmt.Errorf("%w (build it with `make snapshot`, or pass --data)", err)
+		return zero, err
 	}
 	v, err := decode(b)
 	if err != nil {
 		return zero, fmt.Errorf("%s: %w", path, err)
 	}
 	return v, nil
+}
+
+// maxDataFileBytes caps what readDecoded reads: the largest snapshot the
+// builder writes is under 2 MB, and a device or a runaway file
+// (--snapshot /dev/zero) must end in an error, not an endless read.
+const maxDataFileBytes = 64 << 20
+
+// readCapped reads at most limit bytes of path; a longer file (or an
+// endless device) is an error naming the path and the limit.
+// A missing file suggests `make snapshot` or the flag named by flagHint.
+func readCapped(path string, limit int64, flagHint string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (build it with `make snapshot`, or pass %s)", err, flagHint)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			return nil, fmt.Errorf("%s is a directory, not a data file", path)
+		}
+		if fi.Mode().IsRegular() && fi.Size() > limit {
+			return nil, fmt.Errorf("%s: %d bytes, more than the %d MB a data file may have", path, fi.Size(), limit>>20)
+		}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: more than the %d MB a data file may have (not a snapshot?)", path, limit>>20)
+	}
+	return b, nil
 }
 
 // dataDir is where the commands read the snapshots by default: the

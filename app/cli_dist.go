@@ -15,9 +15,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
+	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -88,13 +91,129 @@ func buildDist(web, out, base string, stdout io.Writer) error {
 	if len(remote) > 0 {
 		return fmt.Errorf("remote URLs in the static site (it must work offline): %s", strings.Join(remote, "; "))
 	}
-	gz, err := gzipSize(wasm)
+	sizes, err := precompress(out)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "dist: %s (base %q, version %s, app.wasm %.2f MB raw, %.2f MB gzip (Go, level 9), %d snapshots)\n",
-		out, newSubPathResolver(base).Resolve("/"), h.Version, float64(len(wasm))/1e6, float64(gz)/1e6, len(snapshots))
+	wasmSize := sizes["web/app.wasm"]
+	fmt.Fprintf(stdout, "dist: %s (base %q, version %s, app.wasm %.2f MB raw, %.2f MB gzip -9, %.2f MB Brotli 11, %d snapshots)\n",
+		out, newSubPathResolver(base).Resolve("/"), h.Version, float64(len(wasm))/1e6, float64(wasmSize.gzip)/1e6, float64(wasmSize.br)/1e6, len(snapshots))
+	var first, all compressedSize
+	for name, sz := range sizes {
+		all.add(sz)
+		if firstVisitFiles[name] {
+			first.add(sz)
+		}
+	}
+	fmt.Fprintf(stdout, "first visit (page, scripts, styles, app.wasm, current.json): %d bytes raw, %d gzip, %d Brotli; with the offline cache's other files: %d raw, %d gzip, %d Brotli\n",
+		first.raw, first.gzip, first.br, all.raw, all.gzip, all.br)
 	return nil
+}
+
+// firstVisitFiles are what the browser fetches before the page is
+// interactive (index.html's stylesheets, scripts, manifest and preload,
+// the wasm and the service worker); the other compressible files are
+// downloaded by the service worker for offline use.
+var firstVisitFiles = map[string]bool{
+	"index.html": true, "app.js": true, "wasm_exec.js": true, "app.css": true,
+	"web/app.css": true, "manifest.webmanifest": true, "app-worker.js": true,
+	"web/app.wasm": true, "web/data/current.json": true, "web/icon.svg": true,
+}
+
+type compressedSize struct{ raw, gzip, br int64 }
+
+func (c *compressedSize) add(o compressedSize) {
+	c.raw += o.raw
+	c.gzip += o.gzip
+	c.br += o.br
+}
+
+// precompress writes name.br (Brotli, quality 11) and name.gz (gzip -9)
+// beside every text and wasm file of the site, for `app serve` (and hosts
+// that serve precompressed files) to send by Accept-Encoding. It returns
+// the sizes by slash path relative to out.
+func precompress(out string) (map[string]compressedSize, error) {
+	var names []string
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !d.Type().IsRegular() || !compressible(path) {
+			return err
+		}
+		names = append(names, path)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// app.wasm first: Brotli 11 on it takes most of the time.
+	sort.Slice(names, func(i, j int) bool {
+		si, sj := strings.HasSuffix(names[i], ".wasm"), strings.HasSuffix(names[j], ".wasm")
+		if si != sj {
+			return si
+		}
+		return names[i] < names[j]
+	})
+	sizes := make(map[string]compressedSize, len(names))
+	var mu sync.Mutex
+	var firstErr error
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range max(1, runtime.NumCPU()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range work {
+				sz, err := compressFile(path)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				if rel, rerr := filepath.Rel(out, path); rerr == nil {
+					sizes[filepath.ToSlash(rel)] = sz
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, n := range names {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+	return sizes, firstErr
+}
+
+func compressFile(path string) (compressedSize, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return compressedSize{}, err
+	}
+	gz, err := gzipBytes(b)
+	if err != nil {
+		return compressedSize{}, err
+	}
+	br, err := brotliBytes(b)
+	if err != nil {
+		return compressedSize{}, err
+	}
+	if err := os.WriteFile(path+".gz", gz, 0o644); err != nil {
+		return compressedSize{}, err
+	}
+	if err := os.WriteFile(path+".br", br, 0o644); err != nil {
+		return compressedSize{}, err
+	}
+	return compressedSize{raw: int64(len(b)), gzip: int64(len(gz)), br: int64(len(br))}, nil
+}
+
+func brotliBytes(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // resetOutDir empties out, but only when it is missing, empty or an earlier
@@ -119,7 +238,7 @@ func resetOutDir(out string) error {
 }
 
 // copyTree copies regular files from src into dst, skipping hidden files and
-// the gzip side file of the wasm.
+// compressed side files (dist writes its own).
 func copyTree(src, dst string) error {
 	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -139,7 +258,7 @@ func copyTree(src, dst string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		if !d.Type().IsRegular() || strings.HasSuffix(path, ".gz") {
+		if !d.Type().IsRegular() || strings.HasSuffix(path, ".gz") || strings.HasSuffix(path, ".br") {
 			return nil
 		}
 		b, err := os.ReadFile(path)
@@ -198,7 +317,7 @@ func findRemoteURLs(out string) ([]string, error) {
 			return err
 		}
 		switch filepath.Ext(path) {
-		case ".wasm", ".png":
+		case ".wasm", ".png", ".br", ".gz":
 			return nil
 		}
 		b, err := os.ReadFile(path)
@@ -217,17 +336,17 @@ func findRemoteURLs(out string) ([]string, error) {
 	return found, err
 }
 
-func gzipSize(b []byte) (int, error) {
+func gzipBytes(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	if _, err := w.Write(b); err != nil {
-		return 0, err
+		return nil, err
 	}
 	if err := w.Close(); err != nil {
-		return 0, err
+		return nil, err
 	}
-	return buf.Len(), nil
+	return buf.Bytes(), nil
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -75,9 +74,9 @@ func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weigh
 		return nil, o, w, "", err
 	}
 
-	b, err := os.ReadFile(sf.snapshot)
+	b, err := readCapped(sf.snapshot, maxDataFileBytes, "--snapshot")
 	if err != nil {
-		return nil, o, w, "", fmt.Errorf("%w (build it with `make snapshot`, or pass --snapshot)", err)
+		return nil, o, w, "", err
 	}
 	s, err := engine.Decode(b)
 	if err != nil {

@@ -14,19 +14,25 @@ type errorPanel struct {
 	Detail string
 }
 
-func (p *errorPanel) Render() app.UI {
+// message is the panel's plain-words explanation of p.Kind.
+func (p *errorPanel) message() string {
 	l := p.Lang
-	var msg string
 	switch p.Kind {
 	case loadMissing:
-		msg = l.tf("error.missing", p.URL)
+		return l.tf("error.missing", p.URL)
 	case loadVersion:
-		msg = l.t("error.version")
+		return l.t("error.version")
 	case loadNetwork:
-		msg = l.t("error.network")
-	default:
-		msg = l.t("error.corrupt")
+		return l.t("error.network")
+	case loadNoRows:
+		return l.t("error.nocompanies")
 	}
+	return l.t("error.corrupt")
+}
+
+func (p *errorPanel) Render() app.UI {
+	l := p.Lang
+	msg := p.message()
 	// The technical detail, folded.
 	var detail htmlWriter
 	detail.tagText("<details><summary>", l.t("error.detail"), "</summary><pre>")

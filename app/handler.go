@@ -43,6 +43,18 @@ func (r subPathResolver) Resolve(location string) string {
 // would crash at start, so a throwing storage is replaced by an in-memory one.
 const storageFallbackScript = `<script>(function(){function mem(){var d={};return{getItem:function(k){return Object.prototype.hasOwnProperty.call(d,k)?d[k]:null},setItem:function(k,v){d[k]=String(v)},removeItem:function(k){delete d[k]},clear:function(){d={}},key:function(i){var k=Object.keys(d);return i<k.length?k[i]:null},get length(){return Object.keys(d).length}}}["localStorage","sessionStorage"].forEach(function(n){try{var s=window[n],t="__probe__";s.setItem(t,t);s.removeItem(t)}catch(e){try{Object.defineProperty(window,n,{value:mem(),configurable:true})}catch(e2){}}})})();</script>`
 
+// noWasmScript runs when the page is parsed. go-app's app.js does not
+// start the wasm for crawlers or with ?wasm=false in the URL (its
+// goappCanLoadWebAssembly, meant for serving the pre-rendered page to
+// search engines): it removes the loader and returns, so the pre-rendered
+// "Loading the snapshot…" would stay forever. app.js is go-app's generated
+// file (its Go template, not ours), so rather than patch it this script
+// checks, once the deferred app.js has run, whether go-app removed the
+// loader synchronously (which it does only when it will not load the wasm)
+// and then replaces the loading panel with an explanation and a link to the
+// same page without wasm=false.
+const noWasmScript = `<script>document.addEventListener("DOMContentLoaded",function(){if(document.getElementById("app-wasm-loader"))return;var p=document.querySelector("#main .loading");if(!p)return;var u=new URL(location.href);var off=u.searchParams.get("wasm")==="false";u.searchParams.delete("wasm");p.removeAttribute("aria-busy");p.setAttribute("role","alert");p.id="no-wasm";p.textContent="";var m=document.createElement("p");m.textContent=off?"This page runs as WebAssembly, which wasm=false in the address turns off. · このページは WebAssembly で動きますが、アドレスの wasm=false で無効になっています。":"This page runs as WebAssembly, which is not started for this browser. · このページは WebAssembly で動きますが、このブラウザでは起動されません。";p.appendChild(m);if(off){var a=document.createElement("a");a.href=u.pathname+u.search+u.hash;a.textContent="Open the page without wasm=false · wasm=false なしで開く";var q=document.createElement("p");q.appendChild(a);p.appendChild(q)}var s=document.querySelector("#app .status");if(s)s.textContent=""})</script>`
+
 // workerTemplate replaces go-app's default service worker: it waits for the
 // cache to be filled before the install completes (the default fires and
 // forgets), and answers navigations that carry a query string (the URL
@@ -97,7 +109,7 @@ type siteConfig struct {
 // cache empty (cache.addAll is all-or-nothing).
 func newHandler(c siteConfig) *app.Handler {
 	res := newSubPathResolver(c.Base)
-	headers := []string{storageFallbackScript}
+	headers := []string{storageFallbackScript, noWasmScript}
 	for _, r := range c.CacheableResources {
 		if r == currentSnapshotPath {
 			// The snapshot downloads while the wasm compiles; the app's

@@ -12,10 +12,11 @@ import (
 type loadErrorKind string
 
 const (
-	loadMissing loadErrorKind = "missing" // HTTP 404
-	loadNetwork loadErrorKind = "network" // no response, or another HTTP error
-	loadCorrupt loadErrorKind = "corrupt" // truncated, bad JSON, hash mismatch, bad columns
-	loadVersion loadErrorKind = "version" // schema this build cannot read
+	loadMissing loadErrorKind = "missing"      // HTTP 404
+	loadNetwork loadErrorKind = "network"      // no response, or another HTTP error
+	loadCorrupt loadErrorKind = "corrupt"      // truncated, bad JSON, hash mismatch, bad columns
+	loadVersion loadErrorKind = "version"      // schema this build cannot read
+	loadNoRows  loadErrorKind = "no-companies" // a valid current snapshot that lists no company
 )
 
 // loadError is a snapshot that could not be used, with the technical
@@ -53,8 +54,13 @@ func decodeSnapshot(url string, b []byte) (res loadedSnapshot, err error) {
 		}
 		return res, &loadError{Kind: kind, URL: url, Detail: err.Error()}
 	}
-	if s.Kind != "current" || s.N == 0 {
-		return res, &loadError{Kind: loadCorrupt, URL: url, Detail: fmt.Sprintf("snapshot kind %q with %d companies; want a current snapshot with companies", s.Kind, s.N)}
+	if s.Kind != "current" {
+		return res, &loadError{Kind: loadCorrupt, URL: url, Detail: fmt.Sprintf("snapshot kind %q; want a current snapshot", s.Kind)}
+	}
+	if s.N == 0 {
+		// The file decoded and its hash matched: it is not damaged, it
+		// just has nothing to rank.
+		return res, &loadError{Kind: loadNoRows, URL: url, Detail: fmt.Sprintf("snapshot of %s lists 0 companies", s.AsOf)}
 	}
 	t1 := time.Now()
 	m := engine.ComputeMetrics(s)

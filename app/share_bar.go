@@ -179,7 +179,14 @@ type langSwitch struct {
 func (s *langSwitch) render() app.UI {
 	opts := make([]app.UI, len(langNames))
 	for i, n := range langNames {
-		opts[i] = app.Elem("option").Attr("value", string(n.Lang)).Lang(string(n.Lang)).Attr("selected", n.Lang == s.Lang).Text(n.Name)
+		o := app.Elem("option").Attr("value", string(n.Lang)).Lang(string(n.Lang))
+		if n.Lang == s.Lang {
+			// Only the chosen option carries the attribute: go-app's
+			// pre-render writes selected="false" as is, and any
+			// selected attribute selects (the static page showed 日本語).
+			o = o.Attr("selected", true)
+		}
+		opts[i] = o.Text(n.Name)
 	}
 	return divClass("lang-switch").Body(
 		app.Label().For("lang-select").Class("visually-hidden").Text(s.Lang.t("lang.label")),

@@ -223,24 +223,28 @@ func (s *shell) setLang(l lang) {
 	s.commit(st, true)
 }
 
+// logoSVG is web/icon.svg, the brand mark beside the title: decorative
+// (the h1 names the page), so hidden from assistive technology.
+const logoSVG = `<svg class="logo" width="28" height="28" viewBox="0 0 64 64" aria-hidden="true" focusable="false"><rect width="64" height="64" rx="12" fill="#1f5fbf"/><g fill="#fff"><rect x="14" y="38" width="8" height="12"/><rect x="28" y="28" width="8" height="22"/><rect x="42" y="16" width="8" height="34"/></g></svg>`
+
 func (s *shell) Render() app.UI {
 	l := s.lang
 	if s.state.Embed {
 		return s.renderEmbed()
 	}
-	// Static text as HTML: no go-app type for h1 (~14 KB).
-	var title htmlWriter
-	title.tagText("<div><h1>", l.t("app.title"), `</h1><p class="tagline">`)
-	title.tagText("", l.t("app.tagline"), "</p></div>")
+	// Static text as HTML: no go-app type for h1 (~14 KB). The logo is
+	// the icon inlined as a decorative SVG: go-app drops an empty attribute
+	// value, so app.Img().Alt("") rendered an <img> with no alt at all.
+	var brand htmlWriter
+	brand.WriteString(`<div class="brand">` + logoSVG)
+	brand.tagText("<div><h1>", l.t("app.title"), `</h1><p class="tagline">`)
+	brand.tagText("", l.t("app.tagline"), "</p></div></div>")
 	return app.Div().ID("app").Class("app").Body(
 		// A button, not an "#main" link: go-app turns link clicks into
 		// navigations (a history entry), and a link would not move focus.
 		app.Button().Type("button").Class("skip-link").Text(l.t("nav.skip")).OnClick(s.onSkip),
 		app.Elem("header").Class("topbar").Body(
-			divClass("brand").Body(
-				app.Img().Class("logo").Src("/web/icon.svg").Alt("").Width(28).Height(28),
-				title.UI(),
-			),
+			brand.UI(),
 			s.renderViewSwitch(),
 			(&langSwitch{Lang: l, OnPick: s.setLang}).render(),
 		),
@@ -311,9 +315,12 @@ func (s *shell) renderStatus() app.UI {
 func (s *shell) renderView() app.UI {
 	switch {
 	case s.loading:
-		return divClass("panel loading").Aria("busy", "true").Body(
-			app.P().Text(s.lang.t("status.loading")),
-		)
+		// Raw HTML: go-app's static pre-render writes an attribute whose
+		// value is "true" with no value (a bare aria-busy, which is not
+		// "true" to assistive technology).
+		var w htmlWriter
+		w.tagText(`<div class="panel loading" aria-busy="true"><p>`, s.lang.t("status.loading"), `</p></div>`)
+		return w.UI()
 	case s.err != nil:
 		return &errorPanel{Lang: s.lang, Kind: s.err.Kind, URL: s.err.URL, Detail: s.err.Detail}
 	case s.model == nil:

@@ -55,13 +55,17 @@ var ErrDataDir = errors.New("data directory unreadable")
 
 // Build reads opts.DataDir and returns every snapshot file. It never
 // panics on bad input: unreadable or malformed files are skipped and
-// counted; only a missing DATA_DIR, holdings or price directory is an error.
+// counted; only a missing DATA_DIR, holdings, statements or price
+// directory is an error.
 func Build(opts Options) (*Result, error) {
 	opts, curDay, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
 	}
 	if err := checkDataDir(opts.DataDir); err != nil {
+		return nil, err
+	}
+	if err := checkStatementDirs(opts.DataDir); err != nil {
 		return nil, err
 	}
 	iwm, err := loadHoldings(opts.DataDir, "IWM")
@@ -190,6 +194,34 @@ func checkDataDir(dir string) error {
 	}
 	if _, err := os.ReadDir(dir); err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrDataDir, dir, err)
+	}
+	return nil
+}
+
+// statementDirs are the statement folders under DATA_DIR. A single
+// unreadable file inside one is counted and reported, but a whole folder
+// missing (a wrong DATA_DIR, an incomplete copy) would build snapshots
+// with no fundamentals for anyone, so it is an error.
+var statementDirs = []string{
+	filepath.Join("fundamentals", "simfin"),
+	filepath.Join("fundamentals", "quarterly"),
+}
+
+// checkStatementDirs fails, with ErrDataDir and the folder named, when a
+// statements folder is missing, not a folder, or unreadable.
+func checkStatementDirs(dataDir string) error {
+	for _, rel := range statementDirs {
+		p := filepath.Join(dataDir, rel)
+		st, err := os.Stat(p)
+		if err != nil {
+			return fmt.Errorf("%w: statements folder %s is missing (every company would lack fundamentals): %v", ErrDataDir, p, err)
+		}
+		if !st.IsDir() {
+			return fmt.Errorf("%w: statements folder %s is not a directory", ErrDataDir, p)
+		}
+		if _, err := os.ReadDir(p); err != nil {
+			return fmt.Errorf("%w: statements folder %s: %v", ErrDataDir, p, err)
+		}
 	}
 	return nil
 }

@@ -46,7 +46,9 @@ const (
 func (c *snapColumn) fill(s *Snapshot, v gjson.Result) (err error) {
 	switch c.kind {
 	case colNum:
-		*c.f64, err = snapFloats(v, c.name, s.N)
+		if *c.f64, err = snapFloats(v, c.name, s.N); err == nil {
+			err = checkPlausible(c.name, *c.f64)
+		}
 	case colDate:
 		*c.i32, err = snapDates(v, c.name, s.N)
 	case colSource:
@@ -245,10 +247,64 @@ func snapBools(v gjson.Result, name string, n int) ([]bool, error) {
 	})
 }
 
+// Plausible values. A value outside them is a damaged or hand-edited file
+// (or a builder bug), and it would otherwise skew every percentile: the
+// decoder refuses it and names the column.
+const (
+	minDate = 1900_01_01 // dates are YYYYMMDD within 1900..2100
+	maxDate = 2100_12_31
+	// maxMoney bounds the USD-millions columns (1e15 millions is far past
+	// any company).
+	maxMoney = 1e15
+	// maxPrice is high because history prices are split-adjusted
+	// backwards: serial reverse-splitters reach 4.8e8 USD in the builder's
+	// 2020-2023 files (XXII, APVO), real output that must decode.
+	maxPrice = 1e10
+	// Returns and price ratios are fractions: -100% at worst, and at most
+	// +1,000,000%.
+	minReturn, maxReturn = -1, 1e4
+)
+
+// checkPlausible refuses a value of the numeric column name outside its
+// plausible range: weights are % in 0..100, prices > 0, share counts and
+// market caps ≥ 0, returns and ratios in [-1, 1e4], money |v| ≤ 1e15.
+func checkPlausible(name string, vals []float64) error {
+	lo, hi, loOpen := -maxMoney, maxMoney, false
+	switch name {
+	case schema.ColIWM, schema.ColIJR:
+		lo, hi = 0, 100
+	case schema.ColPrice:
+		lo, hi, loOpen = 0, maxPrice, true
+	case schema.ColShares, schema.ColMcap:
+		lo = 0
+	case schema.ColMom12_1, schema.ColMom6_1, schema.ColTrend, schema.ColFwd12, schema.ColFwdLast:
+		lo, hi = minReturn, maxReturn
+	}
+	for i, x := range vals {
+		if x != x {
+			continue // missing
+		}
+		if x > hi || x < lo || (loOpen && x == lo) {
+			return implausible(name, i, x, lo, hi, loOpen)
+		}
+	}
+	return nil
+}
+
+//go:noinline
+func implausible(name string, i int, x, lo, hi float64, loOpen bool) error {
+	b := "["
+	if loOpen {
+		b = "("
+	}
+	return fmt.Errorf("%w: column %q: %s = %s is outside the plausible range %s%s, %s]", ErrCorrupt, name, snapElem(name, i),
+		strconv.FormatFloat(x, 'g', -1, 64), b, strconv.FormatFloat(lo, 'g', -1, 64), strconv.FormatFloat(hi, 'g', -1, 64))
+}
+
 // dates reads YYYYMMDD integers; null reads as 0 (missing).
 func snapDates(v gjson.Result, name string, n int) ([]int32, error) {
 	out := make([]int32, n)
-	if buf, ok := fastWholes(v, n, 1000_01_01, 9999_12_31, true); ok {
+	if buf, ok := fastWholes(v, n, minDate, maxDate, true); ok {
 		for i, x := range buf {
 			if x == x {
 				out[i] = int32(x)
@@ -260,7 +316,7 @@ func snapDates(v gjson.Result, name string, n int) ([]int32, error) {
 		if e.Type == gjson.Null {
 			return nil
 		}
-		x, err := intAt(e, name, i, 1000_01_01, 9999_12_31)
+		x, err := intAt(e, name, i, minDate, maxDate)
 		out[i] = int32(x)
 		return err
 	})
