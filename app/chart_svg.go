@@ -3,8 +3,8 @@ package main
 import "math"
 
 // Shared inline-SVG chart helpers (chart_line.go, chart_bar.go). Charts are
-// built in Go (go-app-notes.md, "Charts": as fast as a JS library at our
-// sizes, no dependency) with the HTML writer (html.go): write(w) adds the
+// built in Go (measured as fast as a JS charting library at our sizes, and
+// no dependency) with the HTML writer (html.go): write(w) adds the
 // chart to a writer, HTML() gives it as a string. Colours come from CSS
 // classes (.chart .s0 … .s7, .pos, .neg in web/app.css), so light and dark
 // themes need no Go code. The SVG has a viewBox of Width × Height and scales to

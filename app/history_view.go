@@ -1,8 +1,8 @@
 package main
 
-// History view: "would these weights have worked?" (issue 6).
+// History view: "would these weights have worked?"
 //
-// Settings the URL state (engineer C) can wire — they live in the
+// Settings the URL state wires — they live in the
 // historyStore the shell keeps, not in this component, so they survive
 // leaving the tab:
 //
