@@ -222,7 +222,7 @@ var enStrings = map[string]string{
 	"field.fwd12":              "forward 12-month return",
 	"field.fwdlast":            "return to the latest price",
 
-	// ETF view (engineer A)
+	// ETF view
 	"etf.title":               "Small-cap ETFs side by side",
 	"etf.intro":               "Which index, which style, what you really hold, and what it returned — computed from the bundled prices and the current holdings snapshot.",
 	"etf.loading":             "Loading the fund prices…",

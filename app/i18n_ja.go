@@ -224,7 +224,7 @@ var jaStrings = map[string]string{
 	"field.fwd12":              "その後12か月のリターン",
 	"field.fwdlast":            "最新株価までのリターン",
 
-	// ETF view (engineer A)
+	// ETF view
 	"etf.title":               "小型株ETFの比較",
 	"etf.intro":               "どの指数か、どのスタイルか、実際に何を保有しているか、どれだけのリターンだったか。同梱の価格データと現在の保有銘柄データから計算しています。",
 	"etf.loading":             "ファンドの価格データを読み込んでいます…",
