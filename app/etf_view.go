@@ -19,7 +19,7 @@ const fundsPath = siteDataDir + schema.FundsFile
 // keeps one and passes a pointer, so switching views keeps the choice and
 // funds.json is downloaded once.
 //
-// URL state (for the URL-state engineer): Funds, From and AsOf are the
+// URL state: Funds, From and AsOf are the
 // whole user-visible selection; set them before the view renders (e.g.
 // from State.Funds / ETFFrom / ETFAsOf) and read them back after Rev
 // changes. The view never changes them except on user input, and then
