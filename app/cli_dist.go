@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"screener/data/schema"
 	"sort"
 	"strings"
 	"sync"
@@ -58,9 +59,14 @@ func buildDist(web, out, base string, stdout io.Writer) error {
 	if len(snapshots) == 0 {
 		fmt.Fprintln(stdout, "warning: no snapshot in", filepath.Join(web, "data"), "(run `make snapshot`); the page will show the missing-snapshot panel")
 	}
+	// The first screen needs the current snapshot and the ETF view the
+	// funds; the history snapshots are cached when History first fetches
+	// them (workerTemplate), so a first visit does not download them.
 	cacheable := []string{"/web/icon.svg"}
 	for _, s := range snapshots {
-		cacheable = append(cacheable, siteDataDir+filepath.Base(s))
+		if name := filepath.Base(s); name == schema.CurrentFile || name == schema.FundsFile {
+			cacheable = append(cacheable, siteDataDir+name)
+		}
 	}
 	sum := sha256.Sum256(wasm)
 	h := newHandler(siteConfig{

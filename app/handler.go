@@ -57,8 +57,11 @@ const noWasmScript = `<script>document.addEventListener("DOMContentLoaded",funct
 
 // workerTemplate replaces go-app's default service worker: it waits for the
 // cache to be filled before the install completes (the default fires and
-// forgets), and answers navigations that carry a query string (the URL
-// state) with the cached page, so a shared link also opens offline.
+// forgets), answers navigations that carry a query string (the URL state)
+// with the cached page, so a shared link also opens offline, and keeps a
+// copy of every data file fetched later (the history snapshots, which are
+// not in the install list: most visitors never open History, and they are
+// most of the data), so a view opened once also opens offline.
 const workerTemplate = `const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 const rootURL = "{{ROOT}}";
@@ -92,7 +95,14 @@ async function fromCache(request) {
   if (!hit && request.mode === "navigate") {
     hit = (await cache.match(request, { ignoreSearch: true })) || (await cache.match(rootURL));
   }
-  return hit || fetch(request);
+  if (hit) {
+    return hit;
+  }
+  const response = await fetch(request);
+  if (response.ok && new URL(request.url).pathname.includes("/web/data/")) {
+    await cache.put(request, response.clone());
+  }
+  return response;
 }
 `
 

@@ -184,3 +184,40 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestHistoryOfflineAfterFirstUse: the first visit's offline cache holds
+// no history snapshot (they are most of the data and most visitors never
+// open History); once History has been opened online, it also opens
+// offline.
+func TestHistoryOfflineAfterFirstUse(t *testing.T) {
+	dir := distDir(t)
+	for _, r := range workerResources(t, dir) {
+		if strings.Contains(r, "/history-") {
+			t.Errorf("the install list pre-caches %s", r)
+		}
+	}
+	srv := serveSite(dir, "", nil)
+	ctx := newBrowser(t, 1440, 900)
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
+	waitTable(t, ctx)
+	waitCached(t, ctx, len(workerResources(t, dir)))
+	openHistory(t, ctx)
+	cachedHistory := `(async () => {
+	  const keys = await caches.keys();
+	  const c = await caches.open(keys[0]);
+	  return (await c.keys()).filter(r => r.url.includes('/history-')).length;
+	})()`
+	waitUntil(t, 30*time.Second, "the worker to keep the six history files it served", func() (bool, string) {
+		n := eval[int](t, ctx, cachedHistory)
+		return n == 6, fmt.Sprintf("%d history files cached", n)
+	})
+
+	srv.CloseClientConnections()
+	srv.Close()
+	setOffline(t, ctx, true)
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=history"))
+	waitHistResults(t, ctx)
+	if eval[bool](t, ctx, `navigator.onLine`) {
+		t.Error("browser still reports online")
+	}
+}
