@@ -233,6 +233,19 @@ func TestETFScreenshots(t *testing.T) {
 			saveScreenshot(t, ctx, name, true)
 		})
 	}
+	// The eight small-cap funds, in the two selections the six-fund picker
+	// allows: each index's funds side by side.
+	for i, funds := range []string{"IWM.VTWO.IJR.SPSM", "VTWG.IWO.VTWV.IWN"} {
+		for _, lang := range []string{"en", "ja"} {
+			for _, width := range []int64{390, 1440} {
+				setView(t, ctx, width, 900, false)
+				name := fmt.Sprintf("etf-funds%d-%s-%d", i+1, lang, width)
+				openETFs(t, ctx, srv.URL+"/?f="+funds+"&lang="+lang)
+				checkNoSideScroll(t, ctx, name)
+				saveScreenshot(t, ctx, name, true)
+			}
+		}
+	}
 }
 
 // TestETFFundsMissing: without funds.json the ETF view shows the same
