@@ -30,13 +30,6 @@ func PercentileRanks(vals, out []float64) {
 	rankSubsetWith(vals, pos, out, &r)
 }
 
-// rankSubset is rankSubsetWith with fresh sort buffers (kept for callers
-// outside the hot paths).
-func rankSubset(vals []float64, pos []int32, out []float64) {
-	var r radix
-	rankSubsetWith(vals, pos, out, &r)
-}
-
 // rankSubsetWith writes into out[p], for each p in pos, the Hazen percentile of
 // vals[p] among {vals[q] : q in pos}. Every vals[p] must be non-NaN. pos is
 // reordered (ascending by value).
