@@ -16,10 +16,9 @@ import (
 type dataStatus struct {
 	app.Compo
 
-	M           *screenModel
-	Opts        engine.Options // the status changes only with the universe
-	MinCoverage int
-	Lang        lang // re-render on a language switch
+	M    *screenModel
+	Opts engine.Options // the status changes only with the options
+	Lang lang           // re-render on a language switch
 }
 
 func (d *dataStatus) Render() app.UI {
@@ -71,5 +70,5 @@ func hiddenText(m *screenModel) string {
 	if n <= 0 {
 		return ""
 	}
-	return " " + m.lang.tf("status.hidden."+m.opts.Missing.Key(), formatCount(n), m.minCoverage)
+	return " " + m.lang.tf("status.hidden."+m.opts.Missing.Key(), formatCount(n), m.opts.MinCoverage)
 }

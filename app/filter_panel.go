@@ -28,10 +28,9 @@ var indexChoices = []struct {
 type filterPanel struct {
 	app.Compo
 
-	M           *screenModel
-	Opts        engine.Options
-	MinCoverage int
-	Lang        lang // re-render on a language switch
+	M    *screenModel
+	Opts engine.Options
+	Lang lang // re-render on a language switch
 }
 
 // coverageChoices are the minimum numbers of factors offered.
@@ -75,7 +74,7 @@ func (p *filterPanel) Render() app.UI {
 	for _, c := range checks {
 		body = append(body, p.checkbox(c.id, c.label, c.on, c.set))
 	}
-	if o != (engine.Options{MinCoverage: o.MinCoverage}) || p.MinCoverage != engine.DefaultMinCoverage {
+	if o != (engine.Options{MinCoverage: engine.DefaultMinCoverage}) {
 		body = append(body, app.Button().Type("button").Class("link reset").Text(l.t("filters.reset")).OnClick(p.onReset))
 	}
 	// A details element: folded by default on phones so that the table
@@ -145,7 +144,7 @@ func (p *filterPanel) coverageOptions() []app.UI {
 	for i, k := range coverageChoices {
 		ks := itoa(k)
 		vals, labels = append(vals, ks), append(labels, l.t("filters.coverage."+ks))
-		if p.MinCoverage == k {
+		if p.M.opts.MinCoverage == k {
 			sel = i
 		}
 	}
@@ -256,6 +255,5 @@ func (p *filterPanel) onMaxMcap(ctx app.Context, e app.Event) {
 }
 
 func (p *filterPanel) onReset(ctx app.Context, e app.Event) {
-	p.M.minCoverage = engine.DefaultMinCoverage
-	p.M.setOptions(engine.Options{})
+	p.M.setOptions(engine.Options{MinCoverage: engine.DefaultMinCoverage})
 }

@@ -143,7 +143,7 @@ func (h *historyView) refresh(ctx app.Context) {
 	if st.Prep == nil {
 		return
 	}
-	key := historyRunKey{prep: st.Prep, weights: h.M.weights, cfg: h.S.config(), minCov: h.M.minCoverage, missing: h.M.opts.Missing}
+	key := historyRunKey{prep: st.Prep, weights: h.M.weights, cfg: h.S.config(), minCov: h.M.opts.MinCoverage, missing: h.M.opts.Missing}
 	if h.res != nil && key == h.resKey {
 		return
 	}
@@ -256,7 +256,7 @@ func (h *historyView) Render() app.UI {
 		app.Elem("aside").Class("controls").Aria("label", l.t("weights.title")).Body(
 			&presetBar{M: m, Active: m.preset, Lang: l},
 			&weightSliders{M: m, Weights: m.weights, Lang: l},
-			&filterPanel{M: m, Opts: m.opts, MinCoverage: m.minCoverage, Lang: l},
+			&filterPanel{M: m, Opts: m.opts, Lang: l},
 		),
 		app.Elem("section").Class("results hist-results").Aria("labelledby", "hist-title").Body(h.renderMain()...),
 	)

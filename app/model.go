@@ -50,11 +50,6 @@ type screenModel struct {
 
 	filtersOpen bool // the universe filters start unfolded (wide screens)
 
-	// minCoverage leaves stocks with fewer factors present unranked and
-	// off the table (engine Options.MinCoverage): in the current snapshot
-	// about a quarter of the companies have no statements at all.
-	minCoverage int
-
 	// pending slider values not yet applied; the table's frame callback
 	// applies them (see weightSliders.onInput).
 	pending    engine.Weights
@@ -76,7 +71,7 @@ type screenModel struct {
 
 // newScreenModel scores the snapshot with the first preset and no filter.
 func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel {
-	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, minCoverage: engine.DefaultMinCoverage}
+	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
 	sm.weights, _ = PresetWeights(DefaultPreset)
 	sm.preset = DefaultPreset
 	sm.rebuild()
@@ -86,7 +81,6 @@ func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel 
 // rebuild recomputes the percentiles after a filter change (allocates),
 // then rescores.
 func (sm *screenModel) rebuild() {
-	sm.opts.MinCoverage = sm.minCoverage
 	sm.screen = engine.NewScreen(sm.snap, sm.metrics, sm.opts)
 	n := len(sm.screen.Members)
 	sm.view = make([]int32, 0, n)
@@ -169,27 +163,33 @@ func (sm *screenModel) setOptions(o engine.Options) {
 
 // setMinCoverage lists only stocks with at least k of the six factors.
 func (sm *screenModel) setMinCoverage(k int) {
-	sm.minCoverage = max(0, min(k, engine.NumFactors))
-	// Score reads MinCoverage, so ranks and percentiles are among the
-	// listed stocks only, without recomputing percentiles.
-	sm.opts.MinCoverage = sm.minCoverage
-	sm.screen.Opts.MinCoverage = sm.minCoverage
-	sm.page = 0
-	sm.rescore()
-	sm.stateChanged(true)
+	sm.opts.MinCoverage = max(0, min(k, engine.NumFactors))
+	sm.rescoreOptions()
 }
 
 // setMissing changes how the composite treats a weighted factor a stock
-// lacks; Score reads the rule, so no percentile is recomputed.
+// lacks.
 func (sm *screenModel) setMissing(r engine.MissingRule) {
 	if r >= engine.NumMissingRules {
 		return
 	}
 	sm.opts.Missing = r
-	sm.screen.Opts.Missing = r
+	sm.rescoreOptions()
+}
+
+// rescoreOptions applies a change of the options Score reads (coverage
+// floor, missing-factor rule; see engine.Options.ScreenKey): the screen
+// takes them and re-ranks without recomputing any percentile.
+func (sm *screenModel) rescoreOptions() {
+	sm.syncScoreOptions()
 	sm.page = 0
 	sm.rescore()
 	sm.stateChanged(true)
+}
+
+// syncScoreOptions hands the screen the options Score reads.
+func (sm *screenModel) syncScoreOptions() {
+	sm.screen.Opts.MinCoverage, sm.screen.Opts.Missing = sm.opts.MinCoverage, sm.opts.Missing
 }
 
 // setSort sorts by c; choosing the current column again flips the direction.

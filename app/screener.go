@@ -29,7 +29,7 @@ func (v *screenerView) Render() app.UI {
 			return app.Elem("aside").Class("controls").Aria("label", l.t("weights.title")).Body(
 				&presetBar{M: m, Active: m.preset, Lang: l},
 				&weightSliders{M: m, Weights: m.weights, Lang: l},
-				&filterPanel{M: m, Opts: m.opts, MinCoverage: m.minCoverage, Lang: l},
+				&filterPanel{M: m, Opts: m.opts, Lang: l},
 			)
 		}),
 		app.Elem("section").Class("results").Body(

@@ -309,7 +309,7 @@ func (s *shell) renderStatus() app.UI {
 	if s.model == nil {
 		return nil
 	}
-	return &dataStatus{M: s.model, Opts: s.model.opts, MinCoverage: s.model.minCoverage, Lang: s.lang}
+	return &dataStatus{M: s.model, Opts: s.model.opts, Lang: s.lang}
 }
 
 func (s *shell) renderView() app.UI {

@@ -36,6 +36,7 @@ func (d *stockDetail) Render() app.UI {
 	if math.IsNaN(sc.Composite[j]) {
 		rank = missingText
 	}
+	missing := missingFactorsText(m, j)
 	var head htmlWriter
 	head.tagText(`<div><h2><span class="ticker">`, s.Ticker[row], `</span> <span class="company">`)
 	head.tagText("", s.Name[row], `</span></h2><p class="muted">`)
@@ -50,8 +51,8 @@ func (d *stockDetail) Render() app.UI {
 		rawElem("h3", l.t("detail.why")),
 		&contribChart{Lang: l, Values: contrib},
 		rawElem("p", l.t("detail.why.note"), "class", "muted small"),
-		app.If(missingFactorsText(m, j) != "", func() app.UI {
-			return rawElem("p", missingFactorsText(m, j), "class", "small missing-note", "id", "detail-missing")
+		app.If(missing != "", func() app.UI {
+			return rawElem("p", missing, "class", "small missing-note", "id", "detail-missing")
 		}),
 		rawElem("h3", l.t("detail.metrics")),
 		d.renderMetrics(j, row),

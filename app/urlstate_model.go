@@ -48,7 +48,6 @@ func sectorSetOf(mask uint32, sectors []string) SectorSet {
 func (sm *screenModel) applyState(st State) {
 	st = st.Normalize()
 	opts := st.Options(sm.snap.Sectors)
-	sm.minCoverage = st.MinCoverage
 	sm.weights = st.Weights
 	sm.preset = matchingPreset(sm.weights)
 	if opts.ScreenKey() != sm.opts.ScreenKey() || sm.screen == nil {
@@ -58,7 +57,7 @@ func (sm *screenModel) applyState(st State) {
 		sm.rank = make([]int32, n)
 	}
 	sm.opts = opts
-	sm.screen.Opts.MinCoverage, sm.screen.Opts.Missing = opts.MinCoverage, opts.Missing
+	sm.syncScoreOptions()
 	sm.pendingSet = [engine.NumFactors]bool{}
 	sm.sortCol, _ = sortColumn(st.Sort)
 	sm.sortDesc = st.SortDesc
@@ -93,7 +92,7 @@ func (sm *screenModel) fillState(st *State) {
 	st.ProfitableOnly = o.ProfitableOnly
 	st.SectorNeutral = o.SectorNeutral
 	st.ExcludeFinancials = o.ExcludeFinancials
-	st.MinCoverage = sm.minCoverage
+	st.MinCoverage = o.MinCoverage
 	st.Missing = o.Missing
 	st.Sort, st.SortDesc = sortKey(sm.sortCol), sm.sortDesc
 	st.Page = sm.page + 1
