@@ -184,16 +184,21 @@ func (opts Options) withDefaults() (Options, Day, error) {
 
 // checkDataDir fails early, with ErrDataDir, on a DATA_DIR that cannot be
 // read at all, rather than building empty snapshots from it.
-func checkDataDir(dir string) error {
-	st, err := os.Stat(dir)
+func checkDataDir(dir string) error { return checkDir(dir, "", "") }
+
+// checkDir fails, with ErrDataDir and the folder named (after label),
+// when p is missing (with the consequence said by missing), not a folder,
+// or unreadable.
+func checkDir(p, label, missing string) error {
+	st, err := os.Stat(p)
 	if err != nil {
-		return fmt.Errorf("%w: %s: %v", ErrDataDir, dir, err)
+		return fmt.Errorf("%w: %s%s%s: %v", ErrDataDir, label, p, missing, err)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("%w: %s is not a directory", ErrDataDir, dir)
+		return fmt.Errorf("%w: %s%s is not a directory", ErrDataDir, label, p)
 	}
-	if _, err := os.ReadDir(dir); err != nil {
-		return fmt.Errorf("%w: %s: %v", ErrDataDir, dir, err)
+	if _, err := os.ReadDir(p); err != nil {
+		return fmt.Errorf("%w: %s%s: %v", ErrDataDir, label, p, err)
 	}
 	return nil
 }
@@ -211,16 +216,8 @@ var statementDirs = []string{
 // statements folder is missing, not a folder, or unreadable.
 func checkStatementDirs(dataDir string) error {
 	for _, rel := range statementDirs {
-		p := filepath.Join(dataDir, rel)
-		st, err := os.Stat(p)
-		if err != nil {
-			return fmt.Errorf("%w: statements folder %s is missing (every company would lack fundamentals): %v", ErrDataDir, p, err)
-		}
-		if !st.IsDir() {
-			return fmt.Errorf("%w: statements folder %s is not a directory", ErrDataDir, p)
-		}
-		if _, err := os.ReadDir(p); err != nil {
-			return fmt.Errorf("%w: statements folder %s: %v", ErrDataDir, p, err)
+		if err := checkDir(filepath.Join(dataDir, rel), "statements folder ", " is missing (every company would lack fundamentals)"); err != nil {
+			return err
 		}
 	}
 	return nil
