@@ -25,22 +25,12 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 	})
 	row(l.t("etf.fact.index"), "", func(_ int, fv etfFundView) etfTCell { return etfText(orMissing(fv.Fund.Index), "") })
 	row(l.t("etf.fact.expense"), "%", func(_ int, fv etfFundView) etfTCell {
-		if !finite(fv.Fund.ExpenseRatioPct) {
-			return etfNone(l)
-		}
-		cl := etfNumCell(fv.Fund.Ticker, "expense", formatFixed(fv.Fund.ExpenseRatioPct, 2)+"%", fv.Fund.ExpenseRatioPct, "")
-		cl.Sub = factsSource(l, fv.Fund.FactsSource)
-		return cl
+		f := fv.Fund
+		return etfFact(l, f.Ticker, "expense", f.ExpenseRatioPct, formatFixed(f.ExpenseRatioPct, 2)+"%", factsSource(l, f.FactsSource))
 	})
 	row(l.t("etf.fact.assets"), "USD", func(_ int, fv etfFundView) etfTCell {
-		if !finite(fv.Fund.NetAssetsUSD) {
-			return etfNone(l)
-		}
-		cl := etfNumCell(fv.Fund.Ticker, "assets", l.mcap(fv.Fund.NetAssetsUSD/1e6), fv.Fund.NetAssetsUSD, "")
-		if fv.Fund.NetAssetsAsOf != "" {
-			cl.Sub = l.tf("etf.asof.date", fv.Fund.NetAssetsAsOf)
-		}
-		return cl
+		f := fv.Fund
+		return etfFact(l, f.Ticker, "assets", f.NetAssetsUSD, l.mcap(f.NetAssetsUSD/1e6), asOfText(l, f.NetAssetsAsOf))
 	})
 	row(l.t("etf.csv.assetsasof"), "", func(_ int, fv etfFundView) etfTCell { return etfText(orMissing(fv.Fund.NetAssetsAsOf), "") })
 	t.Rows[len(t.Rows)-1].Class = "etf-csv-only"
@@ -52,22 +42,15 @@ func etfReturnsTable(l lang, c *etfComparison) *etfTable {
 	})
 	// The issuer's published holdings count and turnover, with their dates.
 	row(l.t("etf.fact.holdings"), "", func(_ int, fv etfFundView) etfTCell {
-		if !(fv.Fund.HoldingsCount > 0 && finite(fv.Fund.HoldingsCount)) {
+		f := fv.Fund
+		if !(f.HoldingsCount > 0) {
 			return etfNone(l)
 		}
-		cl := etfNumCell(fv.Fund.Ticker, "holdings-count", formatThousands(fv.Fund.HoldingsCount), fv.Fund.HoldingsCount, "")
-		if fv.Fund.HoldingsCountAsOf != "" {
-			cl.Sub = l.tf("etf.asof.date", fv.Fund.HoldingsCountAsOf)
-		}
-		return cl
+		return etfFact(l, f.Ticker, "holdings-count", f.HoldingsCount, formatThousands(f.HoldingsCount), asOfText(l, f.HoldingsCountAsOf))
 	})
 	row(l.t("etf.fact.turnover"), "%", func(_ int, fv etfFundView) etfTCell {
-		if !finite(fv.Fund.TurnoverPct) {
-			return etfNone(l)
-		}
-		cl := etfNumCell(fv.Fund.Ticker, "turnover", formatFixed(fv.Fund.TurnoverPct, 1)+"%", fv.Fund.TurnoverPct, "")
-		cl.Sub = factsSource(l, fv.Fund.FactsSource)
-		return cl
+		f := fv.Fund
+		return etfFact(l, f.Ticker, "turnover", f.TurnoverPct, formatFixed(f.TurnoverPct, 1)+"%", factsSource(l, f.FactsSource))
 	})
 	row(l.t("etf.fact.prices"), "", func(_ int, fv etfFundView) etfTCell {
 		if fv.Price.Source == nil {
@@ -149,6 +132,25 @@ func etfNone(l lang) etfTCell {
 	cl := etfText(l.t("etf.fact.none"), "")
 	cl.Class = etfNoneClass
 	return cl
+}
+
+// etfFact is a fund fact's cell: the value as text with its source or date
+// under it, or "not in the data" when the value is unknown.
+func etfFact(l lang, fund, metric string, v float64, text, sub string) etfTCell {
+	if !finite(v) {
+		return etfNone(l)
+	}
+	cl := etfNumCell(fund, metric, text, v, "")
+	cl.Sub = sub
+	return cl
+}
+
+// asOfText is "as of <date>", or "" without a date.
+func asOfText(l lang, date string) string {
+	if date == "" {
+		return ""
+	}
+	return l.tf("etf.asof.date", date)
 }
 
 // etfNoneClass marks etfNone cells (empty in the CSV).
