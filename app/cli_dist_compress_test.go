@@ -20,30 +20,17 @@ import (
 // over that site sends them by Accept-Encoding with the right types.
 func TestDistPrecompressed(t *testing.T) {
 	registerRoutes()
-	web := t.TempDir()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(os.MkdirAll(filepath.Join(web, "data"), 0o755))
-	must(os.WriteFile(filepath.Join(web, "app.wasm"), bytes.Repeat([]byte("\x00asm fake "), 1000), 0o644))
-	must(os.WriteFile(filepath.Join(web, "app.wasm.gz"), []byte("stale"), 0o644))
-	must(os.WriteFile(filepath.Join(web, "app.css"), []byte("body{}"), 0o644))
-	must(os.WriteFile(filepath.Join(web, "icon.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), 0o644))
-	snap, err := os.ReadFile("testdata/current_tiny.json")
-	must(err)
-	must(os.WriteFile(filepath.Join(web, "data", "current.json"), snap, 0o644))
+	web := fakeWeb(t, bytes.Repeat([]byte("\x00asm fake "), 1000))
+	must(t, os.WriteFile(filepath.Join(web, "app.wasm.gz"), []byte("stale"), 0o644))
 	out := filepath.Join(t.TempDir(), "dist")
 	var log bytes.Buffer
-	must(buildDist(web, out, "/", &log))
+	must(t, buildDist(web, out, "/", &log))
 	if !strings.Contains(log.String(), "Brotli") {
 		t.Errorf("dist did not report the compressed sizes: %s", log.String())
 	}
 
 	checked := 0
-	must(filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+	must(t, filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -55,7 +42,7 @@ func TestDistPrecompressed(t *testing.T) {
 			return nil
 		}
 		raw, err := os.ReadFile(path)
-		must(err)
+		must(t, err)
 		if !compressible(path) {
 			for _, s := range []string{".br", ".gz"} {
 				if _, err := os.Stat(path + s); err == nil {
@@ -82,7 +69,7 @@ func TestDistPrecompressed(t *testing.T) {
 		}
 		defer gzf.Close()
 		zr, err := gzip.NewReader(gzf)
-		must(err)
+		must(t, err)
 		got, err = io.ReadAll(zr)
 		if err != nil || !bytes.Equal(got, raw) {
 			t.Errorf("%s.gz does not decode to %s (%v)", path, path, err)
@@ -99,7 +86,7 @@ func TestDistPrecompressed(t *testing.T) {
 	}
 
 	h, err := staticSiteHandler(out, "/")
-	must(err)
+	must(t, err)
 	for path, want := range map[string]string{
 		"/":                      "text/html; charset=utf-8",
 		"/manifest.webmanifest":  "application/manifest+json",

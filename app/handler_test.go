@@ -26,31 +26,41 @@ func TestSubPathResolver(t *testing.T) {
 	}
 }
 
+// fakeWeb writes a web folder as `dist` reads it: the given app.wasm, a
+// stylesheet, the icon and the hand-made current snapshot.
+func fakeWeb(t *testing.T, wasm []byte) string {
+	t.Helper()
+	web := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(web, "data"), 0o755))
+	must(t, os.WriteFile(filepath.Join(web, "app.wasm"), wasm, 0o644))
+	must(t, os.WriteFile(filepath.Join(web, "app.css"), []byte("body{}"), 0o644))
+	must(t, os.WriteFile(filepath.Join(web, "icon.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), 0o644))
+	snap, err := os.ReadFile("testdata/current_tiny.json")
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(web, "data", "current.json"), snap, 0o644))
+	return web
+}
+
+// must fails the test on an error of its set-up.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestBuildDist generates a site for /screener from a fake web folder and
 // checks what a static host and the offline cache depend on.
 func TestBuildDist(t *testing.T) {
 	registerRoutes()
-	web := t.TempDir()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(os.MkdirAll(filepath.Join(web, "data"), 0o755))
-	must(os.WriteFile(filepath.Join(web, "app.wasm"), []byte("\x00asm fake"), 0o644))
-	must(os.WriteFile(filepath.Join(web, "app.css"), []byte("body{}"), 0o644))
-	must(os.WriteFile(filepath.Join(web, "icon.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), 0o644))
-	snap, err := os.ReadFile("testdata/current_tiny.json")
-	must(err)
-	must(os.WriteFile(filepath.Join(web, "data", "current.json"), snap, 0o644))
+	web := fakeWeb(t, []byte("\x00asm fake"))
 
 	out := filepath.Join(t.TempDir(), "dist")
-	must(buildDist(web, out, "/screener", io.Discard))
+	must(t, buildDist(web, out, "/screener", io.Discard))
 
 	read := func(name string) string {
 		b, err := os.ReadFile(filepath.Join(out, name))
-		must(err)
+		must(t, err)
 		return string(b)
 	}
 	worker := read("app-worker.js")
@@ -74,12 +84,12 @@ func TestBuildDist(t *testing.T) {
 		}
 	}
 	remote, err := findRemoteURLs(out)
-	must(err)
+	must(t, err)
 	if len(remote) > 0 {
 		t.Errorf("remote URLs: %v", remote)
 	}
 	// A second build replaces the first; a foreign folder is refused.
-	must(buildDist(web, out, "/", io.Discard))
+	must(t, buildDist(web, out, "/", io.Discard))
 	if err := buildDist(web, web, "/", io.Discard); err == nil {
 		t.Error("buildDist replaced a folder that is not a dist output")
 	}

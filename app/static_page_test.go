@@ -17,21 +17,11 @@ import (
 // selected="false" option (which selects it), and a valueless aria-busy.
 func TestStaticPageAttributes(t *testing.T) {
 	registerRoutes()
-	web := t.TempDir()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(os.MkdirAll(filepath.Join(web, "data"), 0o755))
-	must(os.WriteFile(filepath.Join(web, "app.wasm"), []byte("\x00asm fake"), 0o644))
-	must(os.WriteFile(filepath.Join(web, "app.css"), []byte("body{}"), 0o644))
-	must(os.WriteFile(filepath.Join(web, "icon.svg"), []byte(`<svg/>`), 0o644))
+	web := fakeWeb(t, []byte("\x00asm fake"))
 	out := filepath.Join(t.TempDir(), "dist")
-	must(buildDist(web, out, "/", io.Discard))
+	must(t, buildDist(web, out, "/", io.Discard))
 	b, err := os.ReadFile(filepath.Join(out, "index.html"))
-	must(err)
+	must(t, err)
 	page := string(b)
 	body := page[strings.Index(page, "<body"):]
 
