@@ -107,14 +107,15 @@ func cliWeights(weights, preset string) (engine.Weights, string, error) {
 	return p.Weights, "preset " + p.Key + " (" + p.Name + ")", nil
 }
 
-func readSnapshotFile(path string) (*engine.Snapshot, error) { return readDecoded(path, engine.Decode) }
+func readSnapshotFile(path string) (*engine.Snapshot, error) { return readDecoded(path, "--data", engine.Decode) }
 
-func readFundsFile(path string) (*engine.Funds, error) { return readDecoded(path, engine.DecodeFunds) }
+func readFundsFile(path string) (*engine.Funds, error) { return readDecoded(path, "--data", engine.DecodeFunds) }
 
-// readDecoded reads a data file and decodes it, naming the file in errors.
-func readDecoded[T any](path string, decode func([]byte) (T, error)) (T, error) {
+// readDecoded reads a data file and decodes it, naming the file (and the
+// flag that chooses it) in errors.
+func readDecoded[T any](path, flag string, decode func([]byte) (T, error)) (T, error) {
 	var zero T
-	b, err := readCapped(path, maxDataFileBytes, "--data")
+	b, err := readCapped(path, maxDataFileBytes, flag)
 	if err != nil {
 		return zero, err
 	}

@@ -74,13 +74,9 @@ func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weigh
 		return nil, o, w, "", err
 	}
 
-	b, err := readCapped(sf.snapshot, maxDataFileBytes, "--snapshot")
+	s, err := readDecoded(sf.snapshot, "--snapshot", engine.Decode)
 	if err != nil {
 		return nil, o, w, "", err
-	}
-	s, err := engine.Decode(b)
-	if err != nil {
-		return nil, o, w, "", fmt.Errorf("%s: %w", sf.snapshot, err)
 	}
 	if o.Sectors, err = cliSectors(sf.sectors, s.Sectors); err != nil {
 		return nil, o, w, "", err
