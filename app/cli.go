@@ -107,9 +107,13 @@ func cliWeights(weights, preset string) (engine.Weights, string, error) {
 	return p.Weights, "preset " + p.Key + " (" + p.Name + ")", nil
 }
 
-func readSnapshotFile(path string) (*engine.Snapshot, error) { return readDecoded(path, "--data", engine.Decode) }
+func readSnapshotFile(path string) (*engine.Snapshot, error) {
+	return readDecoded(path, "--data", engine.Decode)
+}
 
-func readFundsFile(path string) (*engine.Funds, error) { return readDecoded(path, "--data", engine.DecodeFunds) }
+func readFundsFile(path string) (*engine.Funds, error) {
+	return readDecoded(path, "--data", engine.DecodeFunds)
+}
 
 // readDecoded reads a data file and decodes it, naming the file (and the
 // flag that chooses it) in errors.
