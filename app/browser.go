@@ -222,3 +222,24 @@ func copyText(ctx app.Context, text string, done func(ctx app.Context, ok bool))
 	})
 	clip.Call("writeText", text).Call("then", onOK, onErr)
 }
+
+// reloadPastCaches reloads the page after fetching urls past every cache
+// (the browser's and the service worker's, which refreshes its copy) and
+// letting a newer service worker, if the host has one, take over first:
+// window.screenerReload, defined in the page head (reloadScript). The page
+// state is in the URL, so the reloaded page shows the same screen.
+func reloadPastCaches(urls ...string) {
+	if app.IsServer {
+		return
+	}
+	list := make([]any, len(urls))
+	for i, u := range urls {
+		list[i] = u
+	}
+	w := app.Window()
+	if w.Get("screenerReload").Truthy() {
+		w.Call("screenerReload", list)
+		return
+	}
+	w.Get("location").Call("reload")
+}

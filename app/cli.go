@@ -166,17 +166,30 @@ func readCapped(path string, limit int64, flagHint string) ([]byte, error) {
 // builder's output folder.
 const dataDir = "web/data"
 
-// readHistory loads the history snapshot of every year the builder writes,
-// oldest first. A missing year is an error: results over fewer windows
-// would look complete.
+// readHistory loads every history snapshot the folder's data manifest
+// (index.json) lists, oldest first. A listed file that is missing, or that
+// is not the one listed (another build's), is an error: results over fewer
+// or mixed windows would look complete.
 func readHistory(dir string) ([]*engine.Snapshot, error) {
+	m, err := readDecoded(filepath.Join(dir, schema.IndexFile), "--data", engine.DecodeManifest)
+	if err != nil {
+		return nil, err
+	}
 	var out []*engine.Snapshot
-	for _, y := range schema.HistoryYears() {
-		s, err := readSnapshotFile(filepath.Join(dir, schema.HistoryFile(y)))
+	for _, f := range m.History() {
+		path := filepath.Join(dir, f.Name)
+		s, err := readSnapshotFile(path)
 		if err != nil {
 			return nil, err
 		}
+		if s.Hash != f.Hash || s.AsOf != f.AsOf {
+			return nil, fmt.Errorf("%s: %s of %s, but %s lists %s of %s: the folder mixes two builds (run `make snapshot`)",
+				path, s.Hash, s.AsOf, schema.IndexFile, f.Hash, f.AsOf)
+		}
 		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s lists no history snapshot", filepath.Join(dir, schema.IndexFile))
 	}
 	return out, nil
 }

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"runtime"
 	"screener/data/schema"
+	"screener/engine"
 	"sort"
 	"strings"
 	"sync"
@@ -59,19 +60,27 @@ func buildDist(web, out, base string, stdout io.Writer) error {
 	if len(snapshots) == 0 {
 		fmt.Fprintln(stdout, "warning: no snapshot in", filepath.Join(web, "data"), "(run `make snapshot`); the page will show the missing-snapshot panel")
 	}
-	// The first screen needs the current snapshot and the ETF view the
-	// funds; the history snapshots are cached when History first fetches
-	// them (workerTemplate), so a first visit does not download them.
+	if err := checkManifest(filepath.Join(web, "data")); err != nil {
+		return err
+	}
+	// The first screen needs the current snapshot and the manifest, the
+	// ETF view the funds; the history snapshots are cached when History
+	// first fetches them (workerTemplate), so a first visit does not
+	// download them.
 	cacheable := []string{"/web/icon.svg"}
 	for _, s := range snapshots {
-		if name := filepath.Base(s); name == schema.CurrentFile || name == schema.FundsFile {
+		switch name := filepath.Base(s); name {
+		case schema.CurrentFile, schema.FundsFile, schema.IndexFile:
 			cacheable = append(cacheable, siteDataDir+name)
 		}
 	}
-	sum := sha256.Sum256(wasm)
+	version, err := siteVersion(web, base)
+	if err != nil {
+		return err
+	}
 	h := newHandler(siteConfig{
 		Base:               base,
-		Version:            hex.EncodeToString(sum[:8]),
+		Version:            version,
 		WasmLength:         int64(len(wasm)),
 		CacheableResources: cacheable,
 	})
@@ -116,6 +125,72 @@ func buildDist(web, out, base string, stdout io.Writer) error {
 	return nil
 }
 
+// siteVersion is the service worker's version: a hash over the path and
+// bytes of every file under web (app.wasm, styles, icons, every data file,
+// also those cached only when first used) and the base path. Any change
+// there is a new worker, which is how returning visitors get new data; an
+// identical rebuild keeps the version, so they download nothing again.
+func siteVersion(web, base string) (string, error) {
+	h := sha256.New()
+	io.WriteString(h, "base "+base+"\n")
+	err := filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !d.Type().IsRegular() {
+			return err
+		}
+		rel, err := filepath.Rel(web, path)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
+}
+
+// checkManifest refuses a data folder whose manifest (index.json) does not
+// describe it: a listed file missing or of another size or hash (a partial
+// copy, two builds mixed). The page would otherwise find out file by file.
+// A folder without any snapshot is left to the missing-snapshot panel.
+func checkManifest(dir string) error {
+	b, err := os.ReadFile(filepath.Join(dir, schema.IndexFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, cerr := os.Stat(filepath.Join(dir, schema.CurrentFile)); errors.Is(cerr, fs.ErrNotExist) {
+			return nil
+		}
+		return fmt.Errorf("%s: no %s beside the snapshots (run `make snapshot`)", dir, schema.IndexFile)
+	}
+	if err != nil {
+		return err
+	}
+	m, err := engine.DecodeManifest(b)
+	if err != nil {
+		return fmt.Errorf("%s: %w", filepath.Join(dir, schema.IndexFile), err)
+	}
+	for _, f := range m.Files {
+		data, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if err != nil {
+			return fmt.Errorf("%s lists %s: %w (run `make snapshot`)", schema.IndexFile, f.Name, err)
+		}
+		hash, err := engine.EnvelopeHash(data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if int64(len(data)) != f.Bytes || hash != f.Hash {
+			return fmt.Errorf("%s: %d bytes, hash %s; %s lists %d bytes, hash %s: the folder mixes two builds (run `make snapshot`)",
+				f.Name, len(data), hash, schema.IndexFile, f.Bytes, f.Hash)
+		}
+	}
+	return nil
+}
+
 // firstVisitFiles are what the browser fetches before the page is
 // interactive (index.html's stylesheets, scripts, manifest and preload,
 // the wasm and the service worker); the other compressible files are
@@ -123,7 +198,7 @@ func buildDist(web, out, base string, stdout io.Writer) error {
 var firstVisitFiles = map[string]bool{
 	"index.html": true, "app.js": true, "wasm_exec.js": true, "app.css": true,
 	"web/app.css": true, "manifest.webmanifest": true, "app-worker.js": true,
-	"web/app.wasm": true, "web/data/current.json": true, "web/icon.svg": true,
+	"web/app.wasm": true, "web/data/current.json": true, "web/data/index.json": true, "web/icon.svg": true,
 }
 
 type compressedSize struct{ raw, gzip, br int64 }

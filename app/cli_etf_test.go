@@ -5,6 +5,9 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -39,11 +42,42 @@ func TestParseFundList(t *testing.T) {
 	}
 }
 
-// A history year that is missing is an error, never a shorter backtest.
-func TestBacktestNeedsEveryHistoryYear(t *testing.T) {
-	err := runBacktest([]string{"--data", t.TempDir()}, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), schema.HistoryFile(schema.HistoryYears()[0])) {
-		t.Errorf("backtest without history files: %v", err)
+// The history files are the ones the data manifest lists; a missing
+// manifest, a listed file that is missing, or one from another build is
+// an error, never a shorter backtest.
+func TestBacktestNeedsEveryListedHistoryFile(t *testing.T) {
+	dir := t.TempDir()
+	err := runBacktest([]string{"--data", dir}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), schema.IndexFile) {
+		t.Errorf("backtest without index.json: %v", err)
+	}
+	hist, err := os.ReadFile("testdata/current_tiny.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := engine.Decode(hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeIndex := func(hash string) {
+		body := `{"kind":"index","files":[{"name":"history-2020.json","kind":"history","asof":"` + s.AsOf +
+			`","bytes":` + strconv.Itoa(len(hist)) + `,"hash":"` + hash + `"}]}`
+		if err := os.WriteFile(filepath.Join(dir, schema.IndexFile), schema.Envelope([]byte(body)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeIndex(s.Hash)
+	err = runBacktest([]string{"--data", dir}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "history-2020.json") {
+		t.Errorf("backtest with a listed file missing: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "history-2020.json"), hist, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeIndex("fnv1a64:0000000000000000")
+	err = runBacktest([]string{"--data", dir}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "mixes two builds") {
+		t.Errorf("backtest with another build's file: %v", err)
 	}
 }
 

@@ -45,6 +45,12 @@ func (p *errorPanel) Render() app.UI {
 	)
 }
 
+// reload fetches the failed file again past every cache: a damaged copy
+// kept by the offline cache would otherwise come back on each reload.
 func (p *errorPanel) reload(ctx app.Context, e app.Event) {
-	ctx.Reload()
+	if p.URL == "" {
+		reloadPastCaches()
+		return
+	}
+	reloadPastCaches(p.URL)
 }

@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"screener/data/schema"
 	"screener/engine"
 )
 
@@ -120,7 +119,8 @@ func etfTrackingTable(l lang, st engine.StyleTracking) *etfTable {
 	return t
 }
 
-// loadHistory downloads the yearly history snapshots one after another
+// loadHistory downloads the history snapshots the data manifest lists one
+// after another
 // (yielding between them so the page stays responsive) and measures the
 // tracking over all of them with the current snapshot.
 func (t *etfTracking) loadHistory(_ app.Context, e app.Event) {
@@ -131,31 +131,30 @@ func (t *etfTracking) loadHistory(_ app.Context, e app.Event) {
 		return
 	}
 	tr.loading, tr.err = true, ""
-	cur, fs := t.M.snap, s.funds
-	urls := []string{}
-	for _, y := range schema.HistoryYears() {
-		urls = append(urls, ctx.ResolveStaticResource(siteDataDir+schema.HistoryFile(y)))
-	}
+	cur, fs, index := t.M.snap, s.funds, t.M.index
 	ctx.Async(func() {
 		var snaps []*engine.Snapshot
 		var errText string
-		for _, u := range urls {
-			b, status, err := fetchBytes(u)
-			if status == 404 {
-				continue
+		m, lerr := index.get()
+		if lerr != nil {
+			errText = lerr.URL + ": " + lerr.Detail
+		} else {
+			for _, f := range m.History() {
+				u := ctx.ResolveStaticResource(siteDataDir + f.Name)
+				b, status, err := fetchBytes(u, cacheDefault)
+				if err != nil {
+					errText = classifyFetchError(u, status, err).Error()
+					break
+				}
+				time.Sleep(5 * time.Millisecond)
+				sn, lerr := listedHistorySnapshot(u, b, m)
+				if lerr != nil {
+					errText = u + ": " + lerr.Detail
+					break
+				}
+				snaps = append(snaps, sn)
+				time.Sleep(5 * time.Millisecond)
 			}
-			if err != nil {
-				errText = u + ": " + err.Error()
-				break
-			}
-			time.Sleep(5 * time.Millisecond)
-			sn, err := engine.Decode(b)
-			if err != nil {
-				errText = u + ": " + err.Error()
-				break
-			}
-			snaps = append(snaps, sn)
-			time.Sleep(5 * time.Millisecond)
 		}
 		var all *engine.StyleTracking
 		if errText == "" {

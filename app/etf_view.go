@@ -148,7 +148,7 @@ func loadFunds(url string) (fs *engine.Funds, lerr *loadError) {
 			fs, lerr = nil, &loadError{Kind: loadCorrupt, URL: url, Detail: "decoder panic"}
 		}
 	}()
-	b, status, err := fetchBytes(url)
+	b, status, err := fetchBytes(url, cacheDefault)
 	if err != nil {
 		return nil, classifyFetchError(url, status, err)
 	}

@@ -12,7 +12,8 @@ import (
 // ~5 MB to the wasm.
 // It blocks until the download ends, so it must run off the UI goroutine
 // (ctx.Async). status is the HTTP status, 0 when no response arrived.
-func fetchBytes(url string) (b []byte, status int, err error) {
+// mode is the request's cache option (cacheMode).
+func fetchBytes(url string, mode cacheMode) (b []byte, status int, err error) {
 	type result struct {
 		b      []byte
 		status int
@@ -45,7 +46,15 @@ func fetchBytes(url string) (b []byte, status int, err error) {
 		resp.Call("arrayBuffer").Call("then", onBuffer, onError)
 		return nil
 	})
-	js.Global().Call("fetch", url).Call("then", onResponse, onError)
+	var req js.Value
+	if mode == cacheDefault {
+		req = js.Global().Call("fetch", url)
+	} else {
+		init := js.Global().Get("Object").New()
+		init.Set("cache", string(mode))
+		req = js.Global().Call("fetch", url, init)
+	}
+	req.Call("then", onResponse, onError)
 	r := <-done
 	onResponse.Release()
 	onBuffer.Release()

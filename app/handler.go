@@ -55,38 +55,79 @@ const storageFallbackScript = `<script>(function(){function mem(){var d={};retur
 // same page without wasm=false.
 const noWasmScript = `<script>document.addEventListener("DOMContentLoaded",function(){if(document.getElementById("app-wasm-loader"))return;var p=document.querySelector("#main .loading");if(!p)return;var u=new URL(location.href);var off=u.searchParams.get("wasm")==="false";u.searchParams.delete("wasm");p.removeAttribute("aria-busy");p.setAttribute("role","alert");p.id="no-wasm";p.textContent="";var m=document.createElement("p");m.textContent=off?"This page runs as WebAssembly, which wasm=false in the address turns off. · このページは WebAssembly で動きますが、アドレスの wasm=false で無効になっています。":"This page runs as WebAssembly, which is not started for this browser. · このページは WebAssembly で動きますが、このブラウザでは起動されません。";p.appendChild(m);if(off){var a=document.createElement("a");a.href=u.pathname+u.search+u.hash;a.textContent="Open the page without wasm=false · wasm=false なしで開く";var q=document.createElement("p");q.appendChild(a);p.appendChild(q)}var s=document.querySelector("#app .status");if(s)s.textContent=""})</script>`
 
-// workerTemplate replaces go-app's default service worker: it waits for the
-// cache to be filled before the install completes (the default fires and
-// forgets), answers navigations that carry a query string (the URL state)
-// with the cached page, so a shared link also opens offline, and keeps a
-// copy of every data file fetched later (the history snapshots, which are
-// not in the install list: most visitors never open History, and they are
-// most of the data), so a view opened once also opens offline.
+// workerTemplate replaces go-app's default service worker. Its version
+// (cacheName) is a hash over every file the site serves from web/ (wasm,
+// styles, icons, data): a rebuild with new data or styles is a new worker,
+// which the browser installs on the next visit. Unlike go-app's default it
+//   - fills its cache past the browser's HTTP cache (cache: "reload"), so
+//     a new worker never stores an old file, and waits for that before the
+//     install completes;
+//   - answers navigations that carry a query string (the URL state) with
+//     the cached page, so a shared link also opens offline;
+//   - keeps a copy of every data file fetched later (the history
+//     snapshots, not in the install list: most visitors never open
+//     History), so a view opened once also opens offline, and on
+//     activation fetches the new build's version of each such file;
+//   - goes to the network first for the data manifest (index.json, how
+//     the page notices a newer build) and for requests made with cache
+//     "no-store" or "reload" (the error panel's and the update banner's
+//     Reload), refreshing its copy, and falls back to its copy offline.
 const workerTemplate = `const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 const rootURL = "{{ROOT}}";
+const dataDir = "/web/data/";
+const indexName = "index.json";
+// How long the manifest may take before the cached copy answers (lie-fi).
+const networkTimeoutMs = 4000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(cacheName)
-      .then((cache) => cache.addAll(resourcesToCache))
+      .then((cache) => cache.addAll(resourcesToCache.map((u) => new Request(u, { cache: "reload" }))))
       .then(() => self.skipWaiting())
   );
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim())
-  );
+  event.waitUntil(activate().then(() => self.clients.claim()));
 });
 
+async function activate() {
+  const cache = await caches.open(cacheName);
+  for (const key of await caches.keys()) {
+    if (key === cacheName) {
+      continue;
+    }
+    const old = await caches.open(key);
+    for (const request of await old.keys()) {
+      if (!isData(request.url) || (await cache.match(request))) {
+        continue;
+      }
+      try {
+        const response = await fetch(request.url, { cache: "reload" });
+        if (response.ok) {
+          await cache.put(request.url, response);
+        }
+      } catch (err) {
+        // Offline: the file is fetched again when a view needs it.
+      }
+    }
+    await caches.delete(key);
+  }
+}
+
+function isData(url) {
+  return new URL(url).pathname.includes(dataDir);
+}
+
 self.addEventListener("fetch", (event) => {
-  if (event.request.method !== "GET") {
+  const request = event.request;
+  if (request.method !== "GET") {
     return;
   }
-  event.respondWith(fromCache(event.request));
+  const fresh = request.mode !== "navigate" &&
+    (request.cache === "no-store" || request.cache === "reload" || new URL(request.url).pathname.endsWith(dataDir + indexName));
+  event.respondWith(fresh ? fromNetwork(request) : fromCache(request));
 });
 
 async function fromCache(request) {
@@ -99,17 +140,59 @@ async function fromCache(request) {
     return hit;
   }
   const response = await fetch(request);
-  if (response.ok && new URL(request.url).pathname.includes("/web/data/")) {
+  if (response.ok && isData(request.url)) {
     await cache.put(request, response.clone());
   }
   return response;
 }
+
+async function fromNetwork(request) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await withTimeout(fetch(request, { cache: "no-store" }), networkTimeoutMs);
+    if (response.ok && (isData(request.url) || (await cache.match(request)))) {
+      await cache.put(request.url, response.clone());
+    }
+    return response;
+  } catch (err) {
+    const hit = await cache.match(request);
+    if (hit) {
+      return hit;
+    }
+    throw err;
+  }
+}
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), ms);
+    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}
 `
+
+// reloadScript defines window.screenerReload(urls), the error panel's and
+// the update banner's Reload (reloadPastCaches): it lets a newer service
+// worker, if the host has one, install and take over (waiting at most a
+// few seconds), fetches urls past every cache so the worker's copies are
+// the host's, then reloads the page.
+const reloadScript = `<script>window.screenerReload=async function(urls){try{var sw=navigator.serviceWorker,reg=sw&&await sw.getRegistration();if(reg){await reg.update().catch(function(){});var w=reg.installing||reg.waiting;if(w){await new Promise(function(done){var t=setTimeout(done,8000);w.addEventListener("statechange",function(){if(w.state==="activated"||w.state==="redundant"){clearTimeout(t);done()}})})}}await Promise.all((urls||[]).map(function(u){return fetch(u,{cache:"reload"}).catch(function(){})}))}catch(e){}location.reload()}</script>`
+
+// progressBytesScript adds the downloaded size to go-app's loading label,
+// which shows only a percentage ("Loading 45%" becomes "Loading 45% ·
+// 3.0 / 6.6 MB"): the label is go-app's, rewritten on each progress step,
+// so the script appends to it after each rewrite. The sizes are those of
+// the decompressed app.wasm, the unit go-app's percentage counts in.
+func progressBytesScript(wasmBytes int64) string {
+	return `<script>document.addEventListener("DOMContentLoaded",function(){var l=document.getElementById("app-wasm-loader-label");if(!l)return;var total=` +
+		strconv.FormatInt(wasmBytes, 10) +
+		`;function mb(b){return(b/1e6).toFixed(1)}new MutationObserver(function(){var m=/(\d+)%$/.exec(l.textContent);if(m)l.textContent+=" · "+mb(total*m[1]/100)+" / "+mb(total)+" MB"}).observe(l,{childList:true,characterData:true,subtree:true})})</script>`
+}
 
 // siteConfig is what the static site depends on besides the routes.
 type siteConfig struct {
 	Base               string   // sub-path, "/" or "/screener"
-	Version            string   // hash of app.wasm
+	Version            string   // hash over every file of web/ (siteVersion)
 	WasmLength         int64    // raw size of app.wasm in bytes
 	CacheableResources []string // extra /web/... paths cached for offline use
 }
@@ -119,7 +202,7 @@ type siteConfig struct {
 // cache empty (cache.addAll is all-or-nothing).
 func newHandler(c siteConfig) *app.Handler {
 	res := newSubPathResolver(c.Base)
-	headers := []string{storageFallbackScript, noWasmScript}
+	headers := []string{storageFallbackScript, noWasmScript, reloadScript, progressBytesScript(c.WasmLength)}
 	for _, r := range c.CacheableResources {
 		if r == currentSnapshotPath {
 			// The snapshot downloads while the wasm compiles; the app's

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"screener/data/schema"
@@ -19,14 +20,14 @@ const historyFundsPath = siteDataDir + schema.FundsFile
 var historyCompareFunds = []string{"IWM", "IJR", "VTWG", "VTWV"}
 
 // historyPaths lists the files the History view downloads when it first
-// opens: the history snapshots oldest first, then funds.json. The current
-// snapshot is the one the screener already holds. A static host cannot
-// list a folder, so the names come from the contract (schema.HistoryYears).
-func historyPaths() []string {
-	years := schema.HistoryYears()
-	out := make([]string, 0, len(years)+1)
-	for _, y := range years {
-		out = append(out, siteDataDir+schema.HistoryFile(y))
+// opens: the history snapshots the data manifest lists, oldest first, then
+// funds.json. The current snapshot is the one the screener already holds.
+// A static host cannot list a folder, so the manifest names the files.
+func historyPaths(m *engine.Manifest) []string {
+	hist := m.History()
+	out := make([]string, 0, len(hist)+1)
+	for _, f := range hist {
+		out = append(out, siteDataDir+f.Name)
 	}
 	return append(out, historyFundsPath)
 }
@@ -77,19 +78,24 @@ type fetched struct {
 	err    error
 }
 
-// loadHistoryData downloads the history files and funds.json (all at
-// once: the browser fetches in parallel) and decodes them one by one in
-// order, sleeping briefly after each so the browser paints the progress
-// and handles input (a decode blocks the only thread for tens of ms in
-// wasm, and ctx.Async runs on that same thread: only a sleep yields it).
-// progress(k) is called after the k-th of len(historyPaths()) files.
-func loadHistoryData(resolve func(string) string, current *engine.Snapshot, progress func(done int)) (*historyData, *loadError) {
-	paths := historyPaths()
+// loadHistoryData downloads the history files the data manifest lists and
+// funds.json (all at once: the browser fetches in parallel) and decodes
+// them one by one in order, sleeping briefly after each so the browser
+// paints the progress and handles input (a decode blocks the only thread
+// for tens of ms in wasm, and ctx.Async runs on that same thread: only a
+// sleep yields it). progress(k, n) is called after the k-th of n files.
+func loadHistoryData(resolve func(string) string, index *dataIndex, current *engine.Snapshot, progress func(done, total int)) (*historyData, *loadError) {
+	m, lerr := index.get()
+	if lerr != nil {
+		return nil, lerr
+	}
+	paths := historyPaths(m)
+	progress(0, len(paths))
 	results := make([]chan fetched, len(paths))
 	for i, p := range paths {
 		results[i] = make(chan fetched, 1)
 		go func(url string, out chan<- fetched) {
-			b, status, err := fetchBytes(url)
+			b, status, err := fetchBytes(url, cacheDefault)
 			out <- fetched{b, status, err}
 		}(resolve(p), results[i])
 	}
@@ -97,34 +103,31 @@ func loadHistoryData(resolve func(string) string, current *engine.Snapshot, prog
 	for i, p := range paths {
 		r := <-results[i]
 		url := resolve(p)
+		var lerr *loadError
 		if r.err != nil {
+			lerr = classifyFetchError(url, r.status, r.err)
+		} else if p == historyFundsPath {
+			names, funds, err := decodeCompareFunds(r.b)
+			if err != nil {
+				lerr = &loadError{Kind: loadCorrupt, URL: url, Detail: err.Error()}
+			}
+			d.FundTickers, d.Funds = names, funds
+		} else {
+			var s *engine.Snapshot
+			s, lerr = listedHistorySnapshot(url, r.b, m)
+			if lerr == nil {
+				d.Snaps = append(d.Snaps, s)
+				d.Surv = append(d.Surv, survivorshipOf(s))
+			}
+		}
+		if lerr != nil {
 			// Wait for the other downloads so none writes after we return.
 			for _, c := range results[i+1:] {
 				<-c
 			}
-			return nil, classifyFetchError(url, r.status, r.err)
+			return nil, lerr
 		}
-		if p == historyFundsPath {
-			names, funds, err := decodeCompareFunds(r.b)
-			if err != nil {
-				return nil, &loadError{Kind: loadCorrupt, URL: url, Detail: err.Error()}
-			}
-			d.FundTickers, d.Funds = names, funds
-		} else {
-			s, err := decodeHistorySnapshot(r.b)
-			if err != nil {
-				// decodeHistorySnapshot never wraps its *loadError: a type
-				// assertion suffices and keeps errors.As (~25 KB) out.
-				if le, ok := err.(*loadError); ok {
-					le.URL = url
-					return nil, le
-				}
-				return nil, &loadError{Kind: loadCorrupt, URL: url, Detail: err.Error()}
-			}
-			d.Snaps = append(d.Snaps, s)
-			d.Surv = append(d.Surv, survivorshipOf(s))
-		}
-		progress(i + 1)
+		progress(i+1, len(paths))
 		time.Sleep(4 * time.Millisecond)
 	}
 	if current != nil {
@@ -132,6 +135,40 @@ func loadHistoryData(resolve func(string) string, current *engine.Snapshot, prog
 		d.Surv = append(d.Surv, survivorshipCounts{})
 	}
 	return d, nil
+}
+
+// listedHistorySnapshot decodes a history file and checks it is the one
+// the manifest lists. A copy from an earlier build (kept by the offline
+// cache while the host moved on) is fetched again past every cache once;
+// only when that too differs is it an error, as mixing two builds'
+// windows would give results no build describes.
+func listedHistorySnapshot(url string, b []byte, m *engine.Manifest) (*engine.Snapshot, *loadError) {
+	name := url[strings.LastIndex(url, "/")+1:]
+	want, _ := m.File(name)
+	for attempt := 0; ; attempt++ {
+		s, err := decodeHistorySnapshot(b)
+		if err != nil {
+			// decodeHistorySnapshot never wraps its *loadError: a type
+			// assertion suffices and keeps errors.As (~25 KB) out.
+			le, ok := err.(*loadError)
+			if !ok {
+				le = &loadError{Kind: loadCorrupt, Detail: err.Error()}
+			}
+			le.URL = url
+			return nil, le
+		}
+		if s.Hash == want.Hash || attempt == 1 {
+			if s.Hash != want.Hash {
+				return nil, &loadError{Kind: loadCorrupt, URL: url, Detail: fmt.Sprintf("%s is %s, but %s lists %s: another build's file", name, s.Hash, schema.IndexFile, want.Hash)}
+			}
+			return s, nil
+		}
+		fresh, status, ferr := fetchBytes(url, cacheReload)
+		if ferr != nil {
+			return nil, classifyFetchError(url, status, ferr)
+		}
+		b = fresh
+	}
 }
 
 // decodeHistorySnapshot decodes one history file, classifying failures

@@ -16,11 +16,20 @@ type historyProgress struct {
 func (p historyProgress) render() app.UI {
 	l := p.Lang
 	text := l.tf("hist.loading", p.Done, p.Total)
-	if p.Preparing {
+	switch {
+	case p.Preparing:
 		text = l.t("hist.preparing")
+	case p.Total == 0:
+		text = l.t("hist.loading.index")
+	}
+	bar := app.Elem("progress").Aria("label", l.t("hist.loading.label"))
+	if p.Total > 0 {
+		// Without max and value the bar is indeterminate: the number of
+		// files is not known before the manifest arrives.
+		bar = bar.Attr("max", p.Total).Attr("value", p.Done)
 	}
 	return app.Div().ID("hist-progress").Class("panel loading hist-progress").Aria("busy", "true").Body(
 		app.P().Role("status").Text(text),
-		app.Elem("progress").Attr("max", p.Total).Attr("value", p.Done).Aria("label", l.t("hist.loading.label")),
+		bar,
 	)
 }

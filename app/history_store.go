@@ -38,6 +38,7 @@ type historyStore struct {
 	mu        sync.Mutex
 	phase     historyPhase
 	done      int // files decoded so far
+	total     int // files to download (0 until the manifest is read)
 	err       *loadError
 	data      *historyData
 	prep      *historyPrep
@@ -83,7 +84,7 @@ type historyStatus struct {
 func (s *historyStore) status() historyStatus {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return historyStatus{Phase: s.phase, Done: s.done, Total: len(historyPaths()), Err: s.err,
+	return historyStatus{Phase: s.phase, Done: s.done, Total: s.total, Err: s.err,
 		Data: s.data, Prep: s.prep, Preparing: s.preparing, PrepErr: s.prepErr}
 }
 
@@ -106,7 +107,7 @@ func (s *historyStore) notify() {
 // startLoad begins the download unless it is under way or done; a failed
 // download starts again. async runs the work off the UI goroutine
 // (ctx.Async). The backtest is then prepared for opts.
-func (s *historyStore) startLoad(async func(func()), resolve func(string) string, current *engine.Snapshot, opts engine.Options) {
+func (s *historyStore) startLoad(async func(func()), resolve func(string) string, index *dataIndex, current *engine.Snapshot, opts engine.Options) {
 	s.mu.Lock()
 	if s.phase == histLoading || s.phase == histReady {
 		s.mu.Unlock()
@@ -115,9 +116,9 @@ func (s *historyStore) startLoad(async func(func()), resolve func(string) string
 	s.phase, s.done, s.err = histLoading, 0, nil
 	s.mu.Unlock()
 	async(func() {
-		d, lerr := loadHistoryData(resolve, current, func(k int) {
+		d, lerr := loadHistoryData(resolve, index, current, func(k, n int) {
 			s.mu.Lock()
-			s.done = k
+			s.done, s.total = k, n
 			s.mu.Unlock()
 			s.notify()
 		})

@@ -92,7 +92,7 @@ func (h *historyView) OnMount(ctx app.Context) {
 			h.paint(ctx)
 		})
 	})
-	h.S.startLoad(ctx.Async, ctx.ResolveStaticResource, h.M.snap, h.M.opts)
+	h.S.startLoad(ctx.Async, ctx.ResolveStaticResource, h.M.index, h.M.snap, h.M.opts)
 	h.refresh(ctx)
 	h.paint(ctx)
 }

@@ -10,6 +10,9 @@ var enStrings = map[string]string{
 	"view.etfs":     "ETFs",
 	"view.history":  "History",
 
+	"update.data":                     "New data (%s) is available.",
+	"update.page":                     "A new version of this page is available.",
+	"update.reload":                   "Reload",
 	"status.loading":                  "Loading the snapshot…",
 	"status.line":                     "Data as of %s · %s companies",
 	"status.coverage":                 "coverage: %s",
@@ -336,6 +339,7 @@ var enStrings = map[string]string{
 	"hist.deciles":               "Deciles",
 	"hist.topn":                  "My screen: top",
 	"hist.loading":               "Loading the history: %d of %d files…",
+	"hist.loading.index":         "Loading the list of history files…",
 	"hist.loading.label":         "History files loaded",
 	"hist.preparing":             "Preparing the backtest…",
 	"hist.updating":              "Updating for the new filters…",

@@ -12,6 +12,9 @@ var jaStrings = map[string]string{
 	"view.etfs":     "ETF比較",
 	"view.history":  "過去検証",
 
+	"update.data":                     "新しいデータ（%s）があります。",
+	"update.page":                     "このページの新しい版があります。",
+	"update.reload":                   "再読み込み",
 	"status.loading":                  "データを読み込んでいます…",
 	"status.line":                     "データ基準日 %s ・ %s社",
 	"status.coverage":                 "データ充足率：%s",
@@ -338,6 +341,7 @@ var jaStrings = map[string]string{
 	"hist.deciles":               "十分位",
 	"hist.topn":                  "マイ・スクリーン：上位",
 	"hist.loading":               "過去データを読み込んでいます：%d／%dファイル…",
+	"hist.loading.index":         "過去データのファイル一覧を読み込んでいます…",
 	"hist.loading.label":         "読み込んだ過去データファイル",
 	"hist.preparing":             "検証の準備をしています…",
 	"hist.updating":              "新しい絞り込み条件で更新しています…",

@@ -35,6 +35,7 @@ const (
 type screenModel struct {
 	lang    lang
 	snap    *engine.Snapshot
+	index   *dataIndex // the data manifest: which history files exist
 	metrics *engine.Metrics
 	screen  *engine.Screen
 	opts    engine.Options

@@ -54,6 +54,13 @@ type shell struct {
 	// page's lifetime and mirrored in the URL (urlstate_views.go).
 	etf  *etfState
 	hist *historyStore
+	// index is the data manifest, read from the network first; newData is
+	// the date of the current snapshot the host now serves when it is not
+	// the one shown, and appUpdated says a newer service worker (new page
+	// files or data) has taken over: either offers a reload.
+	index      *dataIndex
+	newData    string
+	appUpdated bool
 
 	ctx        app.Context // the mounted shell's context
 	mounted    bool
@@ -68,6 +75,7 @@ func (s *shell) OnInit() {
 	s.state = DefaultState()
 	s.etf = &etfState{}
 	s.hist = newHistoryStore()
+	s.index = newDataIndex()
 }
 
 func (s *shell) OnMount(ctx app.Context) {
@@ -85,10 +93,15 @@ func (s *shell) OnMount(ctx app.Context) {
 		reportHeight("app")
 	}
 
+	s.index.load(ctx.ResolveStaticResource(indexPath))
+	ctx.Async(func() {
+		s.index.get()
+		dispatch(ctx, func(ctx app.Context) { s.checkNewData() })
+	})
 	url := ctx.ResolveStaticResource(currentSnapshotPath)
 	ctx.Async(func() {
 		t0 := time.Now()
-		b, status, err := fetchBytes(url)
+		b, status, err := fetchBytes(url, cacheDefault)
 		publishTiming("fetchMs", msSince(t0))
 		var model *screenModel
 		var lerr *loadError
@@ -112,11 +125,34 @@ func (s *shell) OnMount(ctx app.Context) {
 			s.model = model
 			if model != nil {
 				model.lang = s.lang
+				model.index = s.index
 				model.applyState(s.state)
 				model.onState = s.noteChange
+				s.checkNewData()
 			}
 		})
 	})
+}
+
+// checkNewData compares the manifest, once both it and the snapshot are
+// here, with the snapshot shown.
+func (s *shell) checkNewData() {
+	m, ok := s.index.ready()
+	if !ok || s.model == nil {
+		return
+	}
+	s.newData = newerData(m, s.model.snap)
+}
+
+// OnAppUpdate: go-app calls it when a newer service worker has activated
+// while this page runs (the host's files changed since they were cached).
+func (s *shell) OnAppUpdate(ctx app.Context) { s.appUpdated = true }
+
+// reloadForUpdate reloads with the current snapshot and the manifest
+// fetched past the caches, after any pending URL write.
+func (s *shell) reloadForUpdate(ctx app.Context, e app.Event) {
+	s.flushReplace()
+	reloadPastCaches(ctx.ResolveStaticResource(currentSnapshotPath), ctx.ResolveStaticResource(indexPath))
 }
 
 // showState shows st: language, view, embed mode, the views' settings and
@@ -249,6 +285,9 @@ func (s *shell) Render() app.UI {
 			(&langSwitch{Lang: l, OnPick: s.setLang}).render(),
 		),
 		s.renderStatus(),
+		app.If(s.newData != "" || s.appUpdated, func() app.UI {
+			return updateBanner{Lang: l, AsOf: s.newData, OnReload: s.reloadForUpdate}.render()
+		}),
 		app.If(s.model != nil, func() app.UI {
 			return &shareBar{Lang: l, View: s.view, Query: s.state.Query(), Ready: s.model != nil, OnCSV: s.downloadCSV}
 		}),

@@ -36,6 +36,7 @@ type Options struct {
 type File struct {
 	Name string
 	Data []byte
+	Hash string // the envelope's body hash
 }
 
 // Result is everything Build produced.
@@ -124,7 +125,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	jobs := []func() out{func() out {
 		body, st := env.current(curDay, iwm, ijr)
-		return out{File{schema.CurrentFile, schema.Envelope(body)}, st}
+		return out{enveloped(schema.CurrentFile, body), st}
 	}}
 	for _, y := range opts.HistoryYears {
 		y := y
@@ -133,7 +134,7 @@ func Build(opts Options) (*Result, error) {
 			body, st := env.history(d)
 			name := schema.HistoryFile(y)
 			st.Name = name
-			return out{File{name, schema.Envelope(body)}, st}
+			return out{enveloped(name, body), st}
 		})
 	}
 	res := make([]out, len(jobs))
@@ -146,12 +147,14 @@ func Build(opts Options) (*Result, error) {
 		r.Stats = append(r.Stats, o.st)
 	}
 	fbody, fasof, ferr := buildFunds(opts.DataDir, prices)
-	fdata := schema.Envelope(fbody)
-	r.Files = append(r.Files, File{schema.FundsFile, fdata})
-	r.Stats = append(r.Stats, SnapshotStats{Name: schema.FundsFile, Kind: schema.KindFunds, AsOf: fasof.String(), Raw: len(fdata), Gzip: gzipSize(fdata)})
+	ff := enveloped(schema.FundsFile, fbody)
+	r.Files = append(r.Files, ff)
+	r.Stats = append(r.Stats, SnapshotStats{Name: schema.FundsFile, Kind: schema.KindFunds, AsOf: fasof.String(), Raw: len(ff.Data), Gzip: gzipSize(ff.Data)})
 	if ferr != nil {
 		r.Inputs.UnreadFiles = append(r.Inputs.UnreadFiles, rawFundsFile)
 	}
+	// Last, so WriteDir writes it after every file it lists.
+	r.Files = append(r.Files, enveloped(schema.IndexFile, manifest(r.Files, r.Stats)))
 	return r, nil
 }
 

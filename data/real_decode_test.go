@@ -29,6 +29,12 @@ func TestRealDataDecodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range res.Files {
+		if f.Name == schema.IndexFile {
+			if _, err := engine.DecodeManifest(f.Data); err != nil {
+				t.Errorf("%s: %v", f.Name, err)
+			}
+			continue
+		}
 		if f.Name == schema.FundsFile {
 			if _, err := engine.DecodeFunds(f.Data); err != nil {
 				t.Errorf("%s: %v", f.Name, err)

@@ -97,9 +97,9 @@ func (fs *Funds) Tickers() []string {
 	return out
 }
 
-// fundsBody checks the envelope as Decode does (envelopeBody) and returns
+// objectBody checks the envelope as Decode does (envelopeBody) and returns
 // the body object. Errors wrap ErrSchema, ErrHash or ErrCorrupt.
-func fundsBody(b []byte) (gjson.Result, error) {
+func objectBody(b []byte) (gjson.Result, error) {
 	raw, err := envelopeBody(b)
 	if err != nil {
 		return gjson.Result{}, err
@@ -118,7 +118,7 @@ func fundsBody(b []byte) (gjson.Result, error) {
 // A wrong schema, a hash mismatch, a wrong kind or a malformed fund entry is
 // an error; unknown facts stay NaN or "".
 func DecodeFunds(b []byte) (*Funds, error) {
-	body, err := fundsBody(b)
+	body, err := objectBody(b)
 	if err != nil {
 		return nil, err
 	}

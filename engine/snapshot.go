@@ -53,6 +53,9 @@ func CountOf(cs []FieldCount, name string) (n int, ok bool) {
 // schema): one slice per column, all of length N, in the file's stock
 // order. Missing numbers are NaN, missing dates 0 and missing sources -1.
 type Snapshot struct {
+	// Hash is the envelope's body hash: the file's identity, compared with
+	// the data manifest's entry to notice a newer build.
+	Hash                                            string
 	Kind, AsOf, Universe, Survivorship, FwdLastDate string
 	Modelled                                        bool
 	Provenance                                      []Provenance
@@ -149,7 +152,13 @@ func Decode(b []byte) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeBody(raw)
+	s, err := decodeBody(raw)
+	if err != nil {
+		return nil, err
+	}
+	// envelopeBody checked that the recorded hash is the body's.
+	s.Hash = gjson.GetBytes(b, "hash").Str
+	return s, nil
 }
 
 // envelopeBody checks a snapshot's envelope — schema first, so a newer

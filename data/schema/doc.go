@@ -17,6 +17,7 @@
 //	current.json                           current  2025-11-24 (IWM/IJR holdings date)
 //	history-2020.json … history-2025.json  history  June 30 of that year
 //	funds.json                             funds    last fund price date
+//	index.json                             index    (lists the files above)
 //
 // # Envelope
 //
@@ -180,4 +181,21 @@
 // month). null fields mean unknown (a fund with facts but no price file
 // has "monthly": [] and a note). Holdings weights for IWM and IJR are the
 // iwm / ijr columns of current.json.
+//
+// # Body of index
+//
+//	{
+//	  "kind": "index",
+//	  "files": [
+//	    {"name": "current.json", "kind": "current", "asof": "2025-11-24",
+//	     "bytes": 751234, "hash": "fnv1a64:89ab01cd23ef4567"},
+//	    ...
+//	  ]
+//	}
+//
+// One entry per other file of the folder, in the order written (current,
+// history years oldest first, funds); "bytes" is the whole file's size and
+// "hash" the file's own envelope hash, so a reader holding a decoded file
+// can tell whether the folder now has a different one without fetching it.
+// index.json is written last: a folder whose index lists a file has it.
 package schema

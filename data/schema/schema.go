@@ -16,6 +16,7 @@ const (
 	KindCurrent = "current"
 	KindHistory = "history"
 	KindFunds   = "funds"
+	KindIndex   = "index"
 )
 
 // File names under the output folder (web/data/): current.json,
@@ -23,6 +24,11 @@ const (
 const (
 	CurrentFile = "current.json"
 	FundsFile   = "funds.json"
+	// IndexFile is the data manifest: every other file of the folder with
+	// its kind, date, size and body hash (see the package documentation).
+	// Readers list the history files from it, and the page compares it
+	// with what it holds to notice a newer build.
+	IndexFile = "index.json"
 )
 
 // CurrentAsOf is the "asof" of current.json: the date of the IWM and IJR
