@@ -44,6 +44,8 @@ type Result struct {
 	Files  []File
 	Stats  []SnapshotStats
 	Inputs Counts
+	// Holdings are the checks of the IWM and IJR holdings files.
+	Holdings []HoldingsCheck
 	// PriceIssues are the price checks' findings in prices/ and
 	// prices-to-2024/, file by file; Notes more lines of the report
 	// (prices-to-2024/ matching).
@@ -77,6 +79,8 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: IJR holdings: %v", ErrDataDir, err)
 	}
+	iwm, iwmCheck := validateHoldings("IWM", iwm)
+	ijr, ijrCheck := validateHoldings("IJR", ijr)
 
 	// Prices and statements are independent: load them side by side.
 	var prices, old *Prices
@@ -140,7 +144,7 @@ func Build(opts Options) (*Result, error) {
 	res := make([]out, len(jobs))
 	parallelFor(len(jobs), opts.Workers, func(i int) { res[i] = jobs[i]() })
 
-	r := &Result{Inputs: inputs, PriceIssues: append(append([]PriceIssue(nil), prices.issues...), old.issues...), Notes: env.matchLines()}
+	r := &Result{Inputs: inputs, Holdings: []HoldingsCheck{iwmCheck, ijrCheck}, PriceIssues: append(append([]PriceIssue(nil), prices.issues...), old.issues...), Notes: env.matchLines()}
 	for _, o := range res {
 		o.st.Raw, o.st.Gzip = len(o.file.Data), gzipSize(o.file.Data)
 		r.Files = append(r.Files, o.file)

@@ -115,3 +115,78 @@ func weightOf(h holding) float64 {
 	}
 	return *h.Weight
 }
+
+// HoldingsCheck counts what validateHoldings found in one holdings file.
+type HoldingsCheck struct {
+	Fund     string
+	Rows     int // rows in the file
+	Equities int // stock rows (isEquity), after merging duplicates
+	// Duplicates are stock rows whose ticker an earlier row already had:
+	// the fund holds the company in two lots (the IJR file lists some
+	// companies twice, one lot often at 0.00%). They are merged, weights
+	// summed, so the order of the lots does not decide the weight.
+	Duplicates int
+	Negative   int     // negative weights, dropped (the row is kept)
+	Over100    int     // weights above 100%, dropped
+	WeightSum  float64 // sum of the stock rows' weights, percent
+}
+
+// validateHoldings merges duplicate stock rows (same ticker key; rows
+// without a ticker are matched later by name and left alone) by summing
+// their weights, and drops stock weights that cannot be a share of a fund
+// (negative, or above 100%), counting each case. Non-stock rows (cash and
+// futures may well be negative) pass through unchanged.
+func validateHoldings(fund string, hs []holding) ([]holding, HoldingsCheck) {
+	c := HoldingsCheck{Fund: fund, Rows: len(hs)}
+	out := make([]holding, 0, len(hs))
+	at := map[string]int{} // ticker key -> index in out
+	for _, h := range hs {
+		if !isEquity(h) {
+			out = append(out, h)
+			continue
+		}
+		if w := weightOf(h); w < 0 || w > 100 {
+			if w < 0 {
+				c.Negative++
+			} else {
+				c.Over100++
+			}
+			h.Weight = nil
+		}
+		k := tickerKey(h.Ticker)
+		if i, dup := at[k]; dup && k != "" {
+			c.Duplicates++
+			out[i].Weight = sumWeights(out[i].Weight, h.Weight)
+			continue
+		}
+		if k != "" {
+			at[k] = len(out)
+		}
+		c.Equities++
+		out = append(out, h)
+	}
+	for _, h := range out {
+		if w := weightOf(h); isEquity(h) && !math.IsNaN(w) {
+			c.WeightSum += w
+		}
+	}
+	return out, c
+}
+
+// sumWeights adds two optional weights; absent plus absent stays absent.
+func sumWeights(a, b *float64) *float64 {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	s := *a + *b
+	return &s
+}
+
+// String is the report line.
+func (c HoldingsCheck) String() string {
+	return fmt.Sprintf("holdings %s: %d rows, %d stocks (weights sum to %.2f%%); %d duplicate tickers merged (weights summed), %d negative weights and %d over 100%% dropped",
+		c.Fund, c.Rows, c.Equities, c.WeightSum, c.Duplicates, c.Negative, c.Over100)
+}

@@ -111,3 +111,47 @@ func TestIWMDecemberCSV(t *testing.T) {
 		t.Error("no file must mean no evidence")
 	}
 }
+
+// Duplicate stock rows are merged with their weights summed (whichever lot
+// comes first), impossible weights are dropped, and each case is counted;
+// cash rows and stock rows without a ticker pass through.
+func TestValidateHoldings(t *testing.T) {
+	w := func(v float64) *float64 { return &v }
+	hs := []holding{
+		{Ticker: "JXN", Name: "JACKSON FINANCIAL", Sector: "Financials", Weight: w(0)},
+		{Ticker: "AAA", Name: "A CORP", Sector: "Industrials", Weight: w(0.5)},
+		{Ticker: "jxn ", Name: "JACKSON FINANCIAL", Sector: "Financials", Weight: w(0.17)},
+		{Ticker: "NEG", Name: "NEG CORP", Sector: "Energy", Weight: w(-0.2)},
+		{Ticker: "BIG", Name: "BIG CORP", Sector: "Energy", Weight: w(150)},
+		{Ticker: "USD", Name: "USD CASH", Sector: "Cash and/or Derivatives", Weight: w(-1.5)},
+		{Ticker: "-", Name: "NO TICKER INC", Sector: "Energy", Weight: w(0.1)},
+		{Ticker: "-", Name: "OTHER NO TICKER INC", Sector: "Energy", Weight: w(0.1)},
+		{Ticker: "AAA", Name: "A CORP", Sector: "Industrials"},
+	}
+	out, c := validateHoldings("IJR", hs)
+	want := HoldingsCheck{Fund: "IJR", Rows: 9, Equities: 6, Duplicates: 2, Negative: 1, Over100: 1}
+	got := c
+	got.WeightSum = 0
+	if got != want {
+		t.Errorf("check %+v, want %+v", got, want)
+	}
+	if math.Abs(c.WeightSum-(0.17+0.5+0.2)) > 1e-9 {
+		t.Errorf("weight sum %v, want 0.87", c.WeightSum)
+	}
+	weights := map[string]float64{}
+	for _, h := range out {
+		weights[h.Ticker+"/"+h.Name] = weightOf(h)
+	}
+	if weights["JXN/JACKSON FINANCIAL"] != 0.17 || weights["AAA/A CORP"] != 0.5 {
+		t.Errorf("merged weights %v", weights)
+	}
+	if !math.IsNaN(weights["NEG/NEG CORP"]) || !math.IsNaN(weights["BIG/BIG CORP"]) {
+		t.Errorf("impossible weights kept: %v", weights)
+	}
+	if len(out) != 7 {
+		t.Errorf("%d rows out, want 7 (two duplicates merged)", len(out))
+	}
+	if !strings.Contains(c.String(), "2 duplicate tickers merged") {
+		t.Errorf("report line %q", c)
+	}
+}

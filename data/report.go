@@ -90,6 +90,9 @@ func (r *Result) Report(elapsed time.Duration) string {
 	for _, f := range in.UnreadFiles {
 		fmt.Fprintf(&b, "  unreadable, skipped: %s\n", f)
 	}
+	for _, h := range r.Holdings {
+		fmt.Fprintf(&b, "%s\n", h)
+	}
 	for _, l := range r.Notes {
 		fmt.Fprintf(&b, "%s\n", l)
 	}
