@@ -213,3 +213,34 @@ func TestCachedCorruptSnapshotFixedByReload(t *testing.T) {
 		t.Errorf("the cached snapshot is %d bytes after the Reload; the good file is larger", size)
 	}
 }
+
+// TestLoadingShowsBytes: while app.wasm downloads (slowly here), the
+// loading label shows the bytes received out of the total besides go-app's
+// percentage.
+func TestLoadingShowsBytes(t *testing.T) {
+	dir := distDir(t)
+	wasm, err := os.ReadFile(filepath.Join(dir, "web", "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/wasm")
+		w.Header().Set("Content-Length", strconv.Itoa(len(wasm)))
+		for i := 0; i < len(wasm); i += 128 << 10 {
+			w.Write(wasm[i:min(len(wasm), i+128<<10)])
+			w.(http.Flusher).Flush()
+			time.Sleep(40 * time.Millisecond)
+		}
+	}
+	srv := serveSite(dir, "", map[string]http.HandlerFunc{"/web/app.wasm": slow})
+	defer srv.Close()
+	ctx := newBrowser(t, 390, 844)
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
+	total := fmt.Sprintf("/ %.1f MB", float64(len(wasm))/1e6)
+	waitJS(t, ctx, 30*time.Second, "the loading label to show the bytes received", `(() => {
+	  const l = document.getElementById('app-wasm-loader-label');
+	  return l && /[1-9]\d*% · \d+\.\d \/ \d+\.\d MB$/.test(l.textContent) && l.textContent.includes('`+total+`');
+	})()`)
+	saveScreenshot(t, ctx, "loading-bytes-390-light", false)
+	waitTable(t, ctx)
+}
