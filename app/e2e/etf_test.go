@@ -117,6 +117,9 @@ func TestETFView(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll('#etf-hold-h ~ div details.etf-defs dd, .etf-defs dd').length`); n < 5 {
 		t.Errorf("%d definitions under the holdings table, want ≥ 5", n)
 	}
+	eval[bool](t, ctx, `(() => { const d = document.querySelector('.etf-defs'); d.open = true; d.scrollIntoView(); return true })()`)
+	saveScreenshot(t, ctx, "etf-defs-open", false)
+	eval[bool](t, ctx, `(() => { document.querySelector('.etf-defs').open = false; return true })()`)
 	iwm, _ := fs.Lookup("IWM")
 	want1y := engine.TrailingReturns(iwm, iwm.LastDate, []int{1})[0].Annualised
 	if r := etfValue(t, ctx, "etf-returns", "IWM", "ret1"); r != want1y || math.IsNaN(r) {
