@@ -243,3 +243,9 @@ func reloadPastCaches(urls ...string) {
 	}
 	w.Get("location").Call("reload")
 }
+
+// pageHadWorker: a service worker controlled this page when it was parsed
+// (reloadScript), i.e. this is not the visit that installed the first one.
+func pageHadWorker() bool {
+	return !app.IsServer && app.Window().Get("screenerHadWorker").Truthy()
+}

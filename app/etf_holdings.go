@@ -38,7 +38,7 @@ var etfHoldStats = []struct {
 // disclosure under the table (one tap away on a phone, where the row
 // titles' tooltips are not).
 func etfHoldDefinitions(w *htmlWriter, l lang) {
-	w.tagText(`<details class="etf-defs small muted"><summary>`, l.t("etf.hold.defs"), `</summary><dl>`)
+	w.tagText(`<details class="defs etf-defs small muted"><summary>`, l.t("etf.hold.defs"), `</summary><dl>`)
 	for _, sr := range etfHoldStats {
 		if sr.hint != "" {
 			w.tagText(`<dt>`, l.t(sr.key), `</dt>`)

@@ -171,12 +171,15 @@ function withTimeout(promise, ms) {
 }
 `
 
-// reloadScript defines window.screenerReload(urls), the error panel's and
+// reloadScript records, as the page is parsed, whether a service worker
+// already controls it (window.screenerHadWorker): on a first visit the
+// new worker claims the page and go-app reports that as an update, which
+// it is not. It also defines window.screenerReload(urls), the error panel's and
 // the update banner's Reload (reloadPastCaches): it lets a newer service
 // worker, if the host has one, install and take over (waiting at most a
 // few seconds), fetches urls past every cache so the worker's copies are
 // the host's, then reloads the page.
-const reloadScript = `<script>window.screenerReload=async function(urls){try{var sw=navigator.serviceWorker,reg=sw&&await sw.getRegistration();if(reg){await reg.update().catch(function(){});var w=reg.installing||reg.waiting;if(w){await new Promise(function(done){var t=setTimeout(done,8000);w.addEventListener("statechange",function(){if(w.state==="activated"||w.state==="redundant"){clearTimeout(t);done()}})})}}await Promise.all((urls||[]).map(function(u){return fetch(u,{cache:"reload"}).catch(function(){})}))}catch(e){}location.reload()}</script>`
+const reloadScript = `<script>window.screenerHadWorker=!!(navigator.serviceWorker&&navigator.serviceWorker.controller);window.screenerReload=async function(urls){try{var sw=navigator.serviceWorker,reg=sw&&await sw.getRegistration();if(reg){await reg.update().catch(function(){});var w=reg.installing||reg.waiting;if(w){await new Promise(function(done){var t=setTimeout(done,8000);w.addEventListener("statechange",function(){if(w.state==="activated"||w.state==="redundant"){clearTimeout(t);done()}})})}}await Promise.all((urls||[]).map(function(u){return fetch(u,{cache:"reload"}).catch(function(){})}))}catch(e){}location.reload()}</script>`
 
 // progressBytesScript adds the downloaded size to go-app's loading label,
 // which shows only a percentage ("Loading 45%" becomes "Loading 45% ·

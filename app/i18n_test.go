@@ -39,13 +39,17 @@ func usedKeys(t *testing.T) map[string]bool {
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
 		used["factor."+f.Key()] = true
 		used["factor.short."+f.Key()] = true
+		used["factor.def."+f.Key()] = true
 	}
 	for m := engine.Metric(0); m < engine.NumMetrics; m++ {
 		used["metric."+m.Key()] = true
+		used["metric.def."+m.Key()] = true
 	}
 	for _, p := range engine.Presets() {
 		used["preset."+p.Key] = true
+		used["preset.desc."+p.Key] = true
 	}
+	used["preset.desc.custom"] = true
 	for _, c := range indexChoices {
 		used["filters.index."+c.Key] = true
 	}

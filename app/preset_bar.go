@@ -29,6 +29,7 @@ func (p *presetBar) Render() app.UI {
 			Class("preset").
 			DataSet("preset", key).
 			Aria("pressed", active).
+			Title(l.t("preset.desc."+key)).
 			Text(l.t("preset."+key)).
 			OnClick(func(ctx app.Context, e app.Event) { m.applyPreset(key) }, app.EventScope("preset", key))
 		if active {
@@ -36,8 +37,13 @@ func (p *presetBar) Render() app.UI {
 		}
 		buttons[i] = b
 	}
+	desc := "preset.desc.custom"
+	if m.preset != "" {
+		desc = "preset.desc." + m.preset
+	}
 	return divClass("group presets").Body(
 		rawElem("h2", l.t("presets.title")),
 		divClass("preset-buttons").Role("group").Aria("label", l.t("presets.title")).Body(buttons...),
+		rawElem("p", l.t(desc), "class", "preset-desc", "id", "preset-desc"),
 	)
 }

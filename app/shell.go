@@ -144,9 +144,10 @@ func (s *shell) checkNewData() {
 	s.newData = newerData(m, s.model.snap)
 }
 
-// OnAppUpdate: go-app calls it when a newer service worker has activated
-// while this page runs (the host's files changed since they were cached).
-func (s *shell) OnAppUpdate(ctx app.Context) { s.appUpdated = true }
+// OnAppUpdate: go-app calls it when a service worker has activated while
+// this page runs. That is an update (the host's files changed since they
+// were cached) only when another worker controlled the page already.
+func (s *shell) OnAppUpdate(ctx app.Context) { s.appUpdated = pageHadWorker() }
 
 // reloadForUpdate reloads with the current snapshot and the manifest
 // fetched past the caches, after any pending URL write.

@@ -82,7 +82,8 @@ func (d *stockDetail) renderMetrics(j, row int) app.UI {
 	l := m.lang
 	sc := m.screen
 	var w htmlWriter
-	w.WriteString(`<div class="table-wrap"><table class="metrics"><thead><tr>`)
+	// One root element: go-app keeps only the first of raw HTML.
+	w.WriteString(`<div><div class="table-wrap"><table class="metrics"><thead><tr>`)
 	w.elem("th", l.t("detail.metric"), "scope", "col", "class", "txt")
 	w.elem("th", l.t("detail.value"), "scope", "col", "class", "num")
 	w.elem("th", l.t("detail.pct"), "scope", "col", "class", "num", "title", l.t("detail.pct.title"))
@@ -100,6 +101,13 @@ func (d *stockDetail) renderMetrics(j, row int) app.UI {
 		}
 	}
 	w.WriteString(`</tbody></table></div>`)
+	// The definitions, folded under the table (one tap away on a phone).
+	w.tagText(`<details class="defs small muted"><summary>`, l.t("def.metrics"), `</summary><dl>`)
+	for mt := engine.Metric(0); mt < engine.NumMetrics; mt++ {
+		w.tagText(`<dt>`, l.t("metric."+mt.Key()), `</dt>`)
+		w.tagText(`<dd>`, l.t("metric.def."+mt.Key()), `</dd>`)
+	}
+	w.WriteString(`</dl></details></div>`)
 	return w.UI()
 }
 
@@ -131,7 +139,7 @@ func (d *stockDetail) writeMetricRow(w *htmlWriter, mt engine.Metric, j, row int
 	}
 	w.open("tr", "data-metric", mt.Key())
 	w.WriteString(`<td class="txt">`)
-	w.elem("div", l.t("metric."+mt.Key()))
+	w.elem("div", l.t("metric."+mt.Key()), "title", l.t("metric.def."+mt.Key()))
 	w.elem("div", l.t("detail.source")+": "+strings.Join(sources, ", "), "class", "muted source")
 	w.WriteString(`</td>`)
 	w.elem("td", metricText(l, mt, v), "class", "num")

@@ -21,6 +21,11 @@ type weightSliders struct {
 	M       *screenModel
 	Weights engine.Weights
 	Lang    lang // re-render on a language switch
+
+	// defOpen: the factor's definition is shown under its slider (the "?"
+	// beside its name toggles it: one tap away on a phone, where a title
+	// tooltip is not).
+	defOpen [engine.NumFactors]bool
 }
 
 func (w *weightSliders) Render() app.UI {
@@ -36,8 +41,12 @@ func (w *weightSliders) Render() app.UI {
 		if total > 0 {
 			share = int(math.Round(v / total * 100))
 		}
+		open := w.defOpen[f]
 		rows = append(rows, divClass("slider").Body(
 			rawElem("label", l.t("factor."+key), "for", id, "class", "slider-label"),
+			app.Button().Type("button").Class("def-toggle").ID("wd-"+key).
+				Aria("expanded", open).Aria("controls", "wdef-"+key).Aria("label", l.t("def.show")+": "+l.t("factor."+key)).
+				Text("?").OnClick(w.toggleDef(f), app.EventScope("def", key)),
 			rawElem("span", itoa(int(v)), "id", "wv-"+key, "class", "slider-value", "aria-hidden", "true"),
 			app.Input().
 				Type("range").
@@ -48,6 +57,9 @@ func (w *weightSliders) Render() app.UI {
 				Aria("valuetext", itoa(int(v))+" ("+l.tf("weights.share", share)+")").
 				OnInput(w.onInput(f), app.EventScope("weight", key)),
 			rawElem("span", l.tf("weights.share", share), "class", "slider-share"),
+			app.If(open, func() app.UI {
+				return rawElem("p", l.t("factor.def."+key), "id", "wdef-"+key, "class", "def-text")
+			}),
 		))
 	}
 	if total == 0 {
@@ -57,6 +69,10 @@ func (w *weightSliders) Render() app.UI {
 		rawElem("h2", l.t("weights.title")),
 		divClass("sliders").Body(rows...),
 	)
+}
+
+func (w *weightSliders) toggleDef(f engine.Factor) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { w.defOpen[f] = !w.defOpen[f] }
 }
 
 // onInput records the slider's latest value, shows it under the thumb and

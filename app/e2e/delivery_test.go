@@ -135,6 +135,9 @@ func TestReturningVisitorGetsNewData(t *testing.T) {
 	if s := statusText(t, ctx); !strings.Contains(s, schema.CurrentAsOf) {
 		t.Fatalf("first visit status %q, want %s", s, schema.CurrentAsOf)
 	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('#update-banner').length`); n != 0 {
+		t.Error("the first visit offers an update (its own service worker's install is not one)")
+	}
 
 	root.Store(b) // the deploy
 	step(t, ctx, 60*time.Second, chromedp.Reload())
