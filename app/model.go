@@ -48,6 +48,11 @@ type screenModel struct {
 	view     []int32 // member positions in display order
 	rank     []int32 // member position -> 1-based composite rank
 	selected int     // snapshot row of the open detail panel, -1 for none
+	// compare are the snapshot rows picked for the side-by-side
+	// comparison (at most MaxCompare, in the order picked); compareOpen
+	// shows it.
+	compare     []int
+	compareOpen bool
 
 	filtersOpen bool // the universe filters start unfolded (wide screens)
 

@@ -41,12 +41,22 @@ func (v *screenerView) Render() app.UI {
 		app.If(m.selected >= 0, func() app.UI {
 			return &stockDetail{M: m, Rev: m.rev}
 		}),
+		app.If(len(m.compare) > 0 && !v.Compact, func() app.UI {
+			return &compareTray{M: m, Rev: m.rev, Lang: l}
+		}),
+		app.If(m.compareOpen, func() app.UI {
+			return &comparePanel{M: m, Rev: m.rev}
+		}),
 	)
 }
 
-// onKeyDown closes the detail panel on Escape, wherever the focus is in
+// onKeyDown closes the comparison, then the detail panel, on Escape, wherever the focus is in
 // the screener; other keys change nothing.
 func (v *screenerView) onKeyDown(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Escape" && v.M.compareOpen {
+		v.M.showCompare(false)
+		return
+	}
 	if e.Get("key").String() == "Escape" && v.M.selected >= 0 {
 		v.M.selectRow(-1)
 		return

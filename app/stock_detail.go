@@ -48,6 +48,7 @@ func (d *stockDetail) Render() app.UI {
 		),
 		rawElem("p", l.tf("detail.rank", rank, formatCount(len(sc.Members)), formatFixed(sc.CompositePct[j], 1)), "class", "detail-rank"),
 		rawElem("p", l.t("detail.index")+": IWM "+weightText(l, s.IWM[row])+" · IJR "+weightText(l, s.IJR[row]), "class", "muted small"),
+		d.renderCompareButton(row),
 		rawElem("h3", l.t("detail.why")),
 		&contribChart{Lang: l, Values: contrib},
 		rawElem("p", l.t("detail.why.note"), "class", "muted small"),
@@ -212,4 +213,23 @@ func (d *stockDetail) OnMount(ctx app.Context) {
 
 func (d *stockDetail) onClose(ctx app.Context, e app.Event) {
 	d.M.selectRow(-1)
+}
+
+// renderCompareButton adds the stock to the side-by-side comparison or
+// takes it out; with MaxCompare picked, adding says the panel is full.
+func (d *stockDetail) renderCompareButton(row int) app.UI {
+	m := d.M
+	l := m.lang
+	in := m.isCompared(row)
+	full := !in && len(m.compare) >= MaxCompare
+	text := l.t("compare.add")
+	switch {
+	case in:
+		text = l.t("compare.remove")
+	case full:
+		text = l.tf("compare.full", MaxCompare)
+	}
+	return app.Button().Type("button").ID("detail-compare").Class("secondary").
+		Aria("pressed", in).Disabled(full).Text(text).
+		OnClick(func(ctx app.Context, e app.Event) { m.toggleCompare(row) })
 }

@@ -68,6 +68,9 @@ type State struct {
 	SortDesc bool
 	Page     int    // 1-based, 1..MaxPage
 	Selected string // ticker of the open detail panel, "" = none
+	// Compare are the tickers picked for side-by-side comparison, in the
+	// order picked; "" after the last.
+	Compare [MaxCompare]string
 
 	// Funds compared in the ETF view, in column order: MinFunds..MaxFunds
 	// distinct tickers of FundTickers, packed at the front, "" after.
@@ -140,6 +143,7 @@ const (
 	keySort        = "sort"
 	keyPage        = "pg"
 	keySelected    = "sel"
+	keyCompare     = "cmp"
 	keyFunds       = "f"
 	keyFrom        = "from"
 	keyAsOf        = "asof"
@@ -233,6 +237,9 @@ func ParseState(rawQuery string) State {
 		if t, ok := urlTicker(v); ok {
 			s.Selected = t
 		}
+	}
+	if v, ok := get(keyCompare); ok {
+		s.Compare = urlCompare(strings.Split(v, compareSep))
 	}
 	if v, ok := get(keyFunds); ok {
 		if f, ok := urlFunds(urlList(v)); ok {
@@ -334,6 +341,9 @@ func (s State) Query() string {
 	if s.Selected != "" {
 		add(keySelected, s.Selected)
 	}
+	if s.Compare[0] != "" {
+		add(keyCompare, strings.Join(s.CompareList(), compareSep))
+	}
 	if s.Funds != d.Funds {
 		add(keyFunds, strings.Join(s.FundList(), "."))
 	}
@@ -404,6 +414,7 @@ func (s State) Normalize() State {
 	} else {
 		s.Selected = ""
 	}
+	s.Compare = urlCompare(s.Compare[:])
 	if f, ok := urlFunds(s.Funds[:]); ok {
 		s.Funds = f
 	} else {

@@ -69,6 +69,12 @@ func (sm *screenModel) applyState(st State) {
 			}
 		}
 	}
+	sm.compare = sm.compare[:0]
+	for _, t := range st.CompareList() {
+		if r, ok := sm.snap.Lookup(t); ok {
+			sm.compare = append(sm.compare, r)
+		}
+	}
 	sm.screen.Score(sm.weights)
 	for p, j := range sm.screen.Order {
 		sm.rank[j] = int32(p + 1)
@@ -100,6 +106,14 @@ func (sm *screenModel) fillState(st *State) {
 	if sm.selected >= 0 && sm.selected < len(sm.snap.Ticker) {
 		if t, ok := urlTicker(sm.snap.Ticker[sm.selected]); ok {
 			st.Selected = t
+		}
+	}
+	st.Compare = [MaxCompare]string{}
+	n := 0
+	for _, r := range sm.compare {
+		if t, ok := urlTicker(sm.snap.Ticker[r]); ok && n < MaxCompare {
+			st.Compare[n] = t
+			n++
 		}
 	}
 }

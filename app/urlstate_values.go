@@ -250,3 +250,48 @@ func urlMonth(v string) (string, bool) {
 	}
 	return out, true
 }
+
+// MaxCompare is how many stocks the comparison shows side by side.
+const MaxCompare = 4
+
+// compareSep joins the compared tickers in the URL ("cmp=CRDO~PTGX"): a
+// ticker may hold "." or "-", never "~", which a URL keeps as typed.
+const compareSep = "~"
+
+// urlCompare keeps the valid tickers of list, upper-cased, first
+// occurrence only, at most MaxCompare.
+func urlCompare(list []string) [MaxCompare]string {
+	var out [MaxCompare]string
+	n := 0
+	for _, v := range list {
+		t, ok := urlTicker(v)
+		if !ok || n == MaxCompare || indexOf(out[:n], t) >= 0 {
+			continue
+		}
+		out[n] = t
+		n++
+	}
+	return out
+}
+
+// CompareList is the compared tickers without the empty slots.
+func (s State) CompareList() []string {
+	var out []string
+	for _, t := range s.Compare {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// indexOf is the position of s in list, -1 if absent (no generics in
+// wasm-side code: each instantiation costs bytes).
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
