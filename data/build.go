@@ -152,6 +152,7 @@ func Build(opts Options) (*Result, error) {
 	if ferr != nil {
 		r.Inputs.UnreadFiles = append(r.Inputs.UnreadFiles, rawFundsFile)
 	}
+	r.addClaimsFiles(env, opts.DataDir, curDay)
 	return r, nil
 }
 
