@@ -20,6 +20,7 @@ const (
 	viewScreener viewKey = ViewScreener
 	viewETFs     viewKey = ViewETFs
 	viewHistory  viewKey = ViewHistory
+	viewClaims   viewKey = ViewClaims
 )
 
 // replaceDelay coalesces continuous changes (a slider drag) into one
@@ -54,6 +55,8 @@ type shell struct {
 	// page's lifetime and mirrored in the URL (urlstate_views.go).
 	etf  *etfState
 	hist *historyStore
+	// claims is the Claims view's data, fetched when it first opens.
+	claims *claimsStore
 
 	ctx        app.Context // the mounted shell's context
 	mounted    bool
@@ -68,6 +71,7 @@ func (s *shell) OnInit() {
 	s.state = DefaultState()
 	s.etf = &etfState{}
 	s.hist = newHistoryStore()
+	s.claims = &claimsStore{}
 }
 
 func (s *shell) OnMount(ctx app.Context) {
@@ -285,7 +289,7 @@ func (s *shell) renderEmbed() app.UI {
 
 func (s *shell) renderViewSwitch() app.UI {
 	l := s.lang
-	views := [...]viewKey{viewScreener, viewETFs, viewHistory}
+	views := [...]viewKey{viewScreener, viewETFs, viewHistory, viewClaims}
 	tabs := make([]app.UI, len(views))
 	for i, v := range views {
 		b := app.Button().
@@ -330,6 +334,8 @@ func (s *shell) renderView() app.UI {
 	// ETFs and History add their cases here.
 	case viewETFs:
 		return &etfView{Lang: s.lang, M: s.model, S: s.etf, Rev: s.model.rev}
+	case viewClaims:
+		return &claimsView{Lang: s.lang, M: s.model, S: s.claims}
 	case viewHistory:
 		return &historyView{Lang: s.lang, M: s.model, S: s.hist, Rev: s.model.rev, TopN: s.hist.TopN, Buckets: s.hist.Buckets}
 	}

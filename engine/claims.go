@@ -63,12 +63,13 @@ type ClaimChart struct {
 	Pairs  []ChartPair
 }
 
-// ChartPoint is one day of a ratio line (Mark: a new high) or of the
-// daily bars (Mark: part of the longest run).
+// ChartPoint is one day of a ratio line (Mark: a new high; Ref: the
+// highest ratio of the window before the day, NaN for none) or of the
+// daily bars (Mark: part of the longest run, or the day shown).
 type ChartPoint struct {
-	Day   Day
-	Value float64
-	Mark  bool
+	Day        Day
+	Value, Ref float64
+	Mark       bool
 }
 
 // ChartPair is one definition measured for the small and the large group.
@@ -99,6 +100,19 @@ const (
 	ArticleETFBlog     = "etf_blog_2025_09"
 	ArticleBrokerNote  = "broker_note_2026_03"
 )
+
+// ClaimArticles are the article keys in display order.
+func ClaimArticles() []string {
+	return []string{ArticleBrokerVideo, ArticleUSJan, ArticleUSOct, ArticleETFBlog, ArticleBrokerNote}
+}
+
+// ClaimNoteKeys are every ClaimCard.Why a card can carry (the UI has a
+// text for each).
+func ClaimNoteKeys() []string {
+	return []string{"a1_date_unknown", "a2_ebitda", "a3_no_floating", "a4_window", "pe_one_date", "ratio_window", "a8_history",
+		"a9_twenty_years", "c4_facts_date", "d1_forward", "d2_date", "d3_partial", "adjusted_closes", "b2_since_2000",
+		"b3_mom12_1", "b4_forecasts", "data_missing"}
+}
 
 // ClaimIDs are the claims in display order, grouped by article.
 func ClaimIDs() []string {

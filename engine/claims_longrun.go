@@ -149,7 +149,7 @@ func claimB2(in ClaimInputs) ClaimCard {
 		c.Chart = &ClaimChart{Kind: "ratio"}
 		for i, p := range pts {
 			if i%5 == 0 || i == len(pts)-1 { // weekly points: enough for a 26-year line
-				c.Chart.Points = append(c.Chart.Points, ChartPoint{Day: p.Day, Value: p.Ratio, Mark: p.Day == a[0].ToUsed})
+				c.Chart.Points = append(c.Chart.Points, ChartPoint{Day: p.Day, Value: p.Ratio, Ref: math.NaN(), Mark: p.Day == a[0].ToUsed})
 			}
 		}
 	}

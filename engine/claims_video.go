@@ -39,7 +39,7 @@ func claimA1(in ClaimInputs) ClaimCard {
 		for k, r := range rs {
 			dist += math.Abs(r.Return - claimed[k])
 		}
-		c.Chart.Points = append(c.Chart.Points, ChartPoint{Day: d, Value: rs[0].Return})
+		c.Chart.Points = append(c.Chart.Points, ChartPoint{Day: d, Value: rs[0].Return, Ref: math.NaN()})
 		if dist < bestDist {
 			best, bestDist = rs, dist
 		}
@@ -125,7 +125,7 @@ func streakCard(in ClaimInputs, article, why string, claimed float64, from, to D
 		if k == 0 {
 			c.Chart = &ClaimChart{Kind: "bars"}
 			for _, d := range diffs {
-				c.Chart.Points = append(c.Chart.Points, ChartPoint{Day: d.Day, Value: d.Diff, Mark: st.Days > 0 && d.Day >= st.From && d.Day <= st.To})
+				c.Chart.Points = append(c.Chart.Points, ChartPoint{Day: d.Day, Value: d.Diff, Ref: math.NaN(), Mark: st.Days > 0 && d.Day >= st.From && d.Day <= st.To})
 			}
 		}
 	}
@@ -237,7 +237,7 @@ func ratioHighCard(in ClaimInputs, why string, months int, a, b string) ClaimCar
 	c.Chart = &ClaimChart{Kind: "ratio"}
 	highs, lastHigh := 0, Day(0)
 	for _, p := range pts {
-		c.Chart.Points = append(c.Chart.Points, ChartPoint{Day: p.Day, Value: p.Ratio, Mark: p.High})
+		c.Chart.Points = append(c.Chart.Points, ChartPoint{Day: p.Day, Value: p.Ratio, Ref: p.PriorHigh, Mark: p.High})
 		if p.Day >= from && p.High {
 			highs++
 			lastHigh = p.Day

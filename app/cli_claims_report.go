@@ -1,44 +1,8 @@
+//go:build !wasm
+
 package main
 
-import (
-	"screener/data/schema"
-	"screener/engine"
-)
-
-// claimsFiles are the snapshots the claims read, by file name: the
-// Claims view fetches them when it opens, the claims command reads them
-// from --data.
-var claimsFiles = []string{schema.DailyFile, schema.CurrentFile, schema.LargeCapFile, schema.FundsFile}
-
-// claimsInputs decodes the claims' files (raw bytes by name, as
-// claimsFiles) with the engine's decoders.
-func claimsInputs(raw map[string][]byte) (engine.ClaimInputs, error) {
-	var in engine.ClaimInputs
-	var err error
-	if in.Daily, err = engine.DecodeDaily(raw[schema.DailyFile]); err != nil {
-		return in, fileErr(schema.DailyFile, err)
-	}
-	if in.Small, err = engine.Decode(raw[schema.CurrentFile]); err != nil {
-		return in, fileErr(schema.CurrentFile, err)
-	}
-	if in.Large, err = engine.Decode(raw[schema.LargeCapFile]); err != nil {
-		return in, fileErr(schema.LargeCapFile, err)
-	}
-	if in.Funds, err = engine.DecodeFunds(raw[schema.FundsFile]); err != nil {
-		return in, fileErr(schema.FundsFile, err)
-	}
-	return in, nil
-}
-
-type fileError struct {
-	name string
-	err  error
-}
-
-func (e fileError) Error() string { return e.name + ": " + e.err.Error() }
-func (e fileError) Unwrap() error { return e.err }
-
-func fileErr(name string, err error) error { return fileError{name, err} }
+import "screener/engine"
 
 // claimValueJSON is one computed value as the claims command prints it
 // and as the Claims view tags its cell (data-raw): the same numbers.
