@@ -36,8 +36,9 @@ func (v *claimsView) retry(ctx app.Context, e app.Event) {
 func (v *claimsView) Render() app.UI {
 	l := v.Lang
 	phase, lerr, cards := v.S.status()
+	// app.Raw keeps one root element: the head and the cards share a div.
 	var w htmlWriter
-	w.WriteString(`<div class="claims-head">`)
+	w.WriteString(`<div><div class="claims-head">`)
 	w.elem("h2", l.t("claims.title"))
 	w.elem("p", l.t("claims.intro"))
 	w.elem("p", l.t("claims.adjusted"), "class", "muted")
@@ -50,6 +51,7 @@ func (v *claimsView) Render() app.UI {
 		if lerr != nil {
 			detail = lerr.URL + ": " + lerr.Detail
 		}
+		w.WriteString(`</div>`)
 		return app.Div().Class("claims").Body(w.UI(),
 			app.Div().Class("panel error").Role("alert").Body(
 				app.P().Text(l.tf("claims.failed", detail)),
@@ -57,11 +59,12 @@ func (v *claimsView) Render() app.UI {
 			))
 	case claimsReady:
 		writeClaimCards(&w, l, cards, narrowScreen())
+		w.WriteString(`</div>`)
 		return app.Div().Class("claims").DataSet("ready", "1").Body(w.UI())
 	}
 	w.WriteString(`<div class="panel loading" aria-busy="true"><p>`)
 	w.text(l.t("claims.loading"))
-	w.WriteString(`</p></div>`)
+	w.WriteString(`</p></div></div>`)
 	return app.Div().Class("claims").Body(w.UI())
 }
 
@@ -103,9 +106,14 @@ func writeClaimCard(w *htmlWriter, l lang, c engine.ClaimCard, narrow bool) {
 			w.elem("th", l.t("claims.col."+h), "scope", "col")
 		}
 		w.WriteString(`</tr></thead><tbody>`)
-		seen := map[string]bool{}
+		// The verdict's variant is tagged where a claimed quantity has
+		// several definitions.
+		variants, seen := map[string]int{}, map[string]bool{}
 		for _, v := range c.Values {
-			primary := v.Target != "" && !seen[v.Target]
+			variants[v.Target]++
+		}
+		for _, v := range c.Values {
+			primary := v.Target != "" && !seen[v.Target] && variants[v.Target] > 1
 			seen[v.Target] = true
 			cls := ""
 			if primary {
@@ -121,8 +129,8 @@ func writeClaimCard(w *htmlWriter, l lang, c engine.ClaimCard, narrow bool) {
 				w.elem("span", l.t("claims.closest"), "class", "tag closest")
 			}
 			w.close("td")
-			w.elem("td", claimNum(l, v.Value, v.Unit), "class", "num", "data-def", v.Key, "data-raw", rawNum(v.Value))
-			w.elem("td", claimNum(l, v.Claimed, v.Unit), "class", "num")
+			w.elem("td", claimNum(l, v.Value, v.Unit), "class", "num", "data-def", v.Key, "data-raw", rawNum(v.Value), "data-label", l.t("claims.col.value"))
+			w.elem("td", claimNum(l, v.Claimed, v.Unit), "class", "num", "data-label", l.t("claims.col.claimed"))
 			dates := l.date(v.To)
 			if v.From != "" {
 				dates = l.date(v.From) + " – " + dates
