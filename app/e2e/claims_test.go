@@ -34,7 +34,6 @@ type pageClaim struct {
 	Defs, Raws  []string
 }
 
-
 // TestClaimsPageEqualsCLI: the Claims view computes through the same
 // engine code as the claims command, so every card's verdict and every
 // value (to the command's 6 significant digits) are the command's; and
