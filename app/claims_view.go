@@ -20,6 +20,24 @@ type claimsView struct {
 	Lang lang
 	M    *screenModel
 	S    *claimsStore
+	// Open shows another view's state (a URL query) as a new history
+	// entry: the cards' links to the History and ETF views.
+	Open func(query string)
+}
+
+// onClick follows a card's link to another view inside the page (the
+// link's href still works for a new tab). It stops the event before
+// go-app's own link handling, which would navigate without the shell
+// reading the new address.
+func (v *claimsView) onClick(ctx app.Context, e app.Event) {
+	a := e.Get("target").Call("closest", "a[data-open]")
+	if !a.Truthy() || v.Open == nil || e.Get("metaKey").Bool() || e.Get("ctrlKey").Bool() {
+		return
+	}
+	e.PreventDefault()
+	e.Call("stopPropagation")
+	ctx.PreventUpdate()
+	v.Open(a.Get("dataset").Get("open").String())
 }
 
 func (v *claimsView) OnMount(ctx app.Context) {
@@ -60,7 +78,7 @@ func (v *claimsView) Render() app.UI {
 	case claimsReady:
 		writeClaimCards(&w, l, cards, narrowScreen())
 		w.WriteString(`</div>`)
-		return app.Div().Class("claims").DataSet("ready", "1").Body(w.UI())
+		return app.Div().Class("claims").DataSet("ready", "1").OnClick(v.onClick).Body(w.UI())
 	}
 	w.WriteString(`<div class="panel loading" aria-busy="true"><p>`)
 	w.text(l.t("claims.loading"))
@@ -150,7 +168,38 @@ func writeClaimCard(w *htmlWriter, l lang, c engine.ClaimCard, narrow bool) {
 	if c.Chart != nil {
 		writeClaimChart(w, l, c, narrow)
 	}
+	if st, ok := claimLink(c.ID); ok {
+		q := st.Query()
+		w.WriteString(`<p class="claim-link">`)
+		w.elem("a", l.t("claims.link."+c.ID)+" →", "href", pageURL(q), "data-open", q)
+		w.WriteString(`</p>`)
+	}
 	w.close("article")
+}
+
+// claimLinkIDs are the cards that link to another view (claimLink).
+var claimLinkIDs = []string{"A8", "A9", "E1"}
+
+// claimLink is the page state a card links to: A8 and A9 open the History
+// view with only profitability and free cash flow weighted (the quality
+// and FCF quintiles the claims are about); E1 the ETF view comparing IWM,
+// IJR and SPY with trailing returns to the end of 2023 and growth from
+// the end of 2013.
+func claimLink(id string) (State, bool) {
+	st := DefaultState()
+	switch id {
+	case "A8", "A9":
+		st.View, st.Preset = ViewHistory, ""
+		st.Weights = engine.Weights{}
+		st.Weights[engine.Profitability], st.Weights[engine.FreeCashFlow] = MaxWeight, MaxWeight
+	case "E1":
+		st.View = ViewETFs
+		st.Funds = [MaxFunds]string{"IWM", "IJR", "SPY"}
+		st.ETFFrom, st.ETFAsOf = "2013-12", "2023-12"
+	default:
+		return st, false
+	}
+	return st.Normalize(), true
 }
 
 // claimNum shows a value in its unit; missing is "—".

@@ -27,6 +27,9 @@ func claimsUsedKeys() map[string]bool {
 	for _, c := range claimColumns {
 		used["claims.col."+c] = true
 	}
+	for _, id := range claimLinkIDs {
+		used["claims.link."+id] = true
+	}
 	return used
 }
 
@@ -65,5 +68,35 @@ func TestClaimCardHTML(t *testing.T) {
 	}
 	if got := claimNum(langEN, math.NaN(), engine.UnitPct); got != missingText {
 		t.Errorf("missing %q", got)
+	}
+}
+
+// Each linked card opens a valid state of its view; the others link
+// nowhere.
+func TestClaimLinks(t *testing.T) {
+	for _, id := range engine.ClaimIDs() {
+		st, ok := claimLink(id)
+		linked := false
+		for _, l := range claimLinkIDs {
+			linked = linked || l == id
+		}
+		if ok != linked {
+			t.Errorf("%s: link %v, listed %v", id, ok, linked)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if back := ParseState(st.Query()); back != st {
+			t.Errorf("%s: state does not survive its URL: %+v vs %+v", id, back, st)
+		}
+	}
+	a8, _ := claimLink("A8")
+	if a8.View != ViewHistory || a8.Weights[engine.Profitability] == 0 || a8.Weights[engine.Valuation] != 0 {
+		t.Errorf("A8 %+v", a8)
+	}
+	e1, _ := claimLink("E1")
+	if e1.View != ViewETFs || e1.ETFAsOf != "2023-12" || e1.Funds[2] != "SPY" {
+		t.Errorf("E1 %+v", e1)
 	}
 }

@@ -529,4 +529,7 @@ var enStrings = map[string]string{
 	"claims.why.b3_mom12_1":                "12-month returns to one month before the snapshot date (the one 12-month return both snapshots carry), across the companies of each index. Survivors only.",
 	"claims.why.b4_forecasts":              "Earnings forecasts are not in the data.",
 	"claims.why.data_missing":              "A file or series this claim needs is missing.",
+	"claims.link.A8":                       "Open the History view with profitability and free cash flow weighted",
+	"claims.link.A9":                       "Open the History view with profitability and free cash flow weighted",
+	"claims.link.E1":                       "Open the ETF view: IWM, IJR and SPY to the end of 2023",
 }

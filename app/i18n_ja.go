@@ -531,4 +531,7 @@ var jaStrings = map[string]string{
 	"claims.why.b3_mom12_1":                "スナップショット日の1か月前までの12か月リターン（両スナップショットに共通する12か月リターン）を、各指数の銘柄について比べます。現存銘柄のみ。",
 	"claims.why.b4_forecasts":              "業績予想はデータにありません。",
 	"claims.why.data_missing":              "この主張に必要なファイルまたは系列がありません。",
+	"claims.link.A8":                       "収益性とフリーキャッシュフローに重みを置いて過去検証ビューを開く",
+	"claims.link.A9":                       "収益性とフリーキャッシュフローに重みを置いて過去検証ビューを開く",
+	"claims.link.E1":                       "ETF比較ビューを開く：IWM・IJR・SPY、2023年末まで",
 }

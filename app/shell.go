@@ -214,6 +214,17 @@ func (s *shell) setView(v viewKey) {
 	s.noteChange(true)
 }
 
+// openQuery shows the page state of query q as a new history entry (a
+// link from one view to another, e.g. a claim to the History view).
+func (s *shell) openQuery(q string) {
+	dispatch(s.ctx, func(app.Context) {
+		st := ParseState(q)
+		s.flushReplace()
+		s.showState(st)
+		writeHistory(st.Query(), true)
+	})
+}
+
 // setLang switches the UI language and records the choice in the URL.
 func (s *shell) setLang(l lang) {
 	st := s.currentState()
@@ -335,7 +346,7 @@ func (s *shell) renderView() app.UI {
 	case viewETFs:
 		return &etfView{Lang: s.lang, M: s.model, S: s.etf, Rev: s.model.rev}
 	case viewClaims:
-		return &claimsView{Lang: s.lang, M: s.model, S: s.claims}
+		return &claimsView{Lang: s.lang, M: s.model, S: s.claims, Open: s.openQuery}
 	case viewHistory:
 		return &historyView{Lang: s.lang, M: s.model, S: s.hist, Rev: s.model.rev, TopN: s.hist.TopN, Buckets: s.hist.Buckets}
 	}

@@ -114,6 +114,14 @@ func TestClaimsPageEqualsCLI(t *testing.T) {
 		t.Errorf("only %d values compared", compared)
 	}
 	record("claims values page = CLI", "%d values over %d cards", compared, len(page))
+
+	// A8's link opens the History view with its weights, as a history
+	// entry of its own: back returns to the claims.
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`#claim-A8 a[data-open]`)))
+	waitJS(t, ctx, 20*time.Second, "the History tab opened by A8's link with its weights in the address",
+		`!!document.querySelector('button.view-tab[data-view="history"][aria-current="page"]') && location.search.includes('view=history') && location.search.includes('w=')`)
+	eval[bool](t, ctx, `(() => { history.back(); return true })()`)
+	waitJS(t, ctx, 20*time.Second, "back to the claims", `!!document.querySelector('.claims[data-ready="1"] #claim-A8')`)
 }
 
 // TestClaimsScreenshots saves the Claims view at phone and desktop
