@@ -68,6 +68,9 @@ func usedKeys(t *testing.T) map[string]bool {
 	for _, k := range coverageChoices {
 		used["filters.coverage."+strconv.Itoa(k)] = true
 	}
+	for k := range claimsUsedKeys() {
+		used[k] = true
+	}
 	for _, v := range []viewKey{viewScreener, viewETFs, viewHistory} {
 		used["view."+string(v)] = true
 	}
@@ -204,6 +207,7 @@ var jaAllowedLatin = map[string]bool{
 	"ROE": true, "ROIC": true, "PER": true, "PBR": true, "TTM": true,
 	"ETF": true, "ETFs": true, "CSV": true, "English": true,
 	"IVV": true, "SPY": true, "VTWG": true, "VTWV": true, "VTWO": true,
+	"IWB": true, "IWV": true, "IWO": true, "VOO": true, "VTI": true, "QQQ": true, "EPS": true, "ALAB": true, "OKLO": true,
 	"SimFin": true, "IJS": true, "IJT": true, "SLY": true, "VIOO": true, "VB": true, "SPDR": true, "SPSM": true,
 }
 

@@ -20,6 +20,7 @@ const (
 	viewScreener viewKey = ViewScreener
 	viewETFs     viewKey = ViewETFs
 	viewHistory  viewKey = ViewHistory
+	viewClaims   viewKey = ViewClaims
 )
 
 // replaceDelay coalesces continuous changes (a slider drag) into one
@@ -61,6 +62,8 @@ type shell struct {
 	index      *dataIndex
 	newData    string
 	appUpdated bool
+	// claims is the Claims view's data, fetched when it first opens.
+	claims *claimsStore
 
 	ctx        app.Context // the mounted shell's context
 	mounted    bool
@@ -76,6 +79,7 @@ func (s *shell) OnInit() {
 	s.etf = &etfState{}
 	s.hist = newHistoryStore()
 	s.index = newDataIndex()
+	s.claims = &claimsStore{}
 }
 
 func (s *shell) OnMount(ctx app.Context) {
@@ -247,6 +251,17 @@ func (s *shell) setView(v viewKey) {
 	s.noteChange(true)
 }
 
+// openQuery shows the page state of query q as a new history entry (a
+// link from one view to another, e.g. a claim to the History view).
+func (s *shell) openQuery(q string) {
+	dispatch(s.ctx, func(app.Context) {
+		st := ParseState(q)
+		s.flushReplace()
+		s.showState(st)
+		writeHistory(st.Query(), true)
+	})
+}
+
 // setLang switches the UI language and records the choice in the URL.
 func (s *shell) setLang(l lang) {
 	st := s.currentState()
@@ -325,7 +340,7 @@ func (s *shell) renderEmbed() app.UI {
 
 func (s *shell) renderViewSwitch() app.UI {
 	l := s.lang
-	views := [...]viewKey{viewScreener, viewETFs, viewHistory}
+	views := [...]viewKey{viewScreener, viewETFs, viewHistory, viewClaims}
 	tabs := make([]app.UI, len(views))
 	for i, v := range views {
 		b := app.Button().
@@ -370,6 +385,8 @@ func (s *shell) renderView() app.UI {
 	// ETFs and History add their cases here.
 	case viewETFs:
 		return &etfView{Lang: s.lang, M: s.model, S: s.etf, Rev: s.model.rev}
+	case viewClaims:
+		return &claimsView{Lang: s.lang, M: s.model, S: s.claims, Open: s.openQuery}
 	case viewHistory:
 		return &historyView{Lang: s.lang, M: s.model, S: s.hist, Rev: s.model.rev, TopN: s.hist.TopN, Buckets: s.hist.Buckets}
 	}

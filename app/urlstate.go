@@ -21,6 +21,7 @@ const (
 	ViewScreener = "screener"
 	ViewETFs     = "etfs"
 	ViewHistory  = "history"
+	ViewClaims   = "claims"
 )
 
 // Bounds and defaults of the URL state.
@@ -47,7 +48,7 @@ const (
 // "normalised" when Normalize returns it unchanged; ParseState only returns
 // normalised states.
 type State struct {
-	View string // ViewScreener, ViewETFs or ViewHistory
+	View string // ViewScreener, ViewETFs, ViewHistory or ViewClaims
 	Lang string // "en", "ja", or "" = the browser's preference
 
 	// Preset is a key of engine.Presets, or "" for custom weights. When it is set,
@@ -167,7 +168,7 @@ func ParseState(rawQuery string) State {
 
 	if v, ok := get(keyView); ok {
 		switch v = strings.ToLower(v); v {
-		case ViewScreener, ViewETFs, ViewHistory:
+		case ViewScreener, ViewETFs, ViewHistory, ViewClaims:
 			s.View = v
 		}
 	}
@@ -377,7 +378,7 @@ func (s State) Query() string {
 func (s State) Normalize() State {
 	d := DefaultState()
 	switch s.View {
-	case ViewScreener, ViewETFs, ViewHistory:
+	case ViewScreener, ViewETFs, ViewHistory, ViewClaims:
 	default:
 		s.View = d.View
 	}

@@ -157,6 +157,7 @@ func Build(opts Options) (*Result, error) {
 	if ferr != nil {
 		r.Inputs.UnreadFiles = append(r.Inputs.UnreadFiles, rawFundsFile)
 	}
+	r.addClaimsFiles(env, opts.DataDir, curDay)
 	// Last, so WriteDir writes it after every file it lists.
 	r.Files = append(r.Files, enveloped(schema.IndexFile, manifest(r.Files, r.Stats)))
 	return r, nil

@@ -709,7 +709,7 @@ func TestCurrentSurvivorshipCounts(t *testing.T) {
 func TestTTMLabelInference(t *testing.T) {
 	res, _ := fixtureSnapshots(t)
 	for _, s := range res.Stats {
-		if s.Kind == "funds" {
+		if s.Kind == schema.KindFunds || s.Kind == schema.KindDaily {
 			continue
 		}
 		if len(s.Checks) == 0 || !strings.HasPrefix(s.Checks[0], "TTM/annual label check: 0 windows") {

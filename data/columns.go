@@ -43,6 +43,8 @@ func buildColumns() []column {
 		num(schema.ColIWM, 5, func(r *row) float64 { return r.iwm }),
 		num(schema.ColIJR, 5, func(r *row) float64 { return r.ijr }),
 		{name: schema.ColSP600, val: func(r *row) (float64, int) { return float64(r.sp600), 0 }},
+		{name: schema.ColR1000, val: func(r *row) (float64, int) { return float64(r.r1000), 0 }},
+		{name: schema.ColSP500, val: func(r *row) (float64, int) { return float64(r.sp500), 0 }},
 		num(schema.ColPrice, 6, func(r *row) float64 { return r.price }),
 		num(schema.ColShares, 5, func(r *row) float64 { return r.shares }),
 		num(schema.ColMcap, 5, func(r *row) float64 { return r.mcap }),

@@ -78,7 +78,7 @@ func (e *buildEnv) current(asof Day, iwm, ijr []holding) ([]byte, SnapshotStats)
 	meta := snapshotMeta{
 		kind: schema.KindCurrent, asof: asof,
 		universe:     fmt.Sprintf("IWM + IJR holdings as of %s (%d equities)", asof, len(rows)),
-		survivorship: sv.text(asof, e.prices.last),
+		survivorship: sv.text("IWM and IJR", asof, e.prices.last),
 		survCounts:   sv.stats(),
 		survKey:      schema.SurvivorshipHoldings,
 		provenance:   currentProvenance(e.prices.last),

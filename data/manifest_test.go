@@ -37,13 +37,20 @@ func TestManifestListsEveryFile(t *testing.T) {
 			t.Errorf("entry %d: %s %d bytes, built %s %d bytes", i, e.Name, e.Bytes, f.Name, len(f.Data))
 		}
 		var kind, asof, hash string
-		if f.Name == schema.FundsFile {
+		switch f.Name {
+		case schema.FundsFile:
 			fs, err := engine.DecodeFunds(f.Data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			kind, asof, hash = schema.KindFunds, fs.AsOf, f.Hash
-		} else {
+		case schema.DailyFile:
+			d, err := engine.DecodeDaily(f.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kind, asof, hash = schema.KindDaily, d.AsOf, f.Hash
+		default:
 			s, err := engine.Decode(f.Data)
 			if err != nil {
 				t.Fatal(err)

@@ -41,6 +41,12 @@ func TestRealDataDecodes(t *testing.T) {
 			}
 			continue
 		}
+		if f.Name == schema.DailyFile {
+			if dp, err := engine.DecodeDaily(f.Data); err != nil || len(dp.Series) != 10 {
+				t.Errorf("%s: %v", f.Name, err)
+			}
+			continue
+		}
 		s, err := engine.Decode(f.Data)
 		if err != nil {
 			t.Errorf("%s: %v", f.Name, err)

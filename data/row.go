@@ -12,6 +12,7 @@ type row struct {
 	ticker, name, sector string
 	iwm, ijr             float64
 	sp600                int
+	r1000, sp500         int // large-cap snapshot: 0/1 index membership
 	price, shares, mcap  float64
 	cur, prior           [nFields]float64
 	revOp, revOpP        float64 // revenue over the operating-income windows

@@ -47,11 +47,12 @@ func (h *holdingsSurvivorship) stats() []Stat {
 		{schema.HoldPriceFileStartsLater, float64(h.startsLater)}, {schema.HoldPriceGap, float64(h.gap)}, {schema.HoldPriceGlitch, float64(h.glitch)}}
 }
 
-func (h *holdingsSurvivorship) text(asof, lastPrice Day) string {
-	t := fmt.Sprintf("Current holdings: %d equities in the IWM and IJR holdings of %s. No price on %s for %d of them, so no market cap, "+
+// text describes the counts; funds names the holdings files ("IWM and IJR").
+func (h *holdingsSurvivorship) text(funds string, asof, lastPrice Day) string {
+	t := fmt.Sprintf("Current holdings: %d equities in the %s holdings of %s. No price on %s for %d of them, so no market cap, "+
 		"valuation or momentum, and no rank: no price file at all for %d (the price source kept only names still trading in mid-2026; "+
 		"for %d of these prices-to-2024/ has a file, but it ends in March 2024), a price file that ends before %s for %d",
-		h.holdings, asof, asof, h.noPrice, h.noFile, h.inTo2024, asof, h.ended)
+		h.holdings, funds, asof, asof, h.noPrice, h.noFile, h.inTo2024, asof, h.ended)
 	if h.startsLater > 0 {
 		t += fmt.Sprintf(", a price file that starts only after %s (a later listing under the same ticker) for %d", asof, h.startsLater)
 	}

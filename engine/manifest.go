@@ -21,7 +21,7 @@ type Manifest struct {
 // ManifestFile is one file of a Manifest.
 type ManifestFile struct {
 	Name  string // file name in the same folder, e.g. "history-2024.json"
-	Kind  string // schema.KindCurrent, KindHistory or KindFunds
+	Kind  string // schema.KindCurrent, KindHistory, KindFunds, KindLargeCap or KindDaily
 	AsOf  string // YYYY-MM-DD
 	Bytes int64  // size of the whole file
 	Hash  string // the file's envelope hash (schema.Hash of its body)
@@ -91,7 +91,7 @@ func decodeManifestFile(v gjson.Result) (ManifestFile, error) {
 		return f, fmt.Errorf("name %q is not a plain .json file name", f.Name)
 	}
 	switch f.Kind {
-	case schema.KindCurrent, schema.KindHistory, schema.KindFunds:
+	case schema.KindCurrent, schema.KindHistory, schema.KindFunds, schema.KindLargeCap, schema.KindDaily:
 	default:
 		return f, fmt.Errorf("%s: unknown kind %q", f.Name, f.Kind)
 	}

@@ -43,22 +43,22 @@ func TestDecodeManifestRejects(t *testing.T) {
 	}
 	const h = "fnv1a64:0123456789abcdef"
 	cases := map[string]struct{ body, want string }{
-		"path":        {entry("../etc/passwd.json", "history", "2020-06-30", "10", h), "plain .json"},
-		"slash":       {entry("data/current.json", "current", "2020-06-30", "10", h), "plain .json"},
-		"not json":    {entry("current.js", "current", "2020-06-30", "10", h), "plain .json"},
-		"upper":       {entry("Current.json", "current", "2020-06-30", "10", h), "plain .json"},
-		"kind":        {entry("x.json", "prices", "2020-06-30", "10", h), "unknown kind"},
-		"date":        {entry("x.json", "history", "2020-13-40", "10", h), "asof"},
-		"zero bytes":  {entry("x.json", "history", "2020-06-30", "0", h), "bytes"},
-		"huge":        {entry("x.json", "history", "2020-06-30", "1e300", h), "bytes"},
-		"fraction":    {entry("x.json", "history", "2020-06-30", "1.5", h), "bytes"},
-		"hash":        {entry("x.json", "history", "2020-06-30", "10", "sha256:00"), "hash"},
-		"hash hex":    {entry("x.json", "history", "2020-06-30", "10", "fnv1a64:0123456789ABCDEF"), "hash"},
-		"wrong kind":  {`{"kind":"funds","files":[]}`, "kind"},
-		"no files":    {`{"kind":"index"}`, "files"},
-		"not object":  {`{"kind":"index","files":[3]}`, "not an object"},
-		"twice":       {`{"kind":"index","files":[` + strings.Repeat(`{"name":"a.json","kind":"funds","asof":"2020-01-01","bytes":1,"hash":"`+h+`"},`, 2) + `{}]}`, "twice"},
-		"many":        {`{"kind":"index","files":[` + strings.TrimSuffix(strings.Repeat(`{"name":"a.json"},`, manifestMaxFiles+1), ",") + `]}`, "more than"},
+		"path":       {entry("../etc/passwd.json", "history", "2020-06-30", "10", h), "plain .json"},
+		"slash":      {entry("data/current.json", "current", "2020-06-30", "10", h), "plain .json"},
+		"not json":   {entry("current.js", "current", "2020-06-30", "10", h), "plain .json"},
+		"upper":      {entry("Current.json", "current", "2020-06-30", "10", h), "plain .json"},
+		"kind":       {entry("x.json", "prices", "2020-06-30", "10", h), "unknown kind"},
+		"date":       {entry("x.json", "history", "2020-13-40", "10", h), "asof"},
+		"zero bytes": {entry("x.json", "history", "2020-06-30", "0", h), "bytes"},
+		"huge":       {entry("x.json", "history", "2020-06-30", "1e300", h), "bytes"},
+		"fraction":   {entry("x.json", "history", "2020-06-30", "1.5", h), "bytes"},
+		"hash":       {entry("x.json", "history", "2020-06-30", "10", "sha256:00"), "hash"},
+		"hash hex":   {entry("x.json", "history", "2020-06-30", "10", "fnv1a64:0123456789ABCDEF"), "hash"},
+		"wrong kind": {`{"kind":"funds","files":[]}`, "kind"},
+		"no files":   {`{"kind":"index"}`, "files"},
+		"not object": {`{"kind":"index","files":[3]}`, "not an object"},
+		"twice":      {`{"kind":"index","files":[` + strings.Repeat(`{"name":"a.json","kind":"funds","asof":"2020-01-01","bytes":1,"hash":"`+h+`"},`, 2) + `{}]}`, "twice"},
+		"many":       {`{"kind":"index","files":[` + strings.TrimSuffix(strings.Repeat(`{"name":"a.json"},`, manifestMaxFiles+1), ",") + `]}`, "more than"},
 	}
 	for name, c := range cases {
 		_, err := DecodeManifest(schema.Envelope([]byte(c.body)))

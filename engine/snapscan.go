@@ -26,6 +26,7 @@ type snapColumn struct {
 	f64      *[]float64
 	i32      *[]int32
 	i8       *[]int8
+	bl       *[]bool
 }
 
 // colKind is the decoder a snapshot column needs.
@@ -38,7 +39,7 @@ const (
 	colTicker
 	colName
 	colSector
-	colSP600
+	colBool
 	colFlags
 )
 
@@ -59,8 +60,8 @@ func (c *snapColumn) fill(s *Snapshot, v gjson.Result) (err error) {
 		s.Name, err = snapStrings(v, c.name, s.N)
 	case colSector:
 		s.Sector, err = snapSectors(v, s.N, len(s.Sectors))
-	case colSP600:
-		s.SP600, err = snapBools(v, c.name, s.N)
+	case colBool:
+		*c.bl, err = snapBools(v, c.name, s.N)
 	case colFlags:
 		s.Flags, err = snapFlags(v, s.N, len(s.FlagNames))
 	}

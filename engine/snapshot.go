@@ -81,6 +81,9 @@ type Snapshot struct {
 	Sector       []uint8
 	IWM, IJR     []float64 // weight in % of the fund, NaN = not held
 	SP600        []bool    // history: passes the modelled S&P-600-like rule
+	// R1000 and SP500 (large-cap snapshot only; all false elsewhere):
+	// held by IWD or IWF (Russell 1000), held by IVV (S&P 500).
+	R1000, SP500 []bool
 
 	Price, Shares, Mcap []float64
 
@@ -142,7 +145,7 @@ const maxRows = 200_000
 // funds decoder and the tests of this package; new code calls schema.Hash.
 func HashBody(body []byte) string { return schema.Hash(body) }
 
-// Decode parses and validates a `current` or `history` snapshot. It checks,
+// Decode parses and validates a `current`, `history` or `largecap` snapshot. It checks,
 // in order: the schema version (before anything else is parsed), the body
 // hash, the kind, then every field and column (presence, type, length).
 // It never panics on bad input; every error wraps ErrSchema, ErrHash or
@@ -270,8 +273,8 @@ func decodeBody(raw []byte) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.Kind != schema.KindCurrent && s.Kind != schema.KindHistory {
-		return nil, fmt.Errorf("%w: kind %q, want \"current\" or \"history\"", ErrCorrupt, s.Kind)
+	if s.Kind != schema.KindCurrent && s.Kind != schema.KindHistory && s.Kind != schema.KindLargeCap {
+		return nil, fmt.Errorf("%w: kind %q, want \"current\", \"history\" or \"largecap\"", ErrCorrupt, s.Kind)
 	}
 	if !nSeen {
 		return nil, fmt.Errorf("%w: no \"n\"", ErrCorrupt)
@@ -332,7 +335,9 @@ func (s *Snapshot) columns() []snapColumn {
 		{name: schema.ColTicker, kind: colTicker, required: true},
 		{name: schema.ColName, kind: colName, required: true},
 		{name: schema.ColSector, kind: colSector, required: true},
-		{name: schema.ColSP600, kind: colSP600, required: inKind(schema.ColSP600)},
+		{name: schema.ColSP600, kind: colBool, required: inKind(schema.ColSP600), bl: &s.SP600},
+		{name: schema.ColR1000, kind: colBool, required: inKind(schema.ColR1000), bl: &s.R1000},
+		{name: schema.ColSP500, kind: colBool, required: inKind(schema.ColSP500), bl: &s.SP500},
 		{name: schema.ColFlags, kind: colFlags, required: true},
 	}
 	for _, c := range s.floatColumns() {
@@ -426,8 +431,10 @@ func (s *Snapshot) decodeColumns(cols gjson.Result) error {
 	if s.IJR == nil {
 		s.IJR = nanSlice(s.N)
 	}
-	if s.SP600 == nil {
-		s.SP600 = make([]bool, s.N)
+	for _, b := range []*[]bool{&s.SP600, &s.R1000, &s.SP500} {
+		if *b == nil {
+			*b = make([]bool, s.N)
+		}
 	}
 	return nil
 }

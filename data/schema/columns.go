@@ -11,6 +11,8 @@ const (
 	ColIWM    = "iwm"    // current only: % of IWM, null = not held
 	ColIJR    = "ijr"    // current only: % of IJR, null = not held
 	ColSP600  = "sp600"  // history only: 0/1, the modelled S&P-600-like rule
+	ColR1000  = "r1000"  // largecap only: 0/1, held by IWD or IWF (Russell 1000)
+	ColSP500  = "sp500"  // largecap only: 0/1, held by IVV (S&P 500)
 
 	ColPrice  = "price"  // USD on asof
 	ColShares = "shares" // millions
@@ -93,15 +95,19 @@ const (
 // ("rev" -> "rev_p"); such a column belongs to its base column's block.
 const PriorSuffix = "_p"
 
-// OnlyIn is the one snapshot kind a column is written in (KindCurrent or
-// KindHistory), or "" for a column of both kinds: the fund weights exist
-// only for today's holdings, the modelled S&P-600 rule only for history.
+// OnlyIn is the one snapshot kind a column is written in (KindCurrent,
+// KindHistory or KindLargeCap), or "" for a column of every kind: the
+// small-cap fund weights exist only for today's small-cap holdings, the
+// modelled S&P-600 rule only for history, the large-cap index flags only
+// in the large-cap snapshot.
 func OnlyIn(col string) string {
 	switch col {
 	case ColIWM, ColIJR:
 		return KindCurrent
 	case ColSP600:
 		return KindHistory
+	case ColR1000, ColSP500:
+		return KindLargeCap
 	}
 	return ""
 }

@@ -17,7 +17,15 @@
 //	current.json                           current  2025-11-24 (IWM/IJR holdings date)
 //	history-2020.json … history-2025.json  history  June 30 of that year
 //	funds.json                             funds    last fund price date
+//	largecap.json                          largecap 2025-11-24 (IWD/IWF/IVV holdings date)
+//	daily.json                             daily    last fund price date
 //	index.json                             index    (lists the files above)
+//
+// largecap.json has the body and columns of current.json except iwm and
+// ijr, plus r1000 and sp500 (0/1: held by IWD or IWF, held by IVV).
+// daily.json holds daily adjusted closes on one date axis, delta-encoded
+// (its layout is documented at the builder's buildDaily and the engine's
+// DecodeDaily). Both are read by the Claims view only.
 //
 // # Envelope
 //

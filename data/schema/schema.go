@@ -17,6 +17,12 @@ const (
 	KindHistory = "history"
 	KindFunds   = "funds"
 	KindIndex   = "index"
+	// KindLargeCap is the large-cap snapshot (largecap.json): the current
+	// snapshot's columns and rules over the Russell 1000 and S&P 500
+	// holdings, for the Claims view's small-versus-large comparisons.
+	KindLargeCap = "largecap"
+	// KindDaily is daily.json: the funds' daily adjusted closes.
+	KindDaily = "daily"
 )
 
 // File names under the output folder (web/data/): current.json,
@@ -29,6 +35,10 @@ const (
 	// Readers list the history files from it, and the page compares it
 	// with what it holds to notice a newer build.
 	IndexFile = "index.json"
+	// LargeCapFile and DailyFile are read by the Claims view only, when
+	// it opens.
+	LargeCapFile = "largecap.json"
+	DailyFile    = "daily.json"
 )
 
 // CurrentAsOf is the "asof" of current.json: the date of the IWM and IJR
