@@ -249,3 +249,23 @@ func reloadPastCaches(urls ...string) {
 func pageHadWorker() bool {
 	return !app.IsServer && app.Window().Get("screenerHadWorker").Truthy()
 }
+
+// setEmbedStyle puts css in the page's one embed style element (created on
+// first use; "" empties it): how an embed narrowed to one block hides the
+// rest of its view, whatever the view renders later.
+func setEmbedStyle(css string) {
+	if app.IsServer {
+		return
+	}
+	doc := app.Window().Get("document")
+	el := doc.Call("getElementById", "embed-style")
+	if !el.Truthy() {
+		if css == "" {
+			return
+		}
+		el = doc.Call("createElement", "style")
+		el.Set("id", "embed-style")
+		doc.Get("head").Call("appendChild", el)
+	}
+	el.Set("textContent", css)
+}

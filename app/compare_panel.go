@@ -36,7 +36,9 @@ func (p *comparePanel) Render() app.UI {
 func (p *comparePanel) OnMount(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
 		if b := app.Window().GetElementByID("compare-close"); b.Truthy() {
-			b.Call("focus")
+			// The panel is fixed in place: no scroll is needed, and in an
+			// embed one would move the host page.
+			b.Call("focus", map[string]any{"preventScroll": true})
 		}
 	})
 }

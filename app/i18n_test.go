@@ -50,6 +50,11 @@ func usedKeys(t *testing.T) map[string]bool {
 		used["preset.desc."+p.Key] = true
 	}
 	used["preset.desc.custom"] = true
+	for _, v := range []string{ViewETFs, ViewHistory} {
+		for _, id := range embedBlockList(v) {
+			used["embed.block."+id] = true
+		}
+	}
 	for _, c := range indexChoices {
 		used["filters.index."+c.Key] = true
 	}

@@ -12,8 +12,10 @@ type screenerView struct {
 
 	M   *screenModel
 	Rev int
-	// Compact is the embed layout: the table alone, no controls.
+	// Compact is the embed layout: the table alone, no controls; Sliders
+	// adds the weight sliders above it (an interactive embed).
 	Compact bool
+	Sliders bool
 	Lang    lang
 }
 
@@ -30,6 +32,11 @@ func (v *screenerView) Render() app.UI {
 				&presetBar{M: m, Active: m.preset, Lang: l},
 				&weightSliders{M: m, Weights: m.weights, Lang: l},
 				&filterPanel{M: m, Opts: m.opts, Lang: l},
+			)
+		}),
+		app.If(v.Compact && v.Sliders, func() app.UI {
+			return app.Elem("aside").Class("controls embed-sliders").Aria("label", l.t("weights.title")).Body(
+				&weightSliders{M: m, Weights: m.weights, Lang: l},
 			)
 		}),
 		app.Elem("section").Class("results").Body(

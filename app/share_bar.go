@@ -11,7 +11,11 @@ import (
 // in CSS pixels: enough for the view's first screen (the screener's 50-row
 // page is about 1,900 px). The embedded page then reports its real height
 // and the snippet's script resizes the frame.
-var embedHeights = map[viewKey]int{viewScreener: 1900, viewETFs: 1400, viewHistory: 1300}
+var embedHeights = map[viewKey]int{viewScreener: 1900, viewETFs: 1400, viewHistory: 1300, viewClaims: 1600}
+
+// embedBlockHeight and embedCardHeight start a one-block and a
+// single-stock embed (resized from the reported height as above).
+const embedBlockHeight, embedCardHeight = 520, 340
 
 // shareBar offers "Copy link", "Copy embed code" (with a transparent
 // background option) and, on the screener, "Download CSV". A copy that the
@@ -27,6 +31,8 @@ type shareBar struct {
 	OnCSV func() error
 
 	transparent bool
+	sliders     bool   // screener embed: with the weight sliders
+	block       string // ETF, History or Claims embed: one block ("" = all)
 	message     string // "Copied" or an error, announced politely
 	manual      string // text to copy by hand after a refused copy
 }
@@ -40,6 +46,7 @@ func (b *shareBar) Render() app.UI {
 			app.Input().Type("checkbox").ID("embed-transparent").Checked(b.transparent).OnChange(b.onTransparent),
 			app.Label().For("embed-transparent").Text(l.t("share.transparent")),
 		),
+		b.renderEmbedOptions(),
 		app.If(b.View == viewScreener && b.OnCSV != nil, func() app.UI {
 			return app.Button().Type("button").ID("download-csv").Text(l.t("share.csv")).OnClick(b.onCSV)
 		}),
@@ -59,14 +66,50 @@ func (b *shareBar) Render() app.UI {
 
 func (b *shareBar) linkURL() string { return pageURL(b.Query) }
 
-// embedURL is the page URL for the iframe: the same state in embed mode,
-// without the language, so each reader gets the page in their own
-// browser's language.
+// embedURL is the page URL for the iframe: the same screen in embed mode,
+// starting at rank 1 with no panel open, without the language, so each
+// reader gets the page in their own browser's language.
 func (b *shareBar) embedURL() string {
 	st := ParseState(b.Query)
 	st.Lang = ""
+	st.Page, st.Selected, st.Compare = 1, "", [MaxCompare]string{}
 	st.Embed, st.Transparent = true, b.transparent
+	st.Sliders = b.sliders && b.View == viewScreener
+	if embedBlockIndex(string(b.View), b.block) >= 0 {
+		st.Block = b.block
+	}
 	return pageURL(st.Query())
+}
+
+// renderEmbedOptions: a screener embed may carry the weight sliders; an
+// ETF, History or Claims embed may show one block of the view.
+func (b *shareBar) renderEmbedOptions() app.UI {
+	l := b.Lang
+	if b.View == viewScreener {
+		return app.Span().Class("check inline").Body(
+			app.Input().Type("checkbox").ID("embed-sliders").Checked(b.sliders).
+				OnChange(func(ctx app.Context, e app.Event) { b.sliders = ctx.JSSrc().Get("checked").Bool() }),
+			app.Label().For("embed-sliders").Text(l.t("share.sliders")),
+		)
+	}
+	blocks := embedBlockList(string(b.View))
+	vals, labels := []string{""}, []string{l.t("share.block.all")}
+	sel := 0
+	for i, id := range blocks {
+		vals = append(vals, id)
+		if rest, ok := strings.CutPrefix(id, "claim-"); ok {
+			labels = append(labels, l.tf("embed.block.claim", rest))
+		} else {
+			labels = append(labels, l.t("embed.block."+id))
+		}
+		if id == b.block {
+			sel = i + 1
+		}
+	}
+	return app.Span().Class("embed-block-pick").Body(
+		rawElem("label", l.t("share.block"), "for", "embed-block"),
+		selectElem("embed-block", func(ctx app.Context, e app.Event) { b.block = ctx.JSSrc().Get("value").String() }, selectOptions(vals, labels, sel)),
+	)
 }
 
 func (b *shareBar) onCopyLink(ctx app.Context, e app.Event) {
@@ -74,7 +117,11 @@ func (b *shareBar) onCopyLink(ctx app.Context, e app.Event) {
 }
 
 func (b *shareBar) onCopyEmbed(ctx app.Context, e app.Event) {
-	b.copy(ctx, embedSnippet(b.embedURL(), embedHeights[b.View], b.Lang.t("embed.frame")))
+	h := embedHeights[b.View]
+	if b.block != "" && b.View != viewScreener {
+		h = embedBlockHeight
+	}
+	b.copy(ctx, embedSnippet(b.embedURL(), h, b.Lang.t("embed.frame")))
 }
 
 func (b *shareBar) onTransparent(ctx app.Context, e app.Event) {

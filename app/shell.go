@@ -173,6 +173,7 @@ func (s *shell) showState(st State) {
 	setDocumentLang(s.lang)
 	setRootClass("embed", st.Embed)
 	setRootClass("transparent", st.Embed && st.Transparent)
+	setEmbedStyle(embedBlockCSS(st.Block))
 	etfFromState(s.etf, st)
 	histFromState(s.hist, st)
 	if s.model != nil {
@@ -324,13 +325,26 @@ func (s *shell) onSkip(ctx app.Context, e app.Event) {
 func (s *shell) renderEmbed() app.UI {
 	l := s.lang
 	full := s.state
-	full.Embed, full.Transparent = false, false
+	full.Embed, full.Transparent, full.Block, full.Card, full.Sliders = false, false, "", "", false
+	var caption, main app.UI
+	switch {
+	case s.model != nil && s.state.Card != "":
+		main = stockCard{M: s.model, Ticker: s.state.Card}.render()
+		full.Selected = s.state.Card
+		caption = rawElem("p", embedCaption(l, s.state, s.model.snap.AsOf), "class", "embed-caption", "id", "embed-caption")
+	case s.model != nil && s.view == viewScreener:
+		main = s.renderView()
+		caption = rawElem("p", embedCaption(l, s.state, s.model.snap.AsOf), "class", "embed-caption", "id", "embed-caption")
+	default:
+		main = s.renderView()
+	}
 	return app.Div().ID("app").Class("app embed").Body(
-		app.Elem("main").ID("main").Class("content").Body(s.renderView()),
+		app.If(caption != nil, func() app.UI { return caption }),
+		app.Elem("main").ID("main").Class("content").Body(main),
 		// A div, not a footer: each new go-app element type links its whole
 		// method set into app.wasm (~15 KB).
 		divClass("embed-foot").Body(
-			app.If(s.model != nil, func() app.UI {
+			app.If(s.model != nil && caption == nil, func() app.UI {
 				return app.Span().Class("muted").Text(l.tf("status.line", l.date(s.model.snap.AsOf), formatCount(s.model.snap.N)))
 			}),
 			rawElem("a", l.t("embed.open")+" ↗", "id", "embed-open", "href", pageURL(full.Query()), "target", "_blank", "rel", "noopener"),
@@ -390,7 +404,7 @@ func (s *shell) renderView() app.UI {
 	case viewHistory:
 		return &historyView{Lang: s.lang, M: s.model, S: s.hist, Rev: s.model.rev, TopN: s.hist.TopN, Buckets: s.hist.Buckets}
 	}
-	return &screenerView{M: s.model, Rev: s.model.rev, Compact: s.state.Embed, Lang: s.lang}
+	return &screenerView{M: s.model, Rev: s.model.rev, Compact: s.state.Embed, Sliders: s.state.Sliders, Lang: s.lang}
 }
 
 // downloadCSV saves the ranked list, in the table's order and with every

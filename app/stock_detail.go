@@ -19,6 +19,9 @@ type stockDetail struct {
 
 	M   *screenModel
 	Rev int
+
+	copied string // the card embed's copy result, announced politely
+	manual string // the card's embed code to copy by hand after a refused copy
 }
 
 func (d *stockDetail) Render() app.UI {
@@ -48,7 +51,16 @@ func (d *stockDetail) Render() app.UI {
 		),
 		rawElem("p", l.tf("detail.rank", rank, formatCount(len(sc.Members)), formatFixed(sc.CompositePct[j], 1)), "class", "detail-rank"),
 		rawElem("p", l.t("detail.index")+": IWM "+weightText(l, s.IWM[row])+" · IJR "+weightText(l, s.IJR[row]), "class", "muted small"),
-		d.renderCompareButton(row),
+		divClass("detail-actions").Body(
+			d.renderCompareButton(row),
+			app.Button().Type("button").ID("detail-embed").Class("secondary").Text(l.t("share.card")).OnClick(d.onCopyCard),
+			app.Span().Class("share-status").Role("status").Aria("live", "polite").Text(d.copied),
+			app.If(d.manual != "", func() app.UI {
+				return app.Input().Type("text").ID("card-text").Class("manual-copy").ReadOnly(true).Value(d.manual).
+					Aria("label", l.t("share.text")).
+					OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") })
+			}),
+		),
 		rawElem("h3", l.t("detail.why")),
 		&contribChart{Lang: l, Values: contrib},
 		rawElem("p", l.t("detail.why.note"), "class", "muted small"),
@@ -206,13 +218,33 @@ func weightText(l lang, w float64) string {
 func (d *stockDetail) OnMount(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
 		if b := app.Window().GetElementByID("detail-close"); b.Truthy() {
-			b.Call("focus")
+			// The panel is fixed in place: no scroll is needed, and in an
+			// embed one would move the host page.
+			b.Call("focus", map[string]any{"preventScroll": true})
 		}
 	})
 }
 
 func (d *stockDetail) onClose(ctx app.Context, e app.Event) {
 	d.M.selectRow(-1)
+}
+
+// onCopyCard copies the embed code of this stock's card: the current
+// screen (weights, filters) in embed mode with card= the ticker.
+func (d *stockDetail) onCopyCard(ctx app.Context, e app.Event) {
+	m := d.M
+	st := ParseState(pageQuery())
+	st.Lang, st.Page, st.Selected, st.Compare = "", 1, "", [MaxCompare]string{}
+	st.Embed, st.Card = true, m.snap.Ticker[m.selected]
+	d.copied, d.manual = "", ""
+	text := embedSnippet(pageURL(st.Query()), embedCardHeight, m.lang.t("embed.frame"))
+	copyText(ctx, text, func(ctx app.Context, ok bool) {
+		if ok {
+			d.copied = m.lang.t("share.copied")
+			return
+		}
+		d.copied, d.manual = m.lang.t("share.failed"), text
+	})
 }
 
 // renderCompareButton adds the stock to the side-by-side comparison or

@@ -93,6 +93,13 @@ type State struct {
 
 	Embed       bool // compact layout without page chrome
 	Transparent bool // embed: no page background
+	// Block is the one block an ETF or History embed shows (the id its
+	// heading has, one of EmbedBlocks); "" = the whole view.
+	Block string
+	// Card is the ticker of a single-stock card embed ("" = none).
+	Card string
+	// Sliders adds the weight sliders to a screener embed.
+	Sliders bool
 }
 
 // FundTickers are the funds the ETF view can compare: the small-cap funds of
@@ -154,6 +161,9 @@ const (
 	keyLang        = "lang"
 	keyEmbed       = "embed"
 	keyTransparent = "transparent"
+	keyBlock       = "blk"
+	keyCard        = "card"
+	keySliders     = "sl"
 	customPreset   = "custom" // p=custom: weights are the user's own
 )
 
@@ -222,6 +232,15 @@ func ParseState(rawQuery string) State {
 	urlBool(vals, keyExcludeFin, &s.ExcludeFinancials)
 	urlBool(vals, keyEmbed, &s.Embed)
 	urlBool(vals, keyTransparent, &s.Transparent)
+	urlBool(vals, keySliders, &s.Sliders)
+	if v, ok := get(keyBlock); ok {
+		s.Block = v
+	}
+	if v, ok := get(keyCard); ok {
+		if t, ok := urlTicker(v); ok {
+			s.Card = t
+		}
+	}
 
 	if v, ok := get(keySort); ok {
 		desc := strings.HasPrefix(v, "-")
@@ -368,6 +387,13 @@ func (s State) Query() string {
 	}
 	addBool(keyEmbed, s.Embed)
 	addBool(keyTransparent, s.Transparent)
+	if s.Block != "" {
+		add(keyBlock, s.Block)
+	}
+	if s.Card != "" {
+		add(keyCard, s.Card)
+	}
+	addBool(keySliders, s.Sliders)
 	return b.String()
 }
 
@@ -433,6 +459,15 @@ func (s State) Normalize() State {
 	if s.Stat >= engine.NumStatistics {
 		s.Stat = d.Stat
 	}
+	if !s.Embed || embedBlockIndex(s.View, s.Block) < 0 {
+		s.Block = ""
+	}
+	if t, ok := urlTicker(s.Card); ok && s.Embed {
+		s.Card = t
+	} else {
+		s.Card = ""
+	}
+	s.Sliders = s.Sliders && s.Embed && s.View == ViewScreener
 	return s
 }
 
