@@ -8,12 +8,13 @@ import (
 	"screener/data/schema"
 )
 
-// current builds the current snapshot: every equity in the IWM and IJR
-// holdings, with its weights.
-func (e *buildEnv) current(asof Day, iwm, ijr []holding) ([]byte, SnapshotStats) {
-	byKey := map[string]*row{}
-	var order []string
-	add := func(hs []holding, fund int) {
+// holdingRows makes one row per company held by any of funds (stock rows
+// only; a row without a ticker is found by its name), in first-seen order,
+// and calls mark for every holding row with its fund's index: the rows
+// of a snapshot built from holdings files.
+func (e *buildEnv) holdingRows(funds [][]holding, mark func(r *row, fund int, h holding)) (order []string, byKey map[string]*row) {
+	byKey = map[string]*row{}
+	for fi, hs := range funds {
 		for _, h := range hs {
 			if !isEquity(h) {
 				continue
@@ -34,16 +35,23 @@ func (e *buildEnv) current(asof Day, iwm, ijr []holding) ([]byte, SnapshotStats)
 				byKey[k] = r
 				order = append(order, k)
 			}
-			w := weightOf(h)
-			if fund == 0 && math.IsNaN(r.iwm) {
-				r.iwm = w
-			} else if fund == 1 && math.IsNaN(r.ijr) {
-				r.ijr = w
-			}
+			mark(r, fi, h)
 		}
 	}
-	add(iwm, 0)
-	add(ijr, 1)
+	return order, byKey
+}
+
+// current builds the current snapshot: every equity in the IWM and IJR
+// holdings, with its weights.
+func (e *buildEnv) current(asof Day, iwm, ijr []holding) ([]byte, SnapshotStats) {
+	order, byKey := e.holdingRows([][]holding{iwm, ijr}, func(r *row, fund int, h holding) {
+		w := weightOf(h)
+		if fund == 0 && math.IsNaN(r.iwm) {
+			r.iwm = w
+		} else if fund == 1 && math.IsNaN(r.ijr) {
+			r.ijr = w
+		}
+	})
 	fwdEnd := Day(0)
 	if d := asof.AddMonths(12); d <= e.prices.last {
 		fwdEnd = d

@@ -2,8 +2,6 @@ package data
 
 import (
 	"fmt"
-	"math"
-	"strings"
 
 	"screener/data/schema"
 )
@@ -37,35 +35,13 @@ func loadLargeCapHoldings(dataDir string) ([][]holding, error) {
 // small-cap snapshot (IWM/IJR weights, shares IWM holds) does not apply
 // to these funds, so counts are checked by today's rules only.
 func (e *buildEnv) largeCap(asof Day, funds [][]holding) ([]byte, SnapshotStats) {
-	byKey := map[string]*row{}
-	var order []string
-	for fi, hs := range funds {
-		for _, h := range hs {
-			if !isEquity(h) {
-				continue
-			}
-			k := tickerKey(h.Ticker)
-			if k == "" {
-				t := e.tickerByName(h.Name)
-				if t == "" {
-					continue
-				}
-				h.Ticker, k = t, tickerKey(t)
-			}
-			r := byKey[k]
-			if r == nil {
-				r = &row{ticker: strings.TrimSpace(h.Ticker), name: strings.TrimSpace(h.Name), sector: strings.TrimSpace(h.Sector),
-					iwm: math.NaN(), ijr: math.NaN(), sp600: -1}
-				byKey[k] = r
-				order = append(order, k)
-			}
-			if largeCapFunds[fi].r1000 {
-				r.r1000 = 1
-			} else {
-				r.sp500 = 1
-			}
+	order, byKey := e.holdingRows(funds, func(r *row, fund int, _ holding) {
+		if largeCapFunds[fund].r1000 {
+			r.r1000 = 1
+		} else {
+			r.sp500 = 1
 		}
-	}
+	})
 	fwdEnd := Day(0)
 	if d := asof.AddMonths(12); d <= e.prices.last {
 		fwdEnd = d
