@@ -41,6 +41,17 @@ func (e *buildEnv) holdingRows(funds [][]holding, mark func(r *row, fund int, h 
 	return order, byKey
 }
 
+// valueRow fills r on asof (point-in-time statements with the stale rule,
+// the checked price, forward returns to fwdEnd) and returns its price
+// series, nil if it has none.
+func (e *buildEnv) valueRow(r *row, asof, fwdEnd Day) *series {
+	s := e.priceFor(r.ticker, r.name)
+	e.fill(r, s, e.companyFor(r.ticker, r.name), asof)
+	r.forward(s, asof, fwdEnd, e.prices.last, false)
+	r.asofDay = asof
+	return s
+}
+
 // current builds the current snapshot: every equity in the IWM and IJR
 // holdings, with its weights.
 func (e *buildEnv) current(asof Day, iwm, ijr []holding) ([]byte, SnapshotStats) {
@@ -61,11 +72,8 @@ func (e *buildEnv) current(asof Day, iwm, ijr []holding) ([]byte, SnapshotStats)
 	var sv holdingsSurvivorship
 	for _, k := range order {
 		r := byKey[k]
-		s := e.priceFor(r.ticker, r.name)
-		c := e.companyFor(r.ticker, r.name)
-		e.fill(r, s, c, asof)
-		r.forward(s, asof, fwdEnd, e.prices.last, false)
-		r.held, r.asofDay = e.dec.held[k], asof
+		s := e.valueRow(r, asof, fwdEnd)
+		r.held = e.dec.held[k]
 		if px, ok := e.dec.price[k]; ok && s != nil && tickerKey(s.ticker) == k {
 			pairs = append(pairs, pricePair{r, s, px})
 		}

@@ -51,11 +51,7 @@ func (e *buildEnv) largeCap(asof Day, funds [][]holding) ([]byte, SnapshotStats)
 	nR1000, nSP500 := 0, 0
 	for _, k := range order {
 		r := byKey[k]
-		s := e.priceFor(r.ticker, r.name)
-		c := e.companyFor(r.ticker, r.name)
-		e.fill(r, s, c, asof)
-		r.forward(s, asof, fwdEnd, e.prices.last, false)
-		r.asofDay = asof
+		s := e.valueRow(r, asof, fwdEnd)
 		sv.count(e, r, s, asof)
 		nR1000 += r.r1000
 		nSP500 += r.sp500
