@@ -534,4 +534,6 @@ var jaStrings = map[string]string{
 	"claims.link.A8":                       "収益性とフリーキャッシュフローに重みを置いて過去検証ビューを開く",
 	"claims.link.A9":                       "収益性とフリーキャッシュフローに重みを置いて過去検証ビューを開く",
 	"claims.link.E1":                       "ETF比較ビューを開く：IWM・IJR・SPY、2023年末まで",
+	"claims.all":                           "すべての主張",
+	"claims.one":                           "この主張だけを表示（共有・埋め込み用のリンク）",
 }

@@ -10,6 +10,7 @@ package main
 import (
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -88,6 +89,10 @@ type State struct {
 	// (st=median|winsor|mean|capw); the median by default.
 	Stat engine.Statistic
 
+	// Claim is the one card the Claims view shows (an engine.ClaimIDs
+	// id), "" for all of them; only in that view.
+	Claim string
+
 	Embed       bool // compact layout without page chrome
 	Transparent bool // embed: no page background
 }
@@ -150,6 +155,7 @@ const (
 	keyLang        = "lang"
 	keyEmbed       = "embed"
 	keyTransparent = "transparent"
+	keyClaim       = "claim"
 	customPreset   = "custom" // p=custom: weights are the user's own
 )
 
@@ -218,6 +224,9 @@ func ParseState(rawQuery string) State {
 	urlBool(vals, keyExcludeFin, &s.ExcludeFinancials)
 	urlBool(vals, keyEmbed, &s.Embed)
 	urlBool(vals, keyTransparent, &s.Transparent)
+	if v, ok := get(keyClaim); ok {
+		s.Claim = strings.ToUpper(v)
+	}
 
 	if v, ok := get(keySort); ok {
 		desc := strings.HasPrefix(v, "-")
@@ -356,6 +365,9 @@ func (s State) Query() string {
 	if s.Lang != "" {
 		add(keyLang, s.Lang)
 	}
+	if s.Claim != "" {
+		add(keyClaim, s.Claim)
+	}
 	addBool(keyEmbed, s.Embed)
 	addBool(keyTransparent, s.Transparent)
 	return b.String()
@@ -371,6 +383,9 @@ func (s State) Normalize() State {
 	case ViewScreener, ViewETFs, ViewHistory, ViewClaims:
 	default:
 		s.View = d.View
+	}
+	if s.View != ViewClaims || !slices.Contains(engine.ClaimIDs(), s.Claim) {
+		s.Claim = ""
 	}
 	if s.Lang != "en" && s.Lang != "ja" {
 		s.Lang = ""
