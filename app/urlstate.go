@@ -10,7 +10,6 @@ package main
 import (
 	"math"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -373,6 +372,16 @@ func (s State) Query() string {
 	return b.String()
 }
 
+// knownClaim: id is one of the engine's claims.
+func knownClaim(id string) bool {
+	for _, c := range engine.ClaimIDs() {
+		if c == id {
+			return true
+		}
+	}
+	return false
+}
+
 // Normalize brings every field within its bounds: unknown enum values fall
 // back to the default, numbers are clamped and rounded, NaN becomes the
 // default, the market-cap bounds and the ETF months are put in order, and a
@@ -384,7 +393,7 @@ func (s State) Normalize() State {
 	default:
 		s.View = d.View
 	}
-	if s.View != ViewClaims || !slices.Contains(engine.ClaimIDs(), s.Claim) {
+	if s.View != ViewClaims || !knownClaim(s.Claim) {
 		s.Claim = ""
 	}
 	if s.Lang != "en" && s.Lang != "ja" {
