@@ -100,7 +100,7 @@ func (v *claimsView) Render() app.UI {
 			all := DefaultState()
 			all.View = ViewClaims
 			w.WriteString(`<p class="claim-link">`)
-			w.elem("a", "← "+l.t("claims.all"), "href", pageURL(all.Query()), "data-focus", "")
+			w.elem("a", "← "+l.t("claims.all"), "href", "?"+all.Query(), "data-focus", "")
 			w.WriteString(`</p>`)
 		}
 		writeClaimCards(&w, l, cards, narrowScreen())
@@ -116,7 +116,8 @@ func (v *claimsView) Render() app.UI {
 // claimColumns are the values table's columns (keys "claims.col.*").
 var claimColumns = []string{"definition", "value", "claimed", "dates", "source"}
 
-// writeClaimCards writes the cards grouped by article, in order.
+// writeClaimCards writes the cards grouped by article, in order. Links
+// are relative ("?view=…"): the page's own path, whatever the base.
 func writeClaimCards(w *htmlWriter, l lang, cards []engine.ClaimCard, narrow bool) {
 	article := ""
 	for _, c := range cards {
@@ -143,7 +144,7 @@ func writeClaimCard(w *htmlWriter, l lang, c engine.ClaimCard, narrow bool) {
 	w.WriteString(`<div class="claim-top">`)
 	one := DefaultState()
 	one.View, one.Claim = ViewClaims, c.ID
-	w.elem("a", c.ID, "class", "claim-id", "href", pageURL(one.Query()), "data-focus", c.ID, "title", l.t("claims.one"))
+	w.elem("a", c.ID, "class", "claim-id", "href", "?"+one.Query(), "data-focus", c.ID, "title", l.t("claims.one"))
 	w.elem("span", l.t("claims.verdict."+vk), "class", "verdict v-"+vk)
 	w.WriteString(`</div>`)
 	w.elem("p", l.t("claims.claim."+c.ID), "class", "claim-text")
@@ -200,7 +201,7 @@ func writeClaimCard(w *htmlWriter, l lang, c engine.ClaimCard, narrow bool) {
 	if st, ok := claimLink(c.ID); ok {
 		q := st.Query()
 		w.WriteString(`<p class="claim-link">`)
-		w.elem("a", l.t("claims.link."+c.ID)+" →", "href", pageURL(q), "data-open", q)
+		w.elem("a", l.t("claims.link."+c.ID)+" →", "href", "?"+q, "data-open", q)
 		w.WriteString(`</p>`)
 	}
 	w.close("article")
