@@ -79,8 +79,8 @@ test-e2e: deps-browser snapshot wasm
 ## ---- fuzzing (not part of `make test`) ----
 # Runs every fuzz target of the repository for FUZZTIME each, one after
 # another: the targets are found by grepping `func FuzzXxx(` in the
-# *_test.go files, so a new one needs no edit here (today FuzzDecode and
-# FuzzScanNumber in engine, FuzzParseState, FuzzEscapeHTML and
+# *_test.go files, so a new one needs no edit here (today FuzzDecode,
+# FuzzDecodeDaily and FuzzScanNumber in engine, FuzzParseState, FuzzEscapeHTML and
 # FuzzCSVRoundTrip in app, FuzzSplitRow and FuzzSummaryFile in data).
 # Plain `go test` (make test-go) already runs each target's seed corpus.
 # A failing input is saved under the package's testdata/fuzz/FuzzXxx/:

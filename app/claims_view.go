@@ -20,9 +20,15 @@ type claimsView struct {
 	Lang lang
 	M    *screenModel
 	S    *claimsStore
+	// Only is the one card shown (State.Claim), "" for all; Embed drops
+	// the link back to every card (the embed's footer opens the page).
+	Only  string
+	Embed bool
 	// Open shows another view's state (a URL query) as a new history
-	// entry: the cards' links to the History and ETF views.
-	Open func(query string)
+	// entry: the cards' links to the History and ETF views. Focus shows
+	// one card (id) or all of them ("") the same way.
+	Open  func(query string)
+	Focus func(id string)
 }
 
 // onClick follows a card's link to another view inside the page (the
@@ -30,14 +36,18 @@ type claimsView struct {
 // go-app's own link handling, which would navigate without the shell
 // reading the new address.
 func (v *claimsView) onClick(ctx app.Context, e app.Event) {
-	a := e.Get("target").Call("closest", "a[data-open]")
-	if !a.Truthy() || v.Open == nil || e.Get("metaKey").Bool() || e.Get("ctrlKey").Bool() {
+	a := e.Get("target").Call("closest", "a[data-open],a[data-focus]")
+	if !a.Truthy() || v.Open == nil || v.Focus == nil || e.Get("metaKey").Bool() || e.Get("ctrlKey").Bool() {
 		return
 	}
 	e.PreventDefault()
 	e.Call("stopPropagation")
 	ctx.PreventUpdate()
-	v.Open(a.Get("dataset").Get("open").String())
+	if q := a.Get("dataset").Get("open"); q.Truthy() {
+		v.Open(q.String())
+		return
+	}
+	v.Focus(a.Get("dataset").Get("focus").String())
 }
 
 func (v *claimsView) OnMount(ctx app.Context) {
@@ -56,13 +66,16 @@ func (v *claimsView) Render() app.UI {
 	phase, lerr, cards := v.S.status()
 	// app.Raw keeps one root element: the head and the cards share a div.
 	var w htmlWriter
-	w.WriteString(`<div><div class="claims-head">`)
-	w.elem("h2", l.t("claims.title"))
-	w.elem("p", l.t("claims.intro"))
-	w.elem("p", l.t("claims.adjusted"), "class", "muted")
-	w.elem("p", l.tf("claims.thresholds", formatNum(engine.HoldsWithin*100, 0, "%", false), formatNum(engine.RoughlyWithin*100, 0, "%", false),
-		formatFixed(engine.FarMore, 1)), "class", "muted")
-	w.WriteString(`</div>`)
+	w.WriteString(`<div>`)
+	if v.Only == "" { // one card (a shared link, an embed) goes without the introduction
+		w.WriteString(`<div class="claims-head">`)
+		w.elem("h2", l.t("claims.title"))
+		w.elem("p", l.t("claims.intro"))
+		w.elem("p", l.t("claims.adjusted"), "class", "muted")
+		w.elem("p", l.tf("claims.thresholds", formatNum(engine.HoldsWithin*100, 0, "%", false), formatNum(engine.RoughlyWithin*100, 0, "%", false),
+			formatFixed(engine.FarMore, 1)), "class", "muted")
+		w.WriteString(`</div>`)
+	}
 	switch phase {
 	case claimsFailed:
 		detail := ""
@@ -76,6 +89,20 @@ func (v *claimsView) Render() app.UI {
 				app.Button().Type("button").Class("btn").Text(l.t("claims.retry")).OnClick(v.retry),
 			))
 	case claimsReady:
+		if v.Only != "" {
+			for _, c := range cards {
+				if c.ID == v.Only {
+					cards = []engine.ClaimCard{c}
+				}
+			}
+		}
+		if v.Only != "" && !v.Embed {
+			all := DefaultState()
+			all.View = ViewClaims
+			w.WriteString(`<p class="claim-link">`)
+			w.elem("a", "← "+l.t("claims.all"), "href", "?"+all.Query(), "data-focus", "")
+			w.WriteString(`</p>`)
+		}
 		writeClaimCards(&w, l, cards, narrowScreen())
 		w.WriteString(`</div>`)
 		return app.Div().Class("claims").DataSet("ready", "1").OnClick(v.onClick).Body(w.UI())
@@ -89,7 +116,8 @@ func (v *claimsView) Render() app.UI {
 // claimColumns are the values table's columns (keys "claims.col.*").
 var claimColumns = []string{"definition", "value", "claimed", "dates", "source"}
 
-// writeClaimCards writes the cards grouped by article, in order.
+// writeClaimCards writes the cards grouped by article, in order. Links
+// are relative ("?view=…"): the page's own path, whatever the base.
 func writeClaimCards(w *htmlWriter, l lang, cards []engine.ClaimCard, narrow bool) {
 	article := ""
 	for _, c := range cards {
@@ -114,7 +142,9 @@ func writeClaimCard(w *htmlWriter, l lang, c engine.ClaimCard, narrow bool) {
 	vk := c.Verdict.Key()
 	w.open("article", "class", "claim-card panel", "id", "claim-"+c.ID, "data-claim", c.ID, "data-verdict", vk)
 	w.WriteString(`<div class="claim-top">`)
-	w.elem("span", c.ID, "class", "claim-id")
+	one := DefaultState()
+	one.View, one.Claim = ViewClaims, c.ID
+	w.elem("a", c.ID, "class", "claim-id", "href", "?"+one.Query(), "data-focus", c.ID, "title", l.t("claims.one"))
 	w.elem("span", l.t("claims.verdict."+vk), "class", "verdict v-"+vk)
 	w.WriteString(`</div>`)
 	w.elem("p", l.t("claims.claim."+c.ID), "class", "claim-text")
@@ -171,7 +201,7 @@ func writeClaimCard(w *htmlWriter, l lang, c engine.ClaimCard, narrow bool) {
 	if st, ok := claimLink(c.ID); ok {
 		q := st.Query()
 		w.WriteString(`<p class="claim-link">`)
-		w.elem("a", l.t("claims.link."+c.ID)+" →", "href", pageURL(q), "data-open", q)
+		w.elem("a", l.t("claims.link."+c.ID)+" →", "href", "?"+q, "data-open", q)
 		w.WriteString(`</p>`)
 	}
 	w.close("article")

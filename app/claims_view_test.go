@@ -100,3 +100,17 @@ func TestClaimLinks(t *testing.T) {
 		t.Errorf("E1 %+v", e1)
 	}
 }
+
+// claim= names one card of the Claims view; it survives the URL only
+// there and only as a known id.
+func TestClaimInURLState(t *testing.T) {
+	st := ParseState("view=claims&claim=a4&embed=1")
+	if st.Claim != "A4" || !st.Embed || !strings.Contains(st.Query(), "claim=A4") {
+		t.Errorf("%+v %q", st, st.Query())
+	}
+	for _, q := range []string{"view=claims&claim=Z9", "view=history&claim=A4", "claim=A4"} {
+		if st := ParseState(q); st.Claim != "" || strings.Contains(st.Query(), "claim=") {
+			t.Errorf("%s: %+v", q, st)
+		}
+	}
+}

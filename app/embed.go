@@ -9,35 +9,22 @@ import (
 
 // What an embed shows besides its view: the caption that says which
 // screen it is (weights, filters, missing-factor rule, data date), the
-// one block an ETF, History or Claims embed may be narrowed to, and the
+// one block an ETF or History embed may be narrowed to, and the
 // single-stock card.
 
 // embedBlocks are the blocks an embed of each view may show alone: the id
-// of the block's element or of the heading it is labelled by. Claims
-// cards are "claim-<ID>" (engine.ClaimIDs).
+// of the block's element or of the heading it is labelled by. (A Claims
+// embed shows one card through the view's own claim= instead.)
 var embedBlocks = map[string][]string{
 	ViewETFs: {"etf-growth-h", "etf-returns-h", "etf-hold-h", "etf-sectors-h", "etf-overlap-h", "etf-corr-h", "etf-track-h"},
 	ViewHistory: {"hist-verdict", "hist-spread", "hist-myscreen", "hist-spread-tab", "hist-buckets",
 		"hist-myscreen-tab", "hist-factors"},
 }
 
-// embedBlockList is the blocks of view, in page order.
-func embedBlockList(view string) []string {
-	if view == ViewClaims {
-		ids := engine.ClaimIDs()
-		out := make([]string, len(ids))
-		for i, id := range ids {
-			out[i] = "claim-" + id
-		}
-		return out
-	}
-	return embedBlocks[view]
-}
-
 // embedBlockIndex is block's position among view's blocks, -1 if it is
 // not one (anything from a URL is checked here before it reaches CSS).
 func embedBlockIndex(view, block string) int {
-	return indexOf(embedBlockList(view), block)
+	return indexOf(embedBlocks[view], block)
 }
 
 // embedBlockCSS hides, inside #main, every element that neither holds the

@@ -606,4 +606,6 @@ var enStrings = map[string]string{
 	"claims.link.A8":                       "Open the History view with profitability and free cash flow weighted",
 	"claims.link.A9":                       "Open the History view with profitability and free cash flow weighted",
 	"claims.link.E1":                       "Open the ETF view: IWM, IJR and SPY to the end of 2023",
+	"claims.all":                           "All claims",
+	"claims.one":                           "This claim alone (a link to share or embed)",
 }

@@ -51,7 +51,7 @@ func usedKeys(t *testing.T) map[string]bool {
 	}
 	used["preset.desc.custom"] = true
 	for _, v := range []string{ViewETFs, ViewHistory} {
-		for _, id := range embedBlockList(v) {
+		for _, id := range embedBlocks[v] {
 			used["embed.block."+id] = true
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"screener/engine"
 )
 
 // embedHeights are the iframe heights the embed code starts with, per view,
@@ -75,14 +77,18 @@ func (b *shareBar) embedURL() string {
 	st.Page, st.Selected, st.Compare = 1, "", [MaxCompare]string{}
 	st.Embed, st.Transparent = true, b.transparent
 	st.Sliders = b.sliders && b.View == viewScreener
-	if embedBlockIndex(string(b.View), b.block) >= 0 {
+	switch {
+	case b.View == viewClaims && b.block != "":
+		st.Claim = b.block
+	case embedBlockIndex(string(b.View), b.block) >= 0:
 		st.Block = b.block
 	}
 	return pageURL(st.Query())
 }
 
 // renderEmbedOptions: a screener embed may carry the weight sliders; an
-// ETF, History or Claims embed may show one block of the view.
+// ETF or History embed may show one block of the view, a Claims embed one
+// claim's card.
 func (b *shareBar) renderEmbedOptions() app.UI {
 	l := b.Lang
 	if b.View == viewScreener {
@@ -92,13 +98,16 @@ func (b *shareBar) renderEmbedOptions() app.UI {
 			app.Label().For("embed-sliders").Text(l.t("share.sliders")),
 		)
 	}
-	blocks := embedBlockList(string(b.View))
+	blocks := embedBlocks[string(b.View)]
+	if b.View == viewClaims {
+		blocks = engine.ClaimIDs()
+	}
 	vals, labels := []string{""}, []string{l.t("share.block.all")}
 	sel := 0
 	for i, id := range blocks {
 		vals = append(vals, id)
-		if rest, ok := strings.CutPrefix(id, "claim-"); ok {
-			labels = append(labels, l.tf("embed.block.claim", rest))
+		if b.View == viewClaims {
+			labels = append(labels, l.tf("embed.block.claim", id))
 		} else {
 			labels = append(labels, l.t("embed.block."+id))
 		}

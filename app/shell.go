@@ -263,6 +263,16 @@ func (s *shell) openQuery(q string) {
 	})
 }
 
+// focusClaim shows the Claims view's one card id ("" = every card) as a
+// new history entry; the other settings stay.
+func (s *shell) focusClaim(id string) {
+	dispatch(s.ctx, func(app.Context) {
+		st := s.currentState()
+		st.Claim = id
+		s.commit(st.Normalize(), true)
+	})
+}
+
 // setLang switches the UI language and records the choice in the URL.
 func (s *shell) setLang(l lang) {
 	st := s.currentState()
@@ -400,7 +410,7 @@ func (s *shell) renderView() app.UI {
 	case viewETFs:
 		return &etfView{Lang: s.lang, M: s.model, S: s.etf, Rev: s.model.rev}
 	case viewClaims:
-		return &claimsView{Lang: s.lang, M: s.model, S: s.claims, Open: s.openQuery}
+		return &claimsView{Lang: s.lang, M: s.model, S: s.claims, Only: s.state.Claim, Embed: s.state.Embed, Open: s.openQuery, Focus: s.focusClaim}
 	case viewHistory:
 		return &historyView{Lang: s.lang, M: s.model, S: s.hist, Rev: s.model.rev, TopN: s.hist.TopN, Buckets: s.hist.Buckets}
 	}

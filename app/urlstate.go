@@ -91,6 +91,10 @@ type State struct {
 	// (st=median|winsor|mean|capw); the median by default.
 	Stat engine.Statistic
 
+	// Claim is the one card the Claims view shows (an engine.ClaimIDs
+	// id), "" for all of them; only in that view.
+	Claim string
+
 	Embed       bool // compact layout without page chrome
 	Transparent bool // embed: no page background
 	// Block is the one block an ETF or History embed shows (the id its
@@ -164,6 +168,7 @@ const (
 	keyBlock       = "blk"
 	keyCard        = "card"
 	keySliders     = "sl"
+	keyClaim       = "claim"
 	customPreset   = "custom" // p=custom: weights are the user's own
 )
 
@@ -240,6 +245,9 @@ func ParseState(rawQuery string) State {
 		if t, ok := urlTicker(v); ok {
 			s.Card = t
 		}
+	}
+	if v, ok := get(keyClaim); ok {
+		s.Claim = strings.ToUpper(v)
 	}
 
 	if v, ok := get(keySort); ok {
@@ -385,6 +393,9 @@ func (s State) Query() string {
 	if s.Lang != "" {
 		add(keyLang, s.Lang)
 	}
+	if s.Claim != "" {
+		add(keyClaim, s.Claim)
+	}
 	addBool(keyEmbed, s.Embed)
 	addBool(keyTransparent, s.Transparent)
 	if s.Block != "" {
@@ -397,6 +408,16 @@ func (s State) Query() string {
 	return b.String()
 }
 
+// knownClaim: id is one of the engine's claims.
+func knownClaim(id string) bool {
+	for _, c := range engine.ClaimIDs() {
+		if c == id {
+			return true
+		}
+	}
+	return false
+}
+
 // Normalize brings every field within its bounds: unknown enum values fall
 // back to the default, numbers are clamped and rounded, NaN becomes the
 // default, the market-cap bounds and the ETF months are put in order, and a
@@ -407,6 +428,9 @@ func (s State) Normalize() State {
 	case ViewScreener, ViewETFs, ViewHistory, ViewClaims:
 	default:
 		s.View = d.View
+	}
+	if s.View != ViewClaims || !knownClaim(s.Claim) {
+		s.Claim = ""
 	}
 	if s.Lang != "en" && s.Lang != "ja" {
 		s.Lang = ""

@@ -35,7 +35,7 @@ func (u Unit) Key() string { return keyAt(unitKeys[:], int(u)) }
 // ClaimValue is one computed number, named after its definition.
 type ClaimValue struct {
 	// Key names the definition ("iwm_ytd_return", "pe_harmonic_profitable_iwm"):
-	// the JSON key, and the key of its explanation in the UI strings.
+	// the claims command's JSON key and the name the Claims view shows.
 	Key   string
 	Value float64
 	Unit  Unit

@@ -1,6 +1,9 @@
 package engine
 
-import "math"
+import (
+	"errors"
+	"math"
+)
 
 // Claims C1–C4 (US commentary, January 2026) and D1–D3 (US commentary,
 // October 2025).
@@ -95,7 +98,7 @@ func claimC4(in ClaimInputs) ClaimCard {
 	}
 	f, ok := in.Funds.Lookup("IWM")
 	if !ok || math.IsNaN(f.NetAssetsUSD) {
-		return failed(c.Article, errNoInput("IWM's net assets"))
+		return failed(c.Article, errors.New("funds.json has no net assets for IWM"))
 	}
 	c.Values = []ClaimValue{{Key: "iwm_net_assets", Value: f.NetAssetsUSD / 1e9, Unit: UnitUSDbn, Target: "iwm_net_assets", Claimed: 75,
 		To: f.NetAssetsAsOf, Source: "funds.json (" + f.FactsSource + ")"}}

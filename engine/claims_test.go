@@ -328,3 +328,55 @@ func FuzzDecodeDaily(f *testing.F) {
 		}
 	})
 }
+
+// handSnapshot is a hand-built snapshot of n companies, every column
+// missing until set.
+func handSnapshot(kind string, n int) *Snapshot {
+	s := &Snapshot{Kind: kind, AsOf: "2025-11-24", N: n, Sectors: []string{"Financials", "Industrials"}, Sector: make([]uint8, n),
+		R1000: make([]bool, n), SP500: make([]bool, n)}
+	for _, p := range []*[]float64{&s.IWM, &s.Mcap, &s.NI, &s.Debt, &s.Cash, &s.Assets, &s.OpInc, &s.DA, &s.Mom12_1} {
+		*p = nanFloats(n)
+	}
+	return s
+}
+
+// A5 and C4 on hand-made inputs: each definition's number, the dates and
+// files named, the nearest variant marked, the verdict.
+func TestClaimA5OnHandData(t *testing.T) {
+	small := handSnapshot("current", 3)
+	// P/E 10 and 40 (Σmcap/Σni = 300/15 = 20), one loss-maker.
+	copy(small.IWM, []float64{1, 1, 1})
+	copy(small.Mcap, []float64{100, 200, 50})
+	copy(small.NI, []float64{10, 5, -5})
+	large := handSnapshot("largecap", 2)
+	copy(large.R1000, []bool{true, true})
+	copy(large.Mcap, []float64{300, 300})
+	copy(large.NI, []float64{10, 10}) // P/E 30 every way
+	c := claimA5(ClaimInputs{Small: small, Large: large})
+	markClosest(c.Values)
+	got := map[string]ClaimValue{}
+	for _, v := range c.Values {
+		got[v.Key] = v
+	}
+	if v := got["pe_harmonic_profitable_iwm"]; math.Abs(v.Value-20) > 1e-12 || !v.Closest || v.To != "2025-11-24" || v.Source != "current.json" {
+		t.Errorf("harmonic %+v", v)
+	}
+	// Loss-inclusive 350/10 = 35, median 25: both further from 19.6.
+	if v, m := got["pe_harmonic_incl_losses_iwm"], got["pe_median_profitable_iwm"]; math.Abs(v.Value-35) > 1e-12 || v.Closest || m.Value != 25 || m.Closest {
+		t.Errorf("loss-inclusive %+v, median %+v", v, m)
+	}
+	if v := got["discount_harmonic_profitable_iwm_vs_r1000"]; math.Abs(v.Value-(1-20.0/30)) > 1e-12 {
+		t.Errorf("discount %+v", v)
+	}
+	// small 20 vs 19.6 holds, large 30 vs 29.9 holds, discount 33.3% vs
+	// 34% holds (2%): holds.
+	if c.Verdict != VerdictHolds {
+		t.Errorf("verdict %s", c.Verdict.Key())
+	}
+	// C4 from the fund facts: 67.1 bn against 75 (10.5% off): roughly.
+	fs := &Funds{Funds: []Fund{{Ticker: "IWM", NetAssetsUSD: 67.1e9, NetAssetsAsOf: "2025-10-31"}}}
+	c4 := claimC4(ClaimInputs{Funds: fs})
+	if c4.Verdict != VerdictRoughly || c4.Values[0].Value != 67.1 || c4.Values[0].To != "2025-10-31" {
+		t.Errorf("C4 %+v", c4)
+	}
+}

@@ -1,6 +1,9 @@
 package engine
 
-import "math"
+import (
+	"errors"
+	"math"
+)
 
 // Claims A1–A9: the brokerage video of early January 2026.
 
@@ -45,7 +48,7 @@ func claimA1(in ClaimInputs) ClaimCard {
 		}
 	}
 	if best == nil {
-		return failed(c.Article, errNoInput("daily closes of January 2026"))
+		return failed(c.Article, errors.New("no common closes of IWM, SPY and QQQ in early January 2026"))
 	}
 	for k, r := range best {
 		c.Values = append(c.Values, retValue(keys[k], targets[k], claimed[k], r, false))
@@ -150,11 +153,11 @@ func claimA4(in ClaimInputs) ClaimCard {
 	return streakCard(in, ArticleBrokerVideo, "a4_window", 10, mustDay("2025-12-01"), earlyJan2026To, "IWM", "IWB", "SPY")
 }
 
-// peCard values: P/E of the small and the large group and the discount
-// 1 − small/large, under each definition (the first the primary).
+// peValues are the P/E of the small and the large group and the discount
+// 1 − small/large under each definition (the first the primary), then
+// each group's share of profitable companies for context.
 func peValues(small, large *Snapshot, gSmall, gLarge []bool, largeName string, claimSmall, claimLarge, claimDiscount float64) []ClaimValue {
-	ps := capPE(small, gSmall)
-	pl := capPE(large, gLarge)
+	ps, pl := capPE(small, gSmall), capPE(large, gLarge)
 	defs := []struct {
 		key  string
 		s, l float64
@@ -167,24 +170,16 @@ func peValues(small, large *Snapshot, gSmall, gLarge []bool, largeName string, c
 	for _, d := range defs {
 		out = append(out, snapValue("pe_"+d.key+"_iwm", "pe_small", claimSmall, d.s, UnitRatio, small))
 	}
-	if !math.IsNaN(claimLarge) {
-		for _, d := range defs {
-			out = append(out, snapValue("pe_"+d.key+"_"+largeName, "pe_large", claimLarge, d.l, UnitRatio, large))
-		}
+	for _, d := range defs {
+		out = append(out, snapValue("pe_"+d.key+"_"+largeName, "pe_large", claimLarge, d.l, UnitRatio, large))
 	}
 	for _, d := range defs {
 		v := snapValue("discount_"+d.key+"_iwm_vs_"+largeName, "discount", claimDiscount, 1-d.s/d.l, UnitPct, large)
 		v.Source = "current.json, largecap.json"
 		out = append(out, v)
 	}
-	if math.IsNaN(claimLarge) {
-		for _, d := range defs {
-			out = append(out, snapValue("pe_"+d.key+"_"+largeName, "", math.NaN(), d.l, UnitRatio, large))
-		}
-	}
-	out = append(out, snapValue("profitable_share_iwm", "", math.NaN(), float64(ps.Profitable)/math.Max(1, float64(ps.Priced)), UnitPct, small),
+	return append(out, snapValue("profitable_share_iwm", "", math.NaN(), float64(ps.Profitable)/math.Max(1, float64(ps.Priced)), UnitPct, small),
 		snapValue("profitable_share_"+largeName, "", math.NaN(), float64(pl.Profitable)/math.Max(1, float64(pl.Priced)), UnitPct, large))
-	return out
 }
 
 // A5: P/E 19.6 (Russell 2000) against 29.9 (Russell 1000), a 34%
@@ -230,7 +225,7 @@ func ratioHighCard(in ClaimInputs, why string, months int, a, b string) ClaimCar
 	pts, err := in.Daily.RatioHighs(a, b, months, chartFrom, to)
 	if err != nil || len(pts) == 0 {
 		if err == nil {
-			err = errNoInput("common closes of " + a + " and " + b)
+			err = errors.New("no common closes of " + a + " and " + b + " before " + to.String())
 		}
 		return failed(c.Article, err)
 	}

@@ -146,3 +146,31 @@ func TestClaimsScreenshots(t *testing.T) {
 		})
 	}
 }
+
+// TestClaimsEmbedOneCard: ?view=claims&claim=A4&embed=1 shows that card
+// alone, without the page chrome; the card's id links to it.
+func TestClaimsEmbedOneCard(t *testing.T) {
+	srv := serveSite(distDir(t), "", nil)
+	defer srv.Close()
+	ctx := newBrowser(t, 600, 700)
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=claims&claim=A4&embed=1"))
+	waitJS(t, ctx, 60*time.Second, "the one card", `!!document.querySelector('.claims[data-ready="1"] .claim-card')`)
+	got := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.claim-card')).map(c => c.dataset.claim)`)
+	if len(got) != 1 || got[0] != "A4" {
+		t.Errorf("embed shows cards %v, want [A4]", got)
+	}
+	if eval[bool](t, ctx, `!!document.querySelector('header.topbar') || !!document.querySelector('.claims-head') || !!document.querySelector('a[data-focus=""]')`) {
+		t.Error("embed shows the page chrome, the introduction or the link to every card")
+	}
+	waitPainted(t, ctx)
+	saveScreenshot(t, ctx, "claims-embed-A4", false)
+
+	// In the full page, a card's id opens it alone, and "all" returns.
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?view=claims"))
+	waitJS(t, ctx, 60*time.Second, "the cards", `document.querySelectorAll('.claims[data-ready="1"] .claim-card').length > 10`)
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`#claim-C3 a.claim-id`)))
+	waitJS(t, ctx, 20*time.Second, "C3 alone with claim=C3 in the address",
+		`document.querySelectorAll('.claim-card').length === 1 && !!document.getElementById('claim-C3') && location.search.includes('claim=C3')`)
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`a[data-focus=""]`)))
+	waitJS(t, ctx, 20*time.Second, "every card again", `document.querySelectorAll('.claim-card').length > 10 && !location.search.includes('claim=')`)
+}
