@@ -454,4 +454,6 @@ var enStrings = map[string]string{
 	"hist.verdict.mover":         "%s\u00a0%s (%s)",
 	"hist.verdict.list":          ", ",
 	"hist.pp":                    "\u00a0pp",
+	"table.rows":                 "Rows",
+	"table.rows.all":             "All",
 }

@@ -456,4 +456,6 @@ var jaStrings = map[string]string{
 	"hist.verdict.mover":         "%s %s（%s年）",
 	"hist.verdict.list":          "、",
 	"hist.pp":                    "ポイント",
+	"table.rows":                 "表示件数",
+	"table.rows.all":             "すべて",
 }

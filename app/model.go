@@ -9,10 +9,16 @@ import (
 	"screener/engine"
 )
 
-// pageSize is the number of table rows rendered at once: go-app diffs
-// positionally, and a 50-row page updates in ~15 ms where 1,000 rows take
-// ~0.5 s, measured in headless Chromium.
-const pageSize = 50
+// DefaultPageSize is the number of table rows a page shows first. The
+// table also offers pageSizes; pageAll lists every row, of which only the
+// ones in view are in the DOM (rankTable.windowRows).
+const (
+	DefaultPageSize = 50
+	pageAll         = -1
+)
+
+// pageSizes are the page sizes the table toolbar offers, in menu order.
+var pageSizes = [...]int{DefaultPageSize, 100, pageAll}
 
 // column is a sortable column of the ranked table.
 type column int
@@ -44,6 +50,7 @@ type screenModel struct {
 	sortCol  column
 	sortDesc bool
 	page     int
+	pageSize int     // rows per page, or pageAll
 	view     []int32 // member positions in display order
 	rank     []int32 // member position -> 1-based composite rank
 	selected int     // snapshot row of the open detail panel, -1 for none
@@ -71,7 +78,7 @@ type screenModel struct {
 
 // newScreenModel scores the snapshot with the first preset and no filter.
 func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel {
-	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
+	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, pageSize: DefaultPageSize, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
 	sm.weights, _ = PresetWeights(DefaultPreset)
 	sm.preset = DefaultPreset
 	sm.rebuild()
@@ -301,7 +308,55 @@ func sectorName(s *engine.Snapshot, i int) string {
 
 // pages is the number of table pages (at least 1).
 func (sm *screenModel) pages() int {
-	return max(1, (len(sm.view)+pageSize-1)/pageSize)
+	if sm.pageSize == pageAll {
+		return 1
+	}
+	return max(1, (len(sm.view)+sm.pageSize-1)/sm.pageSize)
+}
+
+// setPageSize shows n rows per page (a value of pageSizes), keeping the
+// first row shown on the page shown.
+func (sm *screenModel) setPageSize(n int) {
+	if !validPageSize(n) || n == sm.pageSize {
+		return
+	}
+	first := sm.page * sm.pageSize
+	sm.pageSize = n
+	sm.page = 0
+	if n != pageAll {
+		sm.page = min(first/n, sm.pages()-1)
+	}
+	sm.changed()
+	sm.stateChanged(true)
+}
+
+// pageSizeKey is how a page size is written in the URL and the menu:
+// the number, or "all".
+func pageSizeKey(n int) string {
+	if n == pageAll {
+		return "all"
+	}
+	return itoa(n)
+}
+
+// parsePageSize is the inverse of pageSizeKey, for the sizes offered.
+func parsePageSize(s string) (int, bool) {
+	for _, n := range pageSizes {
+		if pageSizeKey(n) == s {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// validPageSize reports whether the table offers n rows per page.
+func validPageSize(n int) bool {
+	for _, s := range pageSizes {
+		if s == n {
+			return true
+		}
+	}
+	return false
 }
 
 // setPage moves to page p (clamped).
@@ -311,10 +366,14 @@ func (sm *screenModel) setPage(p int) {
 	sm.stateChanged(true)
 }
 
-// pageRows returns the member positions on the current page.
+// pageRows returns the member positions on the current page (every row
+// under pageAll).
 func (sm *screenModel) pageRows() []int32 {
-	lo := min(sm.page*pageSize, len(sm.view))
-	hi := min(lo+pageSize, len(sm.view))
+	if sm.pageSize == pageAll {
+		return sm.view
+	}
+	lo := min(sm.page*sm.pageSize, len(sm.view))
+	hi := min(lo+sm.pageSize, len(sm.view))
 	return sm.view[lo:hi]
 }
 

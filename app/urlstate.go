@@ -67,6 +67,7 @@ type State struct {
 	Sort     string // a key of SortKeys
 	SortDesc bool
 	Page     int    // 1-based, 1..MaxPage
+	PageSize int    // table rows per page: a value of pageSizes (pageAll: every row)
 	Selected string // ticker of the open detail panel, "" = none
 
 	// Funds compared in the ETF view, in column order: MinFunds..MaxFunds
@@ -115,6 +116,7 @@ func DefaultState() State {
 		Index:       engine.IndexAny,
 		Sort:        DefaultSort,
 		Page:        1,
+		PageSize:    DefaultPageSize,
 		Funds:       defaultFunds,
 		MinCoverage: engine.DefaultMinCoverage,
 		TopN:        DefaultTopN,
@@ -139,6 +141,7 @@ const (
 	keyMissing     = "na"
 	keySort        = "sort"
 	keyPage        = "pg"
+	keyPageSize    = "rows"
 	keySelected    = "sel"
 	keyFunds       = "f"
 	keyFrom        = "from"
@@ -227,6 +230,11 @@ func ParseState(rawQuery string) State {
 	if v, ok := get(keyPage); ok {
 		if n, ok := urlInt(v, 1, MaxPage); ok {
 			s.Page = n
+		}
+	}
+	if v, ok := get(keyPageSize); ok {
+		if n, ok := parsePageSize(strings.ToLower(v)); ok {
+			s.PageSize = n
 		}
 	}
 	if v, ok := get(keySelected); ok {
@@ -331,6 +339,9 @@ func (s State) Query() string {
 	if s.Page != d.Page {
 		add(keyPage, itoa(s.Page))
 	}
+	if s.PageSize != d.PageSize {
+		add(keyPageSize, pageSizeKey(s.PageSize))
+	}
 	if s.Selected != "" {
 		add(keySelected, s.Selected)
 	}
@@ -398,7 +409,13 @@ func (s State) Normalize() State {
 	if !isURLSortKey(s.Sort) {
 		s.Sort, s.SortDesc = d.Sort, d.SortDesc
 	}
+	if !validPageSize(s.PageSize) {
+		s.PageSize = d.PageSize
+	}
 	s.Page = urlClamp(s.Page, 1, MaxPage)
+	if s.PageSize == pageAll {
+		s.Page = 1 // one page holds every row
+	}
 	if t, ok := urlTicker(s.Selected); ok {
 		s.Selected = t
 	} else {

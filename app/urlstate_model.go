@@ -74,6 +74,7 @@ func (sm *screenModel) applyState(st State) {
 		sm.rank[j] = int32(p + 1)
 	}
 	sm.sortView()
+	sm.pageSize = st.PageSize
 	sm.page = max(0, min(st.Page-1, sm.pages()-1))
 	sm.changed()
 }
@@ -96,6 +97,7 @@ func (sm *screenModel) fillState(st *State) {
 	st.Missing = o.Missing
 	st.Sort, st.SortDesc = sortKey(sm.sortCol), sm.sortDesc
 	st.Page = sm.page + 1
+	st.PageSize = sm.pageSize
 	st.Selected = ""
 	if sm.selected >= 0 && sm.selected < len(sm.snap.Ticker) {
 		if t, ok := urlTicker(sm.snap.Ticker[sm.selected]); ok {
