@@ -30,9 +30,9 @@ const (
 	colSector
 	colMcap
 	colComposite
-	colFactor0  // colFactor0+f for factor f
-	colCoverage = colFactor0 + engine.NumFactors
-	numColumns  = colCoverage + 1
+	colFactor0     // colFactor0+f for factor f
+	colCoverage    = colFactor0 + engine.NumFactors
+	numBaseColumns = colCoverage + 1 // then the metric columns (rank_columns.go)
 )
 
 // screenModel is the screener's state. It is owned by the screener
@@ -50,10 +50,11 @@ type screenModel struct {
 	sortCol  column
 	sortDesc bool
 	page     int
-	pageSize int     // rows per page, or pageAll
-	view     []int32 // member positions in display order
-	rank     []int32 // member position -> 1-based composite rank
-	selected int     // snapshot row of the open detail panel, -1 for none
+	pageSize int       // rows per page, or pageAll
+	columns  columnSet // the optional columns shown
+	view     []int32   // member positions in display order
+	rank     []int32   // member position -> 1-based composite rank
+	selected int       // snapshot row of the open detail panel, -1 for none
 
 	filtersOpen bool // the universe filters start unfolded (wide screens)
 
@@ -78,7 +79,7 @@ type screenModel struct {
 
 // newScreenModel scores the snapshot with the first preset and no filter.
 func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel {
-	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, pageSize: DefaultPageSize, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
+	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, pageSize: DefaultPageSize, columns: DefaultColumns, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
 	sm.weights, _ = PresetWeights(DefaultPreset)
 	sm.preset = DefaultPreset
 	sm.rebuild()
@@ -279,6 +280,14 @@ func (sm *screenModel) columnValues(c column) func(j int32) float64 {
 		pct := sc.FactorPct[c-colFactor0]
 		return func(j int32) float64 { return pct[j] }
 	}
+	if mt, pct, ok := columnMetric(c); ok {
+		if pct {
+			p := sc.MetricPct[mt]
+			return func(j int32) float64 { return p[j] }
+		}
+		v := sm.metrics.Value[mt]
+		return func(j int32) float64 { return v[sc.Members[j]] }
+	}
 	return func(int32) float64 { return math.NaN() }
 }
 
@@ -312,6 +321,22 @@ func (sm *screenModel) pages() int {
 		return 1
 	}
 	return max(1, (len(sm.view)+sm.pageSize-1)/sm.pageSize)
+}
+
+// setColumns shows the optional columns of s; a column sorted by that is
+// hidden returns the sort to the rank.
+func (sm *screenModel) setColumns(s columnSet) {
+	s &= allColumns
+	if s == sm.columns {
+		return
+	}
+	sm.columns = s
+	if !s.has(sm.sortCol) {
+		sm.sortCol, sm.sortDesc = colRank, false
+		sm.sortView()
+	}
+	sm.changed()
+	sm.stateChanged(true)
 }
 
 // setPageSize shows n rows per page (a value of pageSizes), keeping the

@@ -47,8 +47,21 @@ func (sm *screenModel) tableCols() []tableCol {
 		{colMcap, l.t("col.mcap"), "", "num mcap", cellText},
 		{colComposite, l.t("col.composite"), l.t("table.caption"), "num score", cellText},
 	}
+	// Each factor, then its metrics: a metric sits next to the factor it
+	// feeds.
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
-		h = append(h, tableCol{colFactor0 + column(f), l.t("factor.short." + f.Key()), l.t("factor." + f.Key()), "num factor", cellText})
+		if c := colFactor0 + column(f); sm.columns.has(c) {
+			h = append(h, tableCol{c, l.t("factor.short." + f.Key()), l.t("factor." + f.Key()), "num factor", cellText})
+		}
+		for _, mt := range engine.FactorMetrics(f) {
+			short, name := l.t("metric.short."+mt.Key()), l.t("metric."+mt.Key())
+			if c := colMetric0 + column(mt); sm.columns.has(c) {
+				h = append(h, tableCol{c, short, name, "num metric", cellText})
+			}
+			if c := colMetricPct0 + column(mt); sm.columns.has(c) {
+				h = append(h, tableCol{c, short + " " + l.t("col.pct"), name + " · " + l.t("detail.pct.title"), "num metric", cellText})
+			}
+		}
 	}
 	return append(h, tableCol{colCoverage, l.t("col.coverage"), l.t("table.coverage.title"), "num cov", cellBadge})
 }
@@ -77,6 +90,12 @@ func (sm *screenModel) cell(c tableCol, j int) cellView {
 	}
 	if c.col >= colFactor0 && c.col < colFactor0+engine.NumFactors {
 		return heatCell(c.class, sc.FactorPct[c.col-colFactor0][j], 0)
+	}
+	if mt, pct, ok := columnMetric(c.col); ok {
+		if pct {
+			return heatCell(c.class, sc.MetricPct[mt][j], 0)
+		}
+		return cellView{metricText(sm.lang, mt, sm.metrics.Value[mt][row]), c.class}
 	}
 	return cellView{missingText, c.class}
 }

@@ -164,10 +164,12 @@ func (d *tableDOM) show(f *tableFrame) {
 	d.table.Call("setAttribute", "data-rev", strconv.Itoa(f.rev))
 }
 
-// colsKey identifies the row template: each column's class and kind.
+// colsKey identifies the columns (and so the row template and the cached
+// cells): each column's id, class and kind.
 func colsKey(cols []tableCol) string {
 	var b strings.Builder
 	for _, c := range cols {
+		b.WriteString(strconv.Itoa(int(c.col)))
 		b.WriteString(c.class)
 		b.WriteByte(byte('0' + c.kind))
 		b.WriteByte('|')
@@ -200,6 +202,8 @@ func (d *tableDOM) setColumns(cols []tableCol, key string) {
 	d.tmpl = holder.Get("firstChild")
 	d.ncols = len(cols)
 	d.colsKey = key
+	// Each column past the default ones widens the table (app.css).
+	d.table.Get("style").Call("setProperty", "--extra-cols", strconv.Itoa(max(0, len(cols)-defaultColumnCount)))
 	if d.spacers {
 		for _, sp := range []js.Value{d.top, d.bottom} {
 			sp.Get("firstChild").Set("colSpan", d.ncols)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"screener/engine"
 )
 
 // rankTable is the ranked universe in the chosen sort order, with
@@ -46,6 +48,7 @@ type headKey struct {
 	lang     lang
 	sortCol  column
 	sortDesc bool
+	columns  columnSet
 }
 
 // tableFrame is what one write shows.
@@ -108,7 +111,7 @@ func (t *rankTable) write() {
 	t.scrolled = false
 	f := &t.frame
 	f.model, f.rev = m, m.rev
-	if k := (headKey{m.lang, m.sortCol, m.sortDesc}); k != t.headKey || f.cols == nil {
+	if k := (headKey{m.lang, m.sortCol, m.sortDesc, m.columns}); k != t.headKey || f.cols == nil {
 		f.cols = m.tableCols()
 		f.caption = m.lang.t("table.caption")
 		f.headHTML = t.headHTML(f.cols)
@@ -249,8 +252,65 @@ func (t *rankTable) renderToolbar() app.UI {
 		}
 	}
 	return divClass("table-tools").Body(
+		t.renderChooser(),
 		labelledSelect(l.t("table.rows"), "page-size", t.onPageSize, selectOptions(values, labels, sel)),
 	)
+}
+
+// renderChooser is the column chooser: a disclosure menu with one box per
+// factor, and per metric one for its value and one for its percentile.
+// The boxes are written as HTML; one change handler on the menu reads the
+// column from the box that changed.
+func (t *rankTable) renderChooser() app.UI {
+	m := t.M
+	l := m.lang
+	var w htmlWriter
+	box := func(c column, label string) {
+		w.WriteString(`<label><input type="checkbox" data-col="` + itoa(int(c)) + `"`)
+		if m.columns.has(c) {
+			w.WriteString(` checked`)
+		}
+		w.tagText(`> `, label, `</label>`)
+	}
+	w.WriteString(`<div class="col-groups">`)
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		w.tagText(`<fieldset><legend>`, l.t("factor."+f.Key()), `</legend><div class="col-factor">`)
+		box(colFactor0+column(f), l.t("factor.short."+f.Key())+" "+l.t("col.pct"))
+		w.WriteString(`</div>`)
+		for _, mt := range engine.FactorMetrics(f) {
+			w.tagText(`<div class="col-metric"><span>`, l.t("metric."+mt.Key()), `</span>`)
+			box(colMetric0+column(mt), l.t("table.columns.value"))
+			box(colMetricPct0+column(mt), l.t("table.columns.pct"))
+			w.WriteString(`</div>`)
+		}
+		w.WriteString(`</fieldset>`)
+	}
+	w.WriteString(`</div>`)
+	return app.Elem("details").ID("col-chooser").Class("col-chooser").Body(
+		rawElem("summary", l.t("table.columns")),
+		app.Div().Class("col-menu").OnChange(t.onColumn).Body(
+			w.UI(),
+			app.Button().Type("button").ID("col-reset").Class("link").Disabled(m.columns == DefaultColumns).
+				Text(l.t("table.columns.reset")).OnClick(func(ctx app.Context, e app.Event) { m.setColumns(DefaultColumns) }),
+		),
+	)
+}
+
+// onColumn shows or hides the column of the box that changed, and keeps
+// the keyboard focus on that box (the menu is written again).
+func (t *rankTable) onColumn(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	c, err := strconv.Atoi(target.Get("dataset").Get("col").String())
+	if err != nil || optionalBit(column(c)) < 0 {
+		ctx.PreventUpdate()
+		return
+	}
+	t.M.setColumns(t.M.columns.with(column(c), target.Get("checked").Bool()))
+	ctx.Defer(func(app.Context) {
+		if b := app.Window().Get("document").Call("querySelector", `#col-chooser input[data-col="`+itoa(c)+`"]`); b.Truthy() {
+			b.Call("focus")
+		}
+	})
 }
 
 func (t *rankTable) onPageSize(ctx app.Context, e app.Event) {

@@ -68,6 +68,7 @@ type State struct {
 	SortDesc bool
 	Page     int    // 1-based, 1..MaxPage
 	PageSize int    // table rows per page: a value of pageSizes (pageAll: every row)
+	Columns  uint64 // the table's optional columns (a columnSet)
 	Selected string // ticker of the open detail panel, "" = none
 
 	// Funds compared in the ETF view, in column order: MinFunds..MaxFunds
@@ -101,8 +102,8 @@ var defaultFunds = [MaxFunds]string{"IWM", "IJR", "VTWG", "VTWV"}
 // SortKeys are the sortable columns of the ranked table ("score" is the
 // composite percentile column, "cov" coverage). Factor columns use
 // the engine's stable factor keys.
-var SortKeys = [...]string{"rank", "ticker", "name", "sector", "mcap", "score",
-	"profit", "fcf", "balance", "efficiency", "value", "momentum", "cov"}
+var SortKeys = append([]string{"rank", "ticker", "name", "sector", "mcap", "score",
+	"profit", "fcf", "balance", "efficiency", "value", "momentum", "cov"}, metricSortKeys()...)
 
 // DefaultState is the page as first opened: the "2026 quality" preset (all
 // sliders at 100), all stocks of either index with at least four of the six
@@ -117,6 +118,7 @@ func DefaultState() State {
 		Sort:        DefaultSort,
 		Page:        1,
 		PageSize:    DefaultPageSize,
+		Columns:     uint64(DefaultColumns),
 		Funds:       defaultFunds,
 		MinCoverage: engine.DefaultMinCoverage,
 		TopN:        DefaultTopN,
@@ -142,6 +144,7 @@ const (
 	keySort        = "sort"
 	keyPage        = "pg"
 	keyPageSize    = "rows"
+	keyColumns     = "cols"
 	keySelected    = "sel"
 	keyFunds       = "f"
 	keyFrom        = "from"
@@ -235,6 +238,11 @@ func ParseState(rawQuery string) State {
 	if v, ok := get(keyPageSize); ok {
 		if n, ok := parsePageSize(strings.ToLower(v)); ok {
 			s.PageSize = n
+		}
+	}
+	if v, ok := get(keyColumns); ok {
+		if c, ok := parseColumns(v); ok {
+			s.Columns = uint64(c)
 		}
 	}
 	if v, ok := get(keySelected); ok {
@@ -342,6 +350,9 @@ func (s State) Query() string {
 	if s.PageSize != d.PageSize {
 		add(keyPageSize, pageSizeKey(s.PageSize))
 	}
+	if s.Columns != d.Columns {
+		add(keyColumns, columnsKey(columnSet(s.Columns)))
+	}
 	if s.Selected != "" {
 		add(keySelected, s.Selected)
 	}
@@ -409,6 +420,7 @@ func (s State) Normalize() State {
 	if !isURLSortKey(s.Sort) {
 		s.Sort, s.SortDesc = d.Sort, d.SortDesc
 	}
+	s.Columns &= uint64(allColumns)
 	if !validPageSize(s.PageSize) {
 		s.PageSize = d.PageSize
 	}

@@ -59,8 +59,12 @@ func (sm *screenModel) applyState(st State) {
 	sm.opts = opts
 	sm.syncScoreOptions()
 	sm.pendingSet = [engine.NumFactors]bool{}
+	sm.columns = columnSet(st.Columns)
 	sm.sortCol, _ = sortColumn(st.Sort)
 	sm.sortDesc = st.SortDesc
+	if !sm.columns.has(sm.sortCol) {
+		sm.sortCol, sm.sortDesc = colRank, false
+	}
 	sm.selected = -1
 	if st.Selected != "" {
 		if r, ok := sm.snap.Lookup(st.Selected); ok {
@@ -98,6 +102,7 @@ func (sm *screenModel) fillState(st *State) {
 	st.Sort, st.SortDesc = sortKey(sm.sortCol), sm.sortDesc
 	st.Page = sm.page + 1
 	st.PageSize = sm.pageSize
+	st.Columns = uint64(sm.columns)
 	st.Selected = ""
 	if sm.selected >= 0 && sm.selected < len(sm.snap.Ticker) {
 		if t, ok := urlTicker(sm.snap.Ticker[sm.selected]); ok {

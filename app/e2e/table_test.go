@@ -4,8 +4,11 @@ package e2e
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
 	"math/rand"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,4 +119,123 @@ func TestFocusReturnsToTheRow(t *testing.T) {
 		waitJS(t, ctx, 10*time.Second, "the panel to close", `!document.getElementById('stock-detail')`)
 		waitJS(t, ctx, 10*time.Second, "the focus back on "+third+"'s ticker after closing with the "+how, focused)
 	}
+}
+
+// captureDownloadsJS records what the page saves (saveFile: a Blob URL on
+// a clicked <a download>): window.__saved holds {name, blob}.
+const captureDownloadsJS = `(() => {
+  window.__saved = [];
+  const create = URL.createObjectURL.bind(URL);
+  const blobs = new Map();
+  URL.createObjectURL = (b) => { const u = create(b); blobs.set(u, b); return u; };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download && blobs.has(this.href)) { window.__saved.push({name: this.download, blob: blobs.get(this.href)}); return; }
+    return click.call(this);
+  };
+  return true;
+})()`
+
+// TestColumnChooserChangesTableAndCSV: adding a metric column in the
+// chooser shows it in the table, sorts by it from its header, records it in
+// the URL, and the CSV carries it among the shown columns; removing a
+// factor column takes it out of both.
+func TestColumnChooserChangesTableAndCSV(t *testing.T) {
+	ctx := openScreenerAt(t, "", 1440, 900)
+	eval[bool](t, ctx, captureDownloadsJS)
+	// Open the menu; tick "Return on equity: value", untick "Momentum".
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`#col-chooser > summary`)))
+	waitPainted(t, ctx)
+	saveScreenshot(t, ctx, "table-column-chooser-1440-light", false)
+	roeRaw := eval[int](t, ctx, `(() => { for (const d of document.querySelectorAll('#col-chooser .col-metric')) {
+	  if (d.textContent.startsWith('Return on equity')) return +d.querySelector('input').dataset.col } return -1 })()`)
+	momentum := eval[int](t, ctx, `(() => { for (const f of document.querySelectorAll('#col-chooser fieldset')) {
+	  if (f.querySelector('legend').textContent === 'Momentum') return +f.querySelector('.col-factor input').dataset.col } return -1 })()`)
+	if roeRaw < 0 || momentum < 0 {
+		t.Fatalf("chooser boxes not found: roe %d momentum %d", roeRaw, momentum)
+	}
+	headers := func() []string {
+		return eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#rank-table thead th')).map(th => th.textContent.replace(/ [▲▼]$/, ''))`)
+	}
+	before := headers()
+	rev := eval[string](t, ctx, `document.getElementById('rank-table').dataset.rev`)
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#col-chooser input[data-col="%d"]`, roeRaw))))
+	waitJS(t, ctx, 10*time.Second, "the ROE column", `document.querySelector('#rank-table thead button.sort[data-col="`+fmt.Sprint(roeRaw)+`"]') !== null`)
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#col-chooser input[data-col="%d"]`, momentum))))
+	waitJS(t, ctx, 10*time.Second, "the Momentum column to go", `document.querySelector('#rank-table thead button.sort[data-col="`+fmt.Sprint(momentum)+`"]') === null`)
+	after := headers()
+	if len(after) != len(before) || !containsStr(after, "ROE") || containsStr(after, "Mom.") {
+		t.Errorf("headers before %v, after %v: want ROE in, Mom. out", before, after)
+	}
+	if rev == eval[string](t, ctx, `document.getElementById('rank-table').dataset.rev`) {
+		t.Error("the table did not change")
+	}
+	cols := eval[string](t, ctx, `new URLSearchParams(location.search).get('cols') || ''`)
+	if cols == "" {
+		t.Error("the chosen columns are not in the URL")
+	}
+	// Close the menu, then sort by the new column from its header:
+	// highest ROE first.
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`#col-chooser > summary`)))
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#rank-table thead button.sort[data-col="%d"]`, roeRaw))))
+	waitJS(t, ctx, 10*time.Second, "the table sorted by ROE", `document.querySelector('#rank-table thead th[aria-sort="descending"] button.sort[data-col="`+fmt.Sprint(roeRaw)+`"]') !== null`)
+	idx := eval[int](t, ctx, `Array.from(document.querySelectorAll('#rank-table thead th')).findIndex(th => th.querySelector('button.sort[data-col="`+fmt.Sprint(roeRaw)+`"]'))`)
+	vals := eval[[]string](t, ctx, fmt.Sprintf(`Array.from(document.querySelectorAll('#rank-table tbody tr[data-row]')).slice(0, 10).map(r => r.cells[%d].textContent)`, idx))
+	prev := 1e18
+	for _, v := range vals {
+		x, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(v, "−", "-"), "%"), 64)
+		if err != nil || x > prev {
+			t.Errorf("ROE column sorted highest first: %v", vals)
+			break
+		}
+		prev = x
+	}
+	if !strings.Contains(eval[string](t, ctx, `location.search`), "sort=-roe") {
+		t.Errorf("the sort is not in the URL: %s", eval[string](t, ctx, `location.search`))
+	}
+	// The CSV carries the shown columns first.
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`#download-csv`)))
+	waitJS(t, ctx, 10*time.Second, "the CSV", `window.__saved.length > 0`)
+	text := eval[string](t, ctx, `window.__saved[0].blob.text()`)
+	name := eval[string](t, ctx, `window.__saved[0].name`)
+	if !strings.HasPrefix(name, "screener-quality6-") || !strings.HasSuffix(name, ".csv") {
+		t.Errorf("CSV named %q", name)
+	}
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(text, "\uFEFF")))
+	r.Comment = '#'
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("parsing the CSV: %v", err)
+	}
+	shown := recs[0][:len(after)]
+	if !containsStr(shown, "Return on equity (value)") || containsStr(shown, "Momentum (percentile)") {
+		t.Errorf("CSV shown columns %v", shown)
+	}
+	// Reloading the URL restores the columns and the sort.
+	step(t, ctx, 30*time.Second, chromedp.Reload())
+	waitTable(t, ctx)
+	if got := headers(); !slicesEqualStr(got, after) {
+		t.Errorf("after a reload the headers are %v, want %v", got, after)
+	}
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func slicesEqualStr(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
