@@ -489,4 +489,5 @@ var enStrings = map[string]string{
 	"csv.pct":                     "%s (percentile)",
 	"csv.z":                       "%s score (z)",
 	"csv.composite":               "Composite score (weighted mean of z)",
+	"controls.toggle":             "Weights & filters",
 }

@@ -491,4 +491,5 @@ var jaStrings = map[string]string{
 	"csv.pct":                     "%s（パーセンタイル）",
 	"csv.z":                       "%s スコア（z）",
 	"csv.composite":               "総合スコア（zの加重平均）",
+	"controls.toggle":             "ウェイトとフィルター",
 }

@@ -239,3 +239,65 @@ func slicesEqualStr(a, b []string) bool {
 	}
 	return true
 }
+
+// TestPhoneFirstScreenShowsResults: on a 390×844 phone the weights and
+// filters fold behind a toggle, so a result row is on the first screen;
+// the toggle unfolds them, and on a desktop they show without it.
+func TestPhoneFirstScreenShowsResults(t *testing.T) {
+	ctx := openScreenerAt(t, "", 390, 844)
+	setView(t, ctx, 390, 844, false)
+	waitViewport(t, ctx, 390, false)
+	bottom := eval[float64](t, ctx, `document.querySelector('#rank-table tbody tr[data-row]').getBoundingClientRect().bottom`)
+	record("phone 390x844: first result row bottom", "%.0f px (budget 844)", bottom)
+	if bottom > 844 {
+		t.Errorf("the first result row ends at %.0f px, below the 844 px first screen", bottom)
+	}
+	if eval[bool](t, ctx, `getComputedStyle(document.getElementById('controls')).display !== 'none'`) {
+		t.Error("the controls are unfolded on a phone at first")
+	}
+	saveScreenshot(t, ctx, "table-phone-first-screen-390-light", false)
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("controls-toggle")))
+	waitJS(t, ctx, 10*time.Second, "the controls to unfold", `getComputedStyle(document.getElementById('controls')).display !== 'none' && document.getElementById('controls-toggle').getAttribute('aria-expanded') === 'true'`)
+	if !eval[bool](t, ctx, `document.getElementById('w-value').getBoundingClientRect().height > 0`) {
+		t.Error("the sliders are not shown after the toggle")
+	}
+	setView(t, ctx, 1440, 900, false)
+	waitViewport(t, ctx, 1440, false)
+	if !eval[bool](t, ctx, `getComputedStyle(document.getElementById('controls-toggle')).display === 'none' && getComputedStyle(document.getElementById('controls')).display !== 'none'`) {
+		t.Error("on a desktop the controls show without a toggle")
+	}
+}
+
+// TestTableScreenshots saves the table at phone and desktop widths, light
+// and dark, in English and Japanese, and the phone table swiped sideways
+// (the ticker column stays); it checks the page never scrolls sideways.
+func TestTableScreenshots(t *testing.T) {
+	srv := serveSite(distDir(t), "", nil)
+	defer srv.Close()
+	ctx := newBrowser(t, 1440, 900)
+	for _, lang := range []string{"en", "ja"} {
+		eachLook(t, ctx, func(name string, width int64) {
+			step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?lang="+lang+"&rows=all"))
+			waitTable(t, ctx)
+			waitPainted(t, ctx)
+			checkNoSideScroll(t, ctx, name)
+			saveScreenshot(t, ctx, "table-"+lang+"-"+name, false)
+			if width <= 600 {
+				eval[bool](t, ctx, `(() => { const h = document.getElementById('rank-table-host'); h.scrollLeft = 400; h.scrollTop = 29 * 1000; return true })()`)
+				waitJS(t, ctx, 10*time.Second, "rank 1,000-odd rows in view", `(() => { const r = document.querySelector('#rank-table tbody tr[data-row] td.rank'); return r && +r.textContent > 900 })()`)
+				waitPainted(t, ctx)
+				// Four-digit ranks show whole; the ticker stays at the left.
+				clipped := eval[bool](t, ctx, `Array.from(document.querySelectorAll('#rank-table td.rank')).some(td => td.scrollWidth > td.clientWidth)`)
+				if clipped {
+					t.Errorf("%s %s: a rank number is cut", lang, name)
+				}
+				left := eval[float64](t, ctx, `document.querySelector('#rank-table tbody tr[data-row] td.ticker').getBoundingClientRect().left - document.getElementById('rank-table-host').getBoundingClientRect().left`)
+				if left > 2 {
+					t.Errorf("%s %s: swiped sideways, the ticker column is %.0f px from the box's left edge", lang, name, left)
+				}
+				step(t, ctx, 10*time.Second, chromedp.ScrollIntoView(chromedp.ID("rank-table-host")))
+				saveScreenshot(t, ctx, "table-"+lang+"-"+name+"-swiped", false)
+			}
+		})
+	}
+}
