@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -35,12 +36,15 @@ type rankTable struct {
 
 	dom         tableDOM
 	frame       tableFrame
-	writeQueued bool
+	writeQueued bool // a write waits for the next frame's callback
+	writing     bool // a write is under way (its own model changes need no other)
+	frameDue    bool // a write happened since the last frame began
 	writtenRev  int
 	scrolled    bool      // the table box scrolled since the last write
 	headKey     headKey   // what the frame's columns and header were made for
 	statusText  [2]string // what setStatus wrote: in view, hidden
 	shownOpen   int       // the snapshot row whose detail was open at the last write, -1 for none
+	settleGen   int       // counts settleLater calls: only the last one re-renders
 }
 
 // headKey is what the columns and the header row depend on.
@@ -81,22 +85,74 @@ func (t *rankTable) OnDismount() {
 	t.dom = tableDOM{}
 }
 
-// queueWrite asks for one table write in the next animation frame; the
-// write runs on the UI goroutine (ctx.Dispatch) inside that frame callback.
+// queueWrite has the table show the model's latest state. The first change
+// after a painted frame is written at once: the next frame paints it, the
+// earliest any write can be painted, and writing it there would only add
+// the write to the wait. Changes that follow before that frame are
+// coalesced into one write in its requestAnimationFrame callback (on the
+// UI goroutine, ctx.Dispatch), so a burst of slider events costs one more
+// write, with the newest values. Either way the write only touches the
+// table: the components around it catch up once the changes pause
+// (settleLater).
 func (t *rankTable) queueWrite(ctx app.Context) {
-	if t.writeQueued {
+	if t.writing || t.writeQueued {
+		return // the write under way or queued shows this change too
+	}
+	if !t.frameDue && t.writtenRev >= 0 {
+		t.frameDue = true
+		onNextFrame(func() {
+			ctx.Dispatch(func(ctx app.Context) {
+				t.frameDue = false
+				ctx.PreventUpdate()
+			})
+		})
+		t.writeNow(ctx)
 		return
 	}
+	t.queueFrameWrite(ctx)
+}
+
+// queueFrameWrite asks for a write in the next frame's callback.
+func (t *rankTable) queueFrameWrite(ctx app.Context) {
 	t.writeQueued = true
 	onNextFrame(func() {
 		ctx.Dispatch(func(ctx app.Context) {
-			// Slider values that arrived since the last frame are applied
-			// here, once, so the write shows the newest weights.
-			t.M.flushPendingWeights()
-			// Cleared after the flush (whose change asks for a frame: this
-			// one), before the write (which may ask for the next).
 			t.writeQueued = false
-			t.write()
+			t.writeNow(ctx)
+			ctx.PreventUpdate()
+		})
+	})
+}
+
+// writeNow applies the slider values that arrived since the last write
+// (once, so the write shows the newest weights) and writes the table.
+func (t *rankTable) writeNow(ctx app.Context) {
+	t.writing = true
+	t.M.flushPendingWeights()
+	t.write()
+	t.writing = false
+	if t.scrolled && !t.writeQueued {
+		// The virtualised window needs the row height measured in this
+		// write: the next frame sizes it.
+		t.queueFrameWrite(ctx)
+	}
+	t.settleLater(ctx)
+}
+
+// settleDelay is how long changes must pause before the components around
+// the table catch up (settleLater).
+const settleDelay = 120 * time.Millisecond
+
+// settleLater re-renders the screener's components once, settleDelay after
+// the last table write.
+func (t *rankTable) settleLater(ctx app.Context) {
+	t.settleGen++
+	gen := t.settleGen
+	time.AfterFunc(settleDelay, func() {
+		dispatch(ctx, func(ctx app.Context) {
+			if gen != t.settleGen {
+				ctx.PreventUpdate() // a later write has its own
+			}
 		})
 	})
 }
@@ -124,11 +180,9 @@ func (t *rankTable) write() {
 		t.windowRows(f)
 	}
 	t.dom.show(f)
-	if !measured && t.dom.scrollHook != nil {
-		// The row height is known once a row is on screen: the next
-		// frame sizes the window with it.
-		t.dom.scrollHook()
-	}
+	// The row height is known once a row is on screen: the next frame
+	// sizes the window with it (writeNow).
+	t.scrolled = !measured
 	// Under the exclude rule a weight moving to or from zero changes who
 	// is ranked; the status line's counts follow in the same frame.
 	t.setStatus(0, "inview", inViewText(m))
