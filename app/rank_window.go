@@ -11,7 +11,7 @@ type rowWindow struct {
 // windowOverscan is how many rows beyond the visible ones are kept on each
 // side, so a fast scroll shows rows, not blank spacer, before the next
 // frame's write.
-const windowOverscan = 8
+const windowOverscan = 6
 
 // virtualWindow is the window of n rows of height rowH shown in a box
 // scrolled by scrollTop with viewH pixels of visible height:

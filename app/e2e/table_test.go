@@ -301,3 +301,17 @@ func TestTableScreenshots(t *testing.T) {
 		})
 	}
 }
+
+// TestPagerKeepsTheTableTopInView: Next, clicked below a long page, shows
+// the next page from its first row, with the top of the table on screen.
+func TestPagerKeepsTheTableTopInView(t *testing.T) {
+	ctx := openScreenerAt(t, "", 1440, 900)
+	eval[bool](t, ctx, `(() => { const h = document.getElementById('rank-table-host'); h.scrollTop = h.scrollHeight; window.scrollTo(0, document.body.scrollHeight); return true })()`)
+	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("page-next")))
+	waitJS(t, ctx, 10*time.Second, "page 2 from rank 51", `document.querySelector('#rank-table tbody tr[data-row] td.rank').textContent === '51'`)
+	waitPainted(t, ctx)
+	top := eval[[]float64](t, ctx, `(() => { const h = document.getElementById('rank-table-host'); return [h.getBoundingClientRect().top, h.scrollTop, innerHeight] })()`)
+	if top[0] < -1 || top[0] > top[2]-100 || top[1] != 0 {
+		t.Errorf("after Next the table box is at %.0f px (viewport %.0f px), scrolled %.0f px: want its top in view and its first row shown", top[0], top[2], top[1])
+	}
+}
