@@ -30,9 +30,9 @@ const (
 	colSector
 	colMcap
 	colComposite
-	colFactor0     // colFactor0+f for factor f
-	colCoverage    = colFactor0 + engine.NumFactors
-	numBaseColumns = colCoverage + 1 // then the metric columns (rank_columns.go)
+	colFactor0  // colFactor0+f for factor f
+	colCoverage = colFactor0 + engine.NumFactors
+	colMetric0  = colCoverage + 1 // then the metric columns (rank_columns.go)
 )
 
 // screenModel is the screener's state. It is owned by the screener
@@ -50,11 +50,12 @@ type screenModel struct {
 	sortCol  column
 	sortDesc bool
 	page     int
+	view     []int32 // member positions in display order
+	rank     []int32 // member position -> 1-based composite rank
+	selected int     // snapshot row of the open detail panel, -1 for none
+
 	pageSize int       // rows per page, or pageAll
 	columns  columnSet // the optional columns shown
-	view     []int32   // member positions in display order
-	rank     []int32   // member position -> 1-based composite rank
-	selected int       // snapshot row of the open detail panel, -1 for none
 
 	filtersOpen bool // the universe filters start unfolded (wide screens)
 

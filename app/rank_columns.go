@@ -29,12 +29,11 @@ const (
 )
 
 // defaultColumnCount is the number of columns the default table shows.
-const defaultColumnCount = int(numBaseColumns)
+const defaultColumnCount = int(colMetric0)
 
 // Columns for the metrics, after the fixed ones and coverage: metric k's
 // raw value is colMetric0+k, its percentile colMetricPct0+k.
 const (
-	colMetric0    = numBaseColumns
 	colMetricPct0 = colMetric0 + column(engine.NumMetrics)
 	numColumns    = colMetricPct0 + column(engine.NumMetrics)
 )
