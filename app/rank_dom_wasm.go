@@ -75,7 +75,7 @@ return {
   },
 };`
 
-// hostElement finds the table host go-app rendered; the pool is dropped if
+// attach finds the table host go-app rendered; the pool is dropped if
 // go-app replaced it (a re-mount).
 func (d *tableDOM) attach() bool {
 	host := js.Global().Get("document").Call("getElementById", "rank-table-host")

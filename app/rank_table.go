@@ -15,14 +15,14 @@ import (
 // virtualised window (only the rows in view and a few more are in the DOM).
 //
 // go-app renders the host element empty; the table inside it is written by
-// tableDOM (rank_dom_wasm.go) inside a requestAnimationFrame callback:
-// every model change (slider, sort, page, filter) and every scroll of the
-// table box requests one write for the next frame, so the write always
-// shows the latest state, several changes within a frame cost one write,
-// and the frame that runs the write also paints it. The rows are a fixed
-// pool of elements whose changed text and classes are written in place:
-// rebuilding the table as HTML on each slider move cost ~1,650 new nodes
-// and their style, layout and paint, ~26 ms per move in headless Chromium.
+// tableDOM (rank_dom_wasm.go). Every model change (slider, sort, page,
+// filter) and every scroll of the table box asks for a write (queueWrite):
+// the first after a painted frame is written at once, later ones are
+// coalesced into one write in the next requestAnimationFrame callback, so
+// the frame always paints the latest state. The rows are a fixed pool of
+// elements whose changed text and classes are written in place: rebuilding
+// the table as HTML on each slider move cost ~1,650 new nodes and their
+// style, layout and paint, ~26 ms per move in headless Chromium.
 //
 // One delegated click handler serves the whole table: rows carry their
 // snapshot row in data-row and the handler reads it from the clicked
