@@ -134,10 +134,32 @@ func RankedCSV(out io.Writer, sc *engine.Screen, order []int32, weights engine.W
 // a spreadsheet would run as a formula (leading = + - @ tab or CR) prefixed
 // with an apostrophe (OWASP "CSV injection"); plain numbers are left alone.
 func TableCSV(out io.Writer, header []string, rows [][]string) error {
+	return CommentedCSV(out, nil, header, rows)
+}
+
+// CommentedCSV is TableCSV with a block of comment lines before the
+// header, each "# " and its text (pandas' comment="#", R's comment.char):
+// what made the file. A comment is one field on its line: line breaks
+// become spaces and commas semicolons, so a spreadsheet never splits it
+// into cells that could start a formula.
+func CommentedCSV(out io.Writer, comments []string, header []string, rows [][]string) error {
 	if _, err := io.WriteString(out, "\uFEFF"); err != nil {
 		return err
 	}
 	var b strings.Builder
+	for _, c := range comments {
+		b.WriteString("# ")
+		for _, r := range c {
+			switch r {
+			case '\r', '\n':
+				r = ' '
+			case ',':
+				r = ';'
+			}
+			b.WriteRune(r)
+		}
+		b.WriteString("\r\n")
+	}
 	for _, rec := range append([][]string{header}, rows...) {
 		for i, c := range rec {
 			if i > 0 {

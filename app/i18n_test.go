@@ -116,6 +116,9 @@ func usedKeys(t *testing.T) map[string]bool {
 	for _, mt := range []engine.Metric{engine.NetDebtToEBITDA, engine.InterestCoverage} {
 		used["metric.best."+mt.Key()] = true
 	}
+	for mt := engine.Metric(0); mt < engine.NumMetrics; mt++ {
+		used["metric.short."+mt.Key()] = true // the table's metric columns
+	}
 	return used
 }
 

@@ -9,10 +9,16 @@ import (
 	"screener/engine"
 )
 
-// pageSize is the number of table rows rendered at once: go-app diffs
-// positionally, and a 50-row page updates in ~15 ms where 1,000 rows take
-// ~0.5 s, measured in headless Chromium.
-const pageSize = 50
+// DefaultPageSize is the number of table rows a page shows first. The
+// table also offers pageSizes; pageAll lists every row, of which only the
+// ones in view are in the DOM (rankTable.windowRows).
+const (
+	DefaultPageSize = 50
+	pageAll         = -1
+)
+
+// pageSizes are the page sizes the table toolbar offers, in menu order.
+var pageSizes = [...]int{DefaultPageSize, 100, pageAll}
 
 // column is a sortable column of the ranked table.
 type column int
@@ -26,7 +32,7 @@ const (
 	colComposite
 	colFactor0  // colFactor0+f for factor f
 	colCoverage = colFactor0 + engine.NumFactors
-	numColumns  = colCoverage + 1
+	colMetric0  = colCoverage + 1 // then the metric columns (rank_columns.go)
 )
 
 // screenModel is the screener's state. It is owned by the screener
@@ -54,6 +60,9 @@ type screenModel struct {
 	compare     []int
 	compareOpen bool
 
+	pageSize int       // rows per page, or pageAll
+	columns  columnSet // the optional columns shown
+
 	filtersOpen bool // the universe filters start unfolded (wide screens)
 
 	// pending slider values not yet applied; the table's frame callback
@@ -77,7 +86,7 @@ type screenModel struct {
 
 // newScreenModel scores the snapshot with the first preset and no filter.
 func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel {
-	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
+	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, pageSize: DefaultPageSize, columns: DefaultColumns, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
 	sm.weights, _ = PresetWeights(DefaultPreset)
 	sm.preset = DefaultPreset
 	sm.rebuild()
@@ -278,6 +287,14 @@ func (sm *screenModel) columnValues(c column) func(j int32) float64 {
 		pct := sc.FactorPct[c-colFactor0]
 		return func(j int32) float64 { return pct[j] }
 	}
+	if mt, pct, ok := columnMetric(c); ok {
+		if pct {
+			p := sc.MetricPct[mt]
+			return func(j int32) float64 { return p[j] }
+		}
+		v := sm.metrics.Value[mt]
+		return func(j int32) float64 { return v[sc.Members[j]] }
+	}
 	return func(int32) float64 { return math.NaN() }
 }
 
@@ -307,7 +324,71 @@ func sectorName(s *engine.Snapshot, i int) string {
 
 // pages is the number of table pages (at least 1).
 func (sm *screenModel) pages() int {
-	return max(1, (len(sm.view)+pageSize-1)/pageSize)
+	if sm.pageSize == pageAll {
+		return 1
+	}
+	return max(1, (len(sm.view)+sm.pageSize-1)/sm.pageSize)
+}
+
+// setColumns shows the optional columns of s; a column sorted by that is
+// hidden returns the sort to the rank.
+func (sm *screenModel) setColumns(s columnSet) {
+	s &= allColumns
+	if s == sm.columns {
+		return
+	}
+	sm.columns = s
+	if !s.has(sm.sortCol) {
+		sm.sortCol, sm.sortDesc = colRank, false
+		sm.sortView()
+	}
+	sm.changed()
+	sm.stateChanged(true)
+}
+
+// setPageSize shows n rows per page (a value of pageSizes), keeping the
+// first row shown on the page shown.
+func (sm *screenModel) setPageSize(n int) {
+	if !validPageSize(n) || n == sm.pageSize {
+		return
+	}
+	first := sm.page * sm.pageSize
+	sm.pageSize = n
+	sm.page = 0
+	if n != pageAll {
+		sm.page = min(first/n, sm.pages()-1)
+	}
+	sm.changed()
+	sm.stateChanged(true)
+}
+
+// pageSizeKey is how a page size is written in the URL and the menu:
+// the number, or "all".
+func pageSizeKey(n int) string {
+	if n == pageAll {
+		return "all"
+	}
+	return itoa(n)
+}
+
+// parsePageSize is the inverse of pageSizeKey, for the sizes offered.
+func parsePageSize(s string) (int, bool) {
+	for _, n := range pageSizes {
+		if pageSizeKey(n) == s {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// validPageSize reports whether the table offers n rows per page.
+func validPageSize(n int) bool {
+	for _, s := range pageSizes {
+		if s == n {
+			return true
+		}
+	}
+	return false
 }
 
 // setPage moves to page p (clamped).
@@ -317,10 +398,14 @@ func (sm *screenModel) setPage(p int) {
 	sm.stateChanged(true)
 }
 
-// pageRows returns the member positions on the current page.
+// pageRows returns the member positions on the current page (every row
+// under pageAll).
 func (sm *screenModel) pageRows() []int32 {
-	lo := min(sm.page*pageSize, len(sm.view))
-	hi := min(lo+pageSize, len(sm.view))
+	if sm.pageSize == pageAll {
+		return sm.view
+	}
+	lo := min(sm.page*sm.pageSize, len(sm.view))
+	hi := min(lo+sm.pageSize, len(sm.view))
 	return sm.view[lo:hi]
 }
 

@@ -3,23 +3,26 @@ package main
 import (
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"screener/engine"
 )
 
-// rankTable is one page of the ranked universe in the chosen sort order,
-// with sortable headers and a pager. Only pageSize rows are in the DOM.
+// rankTable is the ranked universe in the chosen sort order, with
+// sortable headers and a pager: one page of rows, or every row through a
+// virtualised window (only the rows in view and a few more are in the DOM).
 //
-// The table itself is written as one escaped HTML string into a host
-// element that go-app renders empty, inside a requestAnimationFrame
-// callback: every model change (slider, sort, page, filter) requests one
-// write for the next frame, so the write always shows the latest state,
-// several changes within a frame cost one write, and the frame that runs
-// the write also paints it. Diffing ~1,600 element and text nodes through
-// go-app and syscall/js took 10–40 ms per slider move and waited for
-// go-app's 8 ms update tick; one innerHTML write takes a few ms.
+// go-app renders the host element empty; the table inside it is written by
+// tableDOM (rank_dom_wasm.go). Every model change (slider, sort, page,
+// filter) and every scroll of the table box asks for a write (queueWrite):
+// the first after a painted frame is written at once, later ones are
+// coalesced into one write in the next requestAnimationFrame callback, so
+// the frame always paints the latest state. The rows are a fixed pool of
+// elements whose changed text and classes are written in place: rebuilding
+// the table as HTML on each slider move cost ~1,650 new nodes and their
+// style, layout and paint, ~26 ms per move in headless Chromium.
 //
 // One delegated click handler serves the whole table: rows carry their
 // snapshot row in data-row and the handler reads it from the clicked
@@ -31,67 +34,187 @@ type rankTable struct {
 	M   *screenModel
 	Rev int
 
-	host        app.Value
-	writeQueued bool
+	dom         tableDOM
+	frame       tableFrame
+	writeQueued bool // a write waits for the next frame's callback
+	writing     bool // a write is under way (its own model changes need no other)
+	frameDue    bool // a write happened since the last frame began
 	writtenRev  int
+	scrolled    bool      // the table box scrolled since the last write
+	headKey     headKey   // what the frame's columns and header were made for
+	statusText  [2]string // what setStatus wrote: in view, hidden
+	shownOpen   int       // the snapshot row whose detail was open at the last write, -1 for none
+	settleGen   int       // counts settleLater calls: only the last one re-renders
+}
+
+// headKey is what the columns and the header row depend on.
+type headKey struct {
+	lang     lang
+	sortCol  column
+	sortDesc bool
+	columns  columnSet
+}
+
+// tableFrame is what one write shows.
+type tableFrame struct {
+	model             *screenModel
+	cols              []tableCol
+	headHTML, caption string
+	rows              []int32 // member positions, top to bottom
+	virtual           bool    // rows is a window of every row, between spacers
+	padTop, padBottom float64 // spacer heights in CSS pixels
+	rev               int
 }
 
 func (t *rankTable) OnMount(ctx app.Context) {
 	t.M.onChange = func() { t.queueWrite(ctx) }
 	t.writtenRev = -1
+	t.shownOpen = t.M.selected
+	t.dom.scrollHook = func() {
+		if t.M.pageSize == pageAll {
+			t.scrolled = true
+			t.queueWrite(ctx)
+		}
+	}
 	t.queueWrite(ctx)
 }
 
 func (t *rankTable) OnDismount() {
 	t.M.onChange = nil
-	t.host = nil
+	t.dom.release()
+	t.dom = tableDOM{}
 }
 
-// queueWrite asks for one table write in the next animation frame; the
-// write runs on the UI goroutine (ctx.Dispatch) inside that frame callback.
+// queueWrite has the table show the model's latest state. The first change
+// after a painted frame is written at once: the next frame paints it, the
+// earliest any write can be painted, and writing it there would only add
+// the write to the wait. Changes that follow before that frame are
+// coalesced into one write in its requestAnimationFrame callback (on the
+// UI goroutine, ctx.Dispatch), so a burst of slider events costs one more
+// write, with the newest values. Either way the write only touches the
+// table: the components around it catch up once the changes pause
+// (settleLater).
 func (t *rankTable) queueWrite(ctx app.Context) {
-	if t.writeQueued {
+	if t.writing || t.writeQueued {
+		return // the write under way or queued shows this change too
+	}
+	if !t.frameDue && t.writtenRev >= 0 {
+		t.frameDue = true
+		onNextFrame(func() {
+			ctx.Dispatch(func(ctx app.Context) {
+				t.frameDue = false
+				ctx.PreventUpdate()
+			})
+		})
+		t.writeNow(ctx)
 		return
 	}
+	t.queueFrameWrite(ctx)
+}
+
+// queueFrameWrite asks for a write in the next frame's callback.
+func (t *rankTable) queueFrameWrite(ctx app.Context) {
 	t.writeQueued = true
 	onNextFrame(func() {
 		ctx.Dispatch(func(ctx app.Context) {
-			// Slider values that arrived since the last frame are applied
-			// here, once, so the write shows the newest weights.
-			t.M.flushPendingWeights()
-			t.write()
 			t.writeQueued = false
+			t.writeNow(ctx)
+			ctx.PreventUpdate()
 		})
 	})
 }
 
-// write replaces the table with the current page, keeping keyboard focus
-// on a sort button if one had it.
+// writeNow applies the slider values that arrived since the last write
+// (once, so the write shows the newest weights) and writes the table.
+func (t *rankTable) writeNow(ctx app.Context) {
+	t.writing = true
+	t.M.flushPendingWeights()
+	t.write()
+	t.writing = false
+	if t.scrolled && !t.writeQueued {
+		// The virtualised window needs the row height measured in this
+		// write: the next frame sizes it.
+		t.queueFrameWrite(ctx)
+	}
+	t.settleLater(ctx)
+}
+
+// settleDelay is how long changes must pause before the components around
+// the table catch up (settleLater).
+const settleDelay = 120 * time.Millisecond
+
+// settleLater re-renders the screener's components once, settleDelay after
+// the last table write.
+func (t *rankTable) settleLater(ctx app.Context) {
+	t.settleGen++
+	gen := t.settleGen
+	time.AfterFunc(settleDelay, func() {
+		dispatch(ctx, func(ctx app.Context) {
+			if gen != t.settleGen {
+				ctx.PreventUpdate() // a later write has its own
+			}
+		})
+	})
+}
+
+// write shows the current state: the rows that changed, the header if the
+// sort or language changed.
 func (t *rankTable) write() {
-	t.host = app.Window().GetElementByID("rank-table-host")
-	if !t.host.Truthy() || t.writtenRev == t.M.rev {
+	m := t.M
+	if t.writtenRev == m.rev && !t.scrolled {
 		return
 	}
-	focusCol := ""
-	if active := app.Window().Get("document").Get("activeElement"); active.Truthy() && t.host.Call("contains", active).Bool() {
-		if c := active.Get("dataset").Get("col"); c.Truthy() {
-			focusCol = c.String()
-		}
+	t.scrolled = false
+	f := &t.frame
+	f.model, f.rev = m, m.rev
+	if k := (headKey{m.lang, m.sortCol, m.sortDesc, m.columns}); k != t.headKey || f.cols == nil {
+		f.cols = m.tableCols()
+		f.caption = m.lang.t("table.caption")
+		f.headHTML = t.headHTML(f.cols)
+		t.headKey = k
 	}
-	t.host.Set("innerHTML", t.tableHTML())
+	f.rows, f.virtual, f.padTop, f.padBottom = m.pageRows(), false, 0, 0
+	measured := true
+	if m.pageSize == pageAll {
+		measured = t.dom.rowHeight() > 0
+		t.windowRows(f)
+	}
+	t.dom.show(f)
+	// The row height is known once a row is on screen: the next frame
+	// sizes the window with it (writeNow).
+	t.scrolled = !measured
 	// Under the exclude rule a weight moving to or from zero changes who
 	// is ranked; the status line's counts follow in the same frame.
-	setText("inview", inViewText(t.M))
-	setText("hidden-count", hiddenText(t.M))
+	t.setStatus(0, "inview", inViewText(m))
+	t.setStatus(1, "hidden-count", hiddenText(m))
+	if t.shownOpen >= 0 && m.selected < 0 {
+		// The detail panel closed: the keyboard focus goes back to the
+		// row that opened it (its ticker button), not to the page top.
+		t.dom.focusRow(t.shownOpen)
+	}
+	t.shownOpen = m.selected
 	if t.writtenRev < 0 {
 		// First table on screen: the page is interactive.
 		publishTiming("readyAt", pageClock())
 	}
-	t.writtenRev = t.M.rev
-	if focusCol != "" {
-		if b := t.host.Call("querySelector", `button.sort[data-col="`+focusCol+`"]`); b.Truthy() {
-			b.Call("focus")
-		}
+	t.writtenRev = m.rev
+}
+
+// windowRows narrows f.rows (every row) to the window in view in the
+// table box, between spacers for the rest.
+func (t *rankTable) windowRows(f *tableFrame) {
+	top, h := t.dom.viewport()
+	w := virtualWindow(len(f.rows), t.dom.rowHeight(), top, h, windowOverscan)
+	f.rows = f.rows[w.first : w.first+w.count]
+	f.virtual, f.padTop, f.padBottom = true, w.padTop, w.padBottom
+}
+
+// setStatus sets the status line's element id to text unless the table
+// wrote that text there last time (reading the DOM back costs a call).
+func (t *rankTable) setStatus(i int, id, text string) {
+	if text != t.statusText[i] {
+		setText(id, text)
+		t.statusText[i] = text
 	}
 }
 
@@ -100,30 +223,6 @@ func setText(id, text string) {
 	if el := app.Window().GetElementByID(id); el.Truthy() && el.Get("textContent").String() != text {
 		el.Set("textContent", text)
 	}
-}
-
-// headerSpec describes one column header.
-type headerSpec struct {
-	col   column
-	label string
-	title string
-	class string
-}
-
-func (t *rankTable) headers() []headerSpec {
-	l := t.M.lang
-	h := []headerSpec{
-		{colRank, l.t("col.rank"), "", "num"},
-		{colTicker, l.t("col.ticker"), "", "txt"},
-		{colName, l.t("col.name"), "", "txt name"},
-		{colSector, l.t("col.sector"), "", "txt sector"},
-		{colMcap, l.t("col.mcap"), "", "num"},
-		{colComposite, l.t("col.composite"), l.t("table.caption"), "num score"},
-	}
-	for f := engine.Factor(0); f < engine.NumFactors; f++ {
-		h = append(h, headerSpec{colFactor0 + column(f), l.t("factor.short." + f.Key()), l.t("factor." + f.Key()), "num factor"})
-	}
-	return append(h, headerSpec{colCoverage, l.t("col.coverage"), l.t("table.coverage.title"), "num"})
 }
 
 func (t *rankTable) Render() app.UI {
@@ -136,77 +235,33 @@ func (t *rankTable) Render() app.UI {
 		}),
 		// The host stays mounted even when empty so the frame writes
 		// always find it; go-app never renders children into it.
-		app.Div().ID("rank-table-host").Class("table-wrap").OnClick(t.onClick),
+		app.If(!empty, t.renderToolbar),
+		app.Div().ID("rank-table-host").Class("table-wrap rank-wrap").OnClick(t.onClick),
 		app.If(!empty, t.renderPager),
 	)
 }
 
-// tableHTML writes the table; every text and attribute value is escaped.
-func (t *rankTable) tableHTML() string {
+// headHTML is the header row; every text and attribute value is escaped.
+func (t *rankTable) headHTML(cols []tableCol) string {
 	m := t.M
-	if len(m.view) == 0 {
-		return ""
-	}
 	var w htmlWriter
-	w.Grow(48 << 10)
-	w.tagText(`<table id="rank-table" class="rank" data-rev="`+itoa(m.rev)+`"><caption class="visually-hidden">`,
-		m.lang.t("table.caption"), `</caption><thead><tr>`)
-	for _, h := range t.headers() {
-		t.writeHeader(&w, h)
-	}
-	w.WriteString(`</tr></thead><tbody>`)
-	for _, j := range m.pageRows() {
-		t.writeRow(&w, int(j))
-	}
-	w.WriteString(`</tbody></table>`)
-	return w.String()
-}
-
-func (t *rankTable) writeHeader(w *htmlWriter, h headerSpec) {
-	m := t.M
-	sort, arrow := "none", ""
-	if m.sortCol == h.col {
-		sort, arrow = "ascending", " ▲"
-		if m.sortDesc {
-			sort, arrow = "descending", " ▼"
+	w.WriteString(`<tr>`)
+	for _, h := range cols {
+		sort, arrow := "none", ""
+		if m.sortCol == h.col {
+			sort, arrow = "ascending", " ▲"
+			if m.sortDesc {
+				sort, arrow = "descending", " ▼"
+			}
 		}
+		w.WriteString(`<th scope="col" class="` + h.class + `" aria-sort="` + sort + `"`)
+		w.attr("title", h.title)
+		w.tagText(`><button type="button" class="sort" data-col="`+itoa(int(h.col))+`" aria-label="`,
+			m.lang.tf("col.sort", firstNonEmpty(h.title, h.label)), `">`)
+		w.tagText("", h.label+arrow, `</button></th>`)
 	}
-	w.WriteString(`<th scope="col" class="` + h.class + `" aria-sort="` + sort + `"`)
-	w.attr("title", h.title)
-	w.tagText(`><button type="button" class="sort" data-col="`+itoa(int(h.col))+`" aria-label="`,
-		m.lang.tf("col.sort", firstNonEmpty(h.title, h.label)), `">`)
-	w.tagText("", h.label+arrow, `</button></th>`)
-}
-
-func (t *rankTable) writeRow(w *htmlWriter, j int) {
-	// Few writer calls per row: each is several wasm call sites, a
-	// concatenation of literal markup and numbers is one.
-	m := t.M
-	sc := m.screen
-	s := m.snap
-	row := int(sc.Members[j])
-	sel := ""
-	if row == m.selected {
-		sel = `" class="selected" aria-selected="true`
-	}
-	w.tagText(`<tr data-row="`+itoa(row)+`" data-ticker="`, s.Ticker[row], sel+
-		`"><td class="num rank">`+itoa(int(m.rank[j]))+`</td><td class="ticker"><button type="button" class="link">`)
-	w.tagText("", s.Ticker[row], `</button></td><td class="name">`)
-	w.tagText("", s.Name[row], `</td><td class="sector">`)
-	w.tagText("", m.lang.sector(sectorName(s, row)), `</td><td class="num">`)
-	w.text(m.lang.mcapCell(s.Mcap[row]))
-	writeCell(w, "num score ", sc.CompositePct[j], 1)
-	for f := 0; f < engine.NumFactors; f++ {
-		writeCell(w, "num factor ", sc.FactorPct[f][j], 0)
-	}
-	cov := itoa(int(sc.Coverage[j]))
-	w.WriteString(`</td><td class="num"><span class="badge cov` + cov + `">` + cov + `/6</span></td></tr>`)
-}
-
-// writeCell closes the previous cell and writes a percentile cell with its
-// heat shade.
-func writeCell(w *htmlWriter, class string, p float64, decimals int) {
-	w.tagText(`</td><td class="`+class+heatClass(p)+`">`, formatFixed(p, decimals), "")
+	w.WriteString(`</tr>`)
+	return w.String()
 }
 
 // onClick handles every click in the table: a header sorts, a row opens
@@ -233,19 +288,126 @@ func (t *rankTable) onClick(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 }
 
+// renderToolbar is the row above the table: rows per page (and the
+// column chooser).
+func (t *rankTable) renderToolbar() app.UI {
+	m := t.M
+	l := m.lang
+	values := make([]string, len(pageSizes))
+	labels := make([]string, len(pageSizes))
+	sel := 0
+	for i, n := range pageSizes {
+		values[i], labels[i] = pageSizeKey(n), pageSizeKey(n)
+		if n == pageAll {
+			labels[i] = l.t("table.rows.all")
+		}
+		if n == m.pageSize {
+			sel = i
+		}
+	}
+	return divClass("table-tools").Body(
+		t.renderChooser(),
+		labelledSelect(l.t("table.rows"), "page-size", t.onPageSize, selectOptions(values, labels, sel)),
+	)
+}
+
+// renderChooser is the column chooser: a disclosure menu with one box per
+// factor, and per metric one for its value and one for its percentile.
+// The boxes are written as HTML; one change handler on the menu reads the
+// column from the box that changed.
+func (t *rankTable) renderChooser() app.UI {
+	m := t.M
+	l := m.lang
+	var w htmlWriter
+	box := func(c column, label string) {
+		w.WriteString(`<label><input type="checkbox" data-col="` + itoa(int(c)) + `"`)
+		if m.columns.has(c) {
+			w.WriteString(` checked`)
+		}
+		w.tagText(`> `, label, `</label>`)
+	}
+	w.WriteString(`<div class="col-groups">`)
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		w.tagText(`<fieldset><legend>`, l.t("factor."+f.Key()), `</legend><div class="col-factor">`)
+		box(colFactor0+column(f), l.t("factor.short."+f.Key())+" "+l.t("col.pct"))
+		w.WriteString(`</div>`)
+		for _, mt := range engine.FactorMetrics(f) {
+			w.tagText(`<div class="col-metric"><span>`, l.t("metric."+mt.Key()), `</span>`)
+			box(colMetric0+column(mt), l.t("table.columns.value"))
+			box(colMetricPct0+column(mt), l.t("table.columns.pct"))
+			w.WriteString(`</div>`)
+		}
+		w.WriteString(`</fieldset>`)
+	}
+	w.WriteString(`</div>`)
+	return app.Elem("details").ID("col-chooser").Class("col-chooser").Body(
+		rawElem("summary", l.t("table.columns")),
+		app.Div().Class("col-menu").OnChange(t.onColumn).Body(
+			w.UI(),
+			app.Button().Type("button").ID("col-reset").Class("link").Disabled(m.columns == DefaultColumns).
+				Text(l.t("table.columns.reset")).OnClick(func(ctx app.Context, e app.Event) { m.setColumns(DefaultColumns) }),
+		),
+	)
+}
+
+// onColumn shows or hides the column of the box that changed, and keeps
+// the keyboard focus on that box (the menu is written again).
+func (t *rankTable) onColumn(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	c, err := strconv.Atoi(target.Get("dataset").Get("col").String())
+	if err != nil || optionalBit(column(c)) < 0 {
+		ctx.PreventUpdate()
+		return
+	}
+	t.M.setColumns(t.M.columns.with(column(c), target.Get("checked").Bool()))
+	ctx.Defer(func(app.Context) {
+		if b := app.Window().Get("document").Call("querySelector", `#col-chooser input[data-col="`+itoa(c)+`"]`); b.Truthy() {
+			b.Call("focus")
+		}
+	})
+}
+
+func (t *rankTable) onPageSize(ctx app.Context, e app.Event) {
+	if n, ok := parsePageSize(ctx.JSSrc().Get("value").String()); ok {
+		t.M.setPageSize(n)
+		t.scrollTableTop()
+	}
+}
+
 func (t *rankTable) renderPager() app.UI {
 	m := t.M
 	l := m.lang
 	n := len(m.view)
-	lo := m.page*pageSize + 1
-	hi := min(lo+pageSize-1, n)
+	if m.pageSize == pageAll {
+		return app.Elem("nav").Class("pager").Aria("label", l.tf("pager.page", 1, 1)).Body(
+			app.Span().ID("page-range").Class("range").Text(l.tf("pager.range", formatCount(min(1, n)), formatCount(n), formatCount(n))),
+		)
+	}
+	lo := m.page*m.pageSize + 1
+	hi := min(lo+m.pageSize-1, n)
 	return app.Elem("nav").Class("pager").Aria("label", l.tf("pager.page", m.page+1, m.pages())).Body(
 		app.Button().Type("button").ID("page-prev").Disabled(m.page == 0).Text("‹ "+l.t("pager.prev")).
-			OnClick(func(ctx app.Context, e app.Event) { m.setPage(m.page - 1) }),
+			OnClick(func(ctx app.Context, e app.Event) { m.setPage(m.page - 1); t.scrollTableTop() }),
 		app.Span().ID("page-range").Class("range").Text(l.tf("pager.range", formatCount(lo), formatCount(hi), formatCount(n))),
 		app.Button().Type("button").ID("page-next").Disabled(m.page >= m.pages()-1).Text(l.t("pager.next")+" ›").
-			OnClick(func(ctx app.Context, e app.Event) { m.setPage(m.page + 1) }),
+			OnClick(func(ctx app.Context, e app.Event) { m.setPage(m.page + 1); t.scrollTableTop() }),
 	)
+}
+
+// scrollTableTop brings the top of the table into view after a page jump
+// (the pager is below the table; the new page starts above it) and
+// scrolls the table box back to its first row.
+func (t *rankTable) scrollTableTop() {
+	host := app.Window().GetElementByID("rank-table-host")
+	if !host.Truthy() {
+		return
+	}
+	host.Set("scrollTop", 0)
+	if top := host.Call("getBoundingClientRect").Get("top").Float(); top < 0 {
+		// scrollBy moves this document only; scrollIntoView would also
+		// scroll the page an embed sits in.
+		app.Window().Call("scrollBy", 0, top)
+	}
 }
 
 // heatClass buckets a 0–100 percentile into five shades (h0 worst … h4

@@ -17,6 +17,11 @@ type screenerView struct {
 	Compact bool
 	Sliders bool
 	Lang    lang
+
+	// controlsOpen unfolds the weights and filters on phones, where they
+	// start folded behind a toggle so the results begin on the first
+	// screen; wider screens always show them (app.css).
+	controlsOpen bool
 }
 
 func (v *screenerView) Render() app.UI {
@@ -28,7 +33,16 @@ func (v *screenerView) Render() app.UI {
 	}
 	return app.Div().Class(class).OnKeyDown(v.onKeyDown).Body(
 		app.If(!v.Compact, func() app.UI {
-			return app.Elem("aside").Class("controls").Aria("label", l.t("weights.title")).Body(
+			return app.Button().Type("button").ID("controls-toggle").Class("controls-toggle").
+				Aria("expanded", v.controlsOpen).Aria("controls", "controls").Text(l.t("controls.toggle")).
+				OnClick(func(ctx app.Context, e app.Event) { v.controlsOpen = !v.controlsOpen })
+		}),
+		app.If(!v.Compact, func() app.UI {
+			class := "controls"
+			if v.controlsOpen {
+				class += " open"
+			}
+			return app.Elem("aside").ID("controls").Class(class).Aria("label", l.t("weights.title")).Body(
 				&presetBar{M: m, Active: m.preset, Lang: l},
 				&weightSliders{M: m, Weights: m.weights, Lang: l},
 				&filterPanel{M: m, Opts: m.opts, Lang: l},

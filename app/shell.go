@@ -428,5 +428,5 @@ func (s *shell) downloadCSV() error {
 	if err != nil {
 		return err
 	}
-	return saveFile(CSVFileName("screener", m.snap.AsOf), "text/csv;charset=utf-8", data)
+	return saveFile(m.csvFileName(), "text/csv;charset=utf-8", data)
 }

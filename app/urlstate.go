@@ -68,6 +68,8 @@ type State struct {
 	Sort     string // a key of SortKeys
 	SortDesc bool
 	Page     int    // 1-based, 1..MaxPage
+	PageSize int    // table rows per page: a value of pageSizes (pageAll: every row)
+	Columns  uint64 // the table's optional columns (a columnSet)
 	Selected string // ticker of the open detail panel, "" = none
 	// Compare are the tickers picked for side-by-side comparison, in the
 	// order picked; "" after the last.
@@ -115,8 +117,8 @@ var defaultFunds = [MaxFunds]string{"IWM", "IJR", "VTWG", "VTWV"}
 // SortKeys are the sortable columns of the ranked table ("score" is the
 // composite percentile column, "cov" coverage). Factor columns use
 // the engine's stable factor keys.
-var SortKeys = [...]string{"rank", "ticker", "name", "sector", "mcap", "score",
-	"profit", "fcf", "balance", "efficiency", "value", "momentum", "cov"}
+var SortKeys = append([]string{"rank", "ticker", "name", "sector", "mcap", "score",
+	"profit", "fcf", "balance", "efficiency", "value", "momentum", "cov"}, metricSortKeys()...)
 
 // DefaultState is the page as first opened: the "2026 quality" preset (all
 // sliders at 100), all stocks of either index with at least four of the six
@@ -130,6 +132,8 @@ func DefaultState() State {
 		Index:       engine.IndexAny,
 		Sort:        DefaultSort,
 		Page:        1,
+		PageSize:    DefaultPageSize,
+		Columns:     uint64(DefaultColumns),
 		Funds:       defaultFunds,
 		MinCoverage: engine.DefaultMinCoverage,
 		TopN:        DefaultTopN,
@@ -154,6 +158,8 @@ const (
 	keyMissing     = "na"
 	keySort        = "sort"
 	keyPage        = "pg"
+	keyPageSize    = "rows"
+	keyColumns     = "cols"
 	keySelected    = "sel"
 	keyCompare     = "cmp"
 	keyFunds       = "f"
@@ -261,6 +267,16 @@ func ParseState(rawQuery string) State {
 			s.Page = n
 		}
 	}
+	if v, ok := get(keyPageSize); ok {
+		if n, ok := parsePageSize(strings.ToLower(v)); ok {
+			s.PageSize = n
+		}
+	}
+	if v, ok := get(keyColumns); ok {
+		if c, ok := parseColumns(v); ok {
+			s.Columns = uint64(c)
+		}
+	}
 	if v, ok := get(keySelected); ok {
 		if t, ok := urlTicker(v); ok {
 			s.Selected = t
@@ -366,6 +382,12 @@ func (s State) Query() string {
 	if s.Page != d.Page {
 		add(keyPage, itoa(s.Page))
 	}
+	if s.PageSize != d.PageSize {
+		add(keyPageSize, pageSizeKey(s.PageSize))
+	}
+	if s.Columns != d.Columns {
+		add(keyColumns, columnsKey(columnSet(s.Columns)))
+	}
 	if s.Selected != "" {
 		add(keySelected, s.Selected)
 	}
@@ -459,7 +481,14 @@ func (s State) Normalize() State {
 	if !isURLSortKey(s.Sort) {
 		s.Sort, s.SortDesc = d.Sort, d.SortDesc
 	}
+	s.Columns &= uint64(allColumns)
+	if !validPageSize(s.PageSize) {
+		s.PageSize = d.PageSize
+	}
 	s.Page = urlClamp(s.Page, 1, MaxPage)
+	if s.PageSize == pageAll {
+		s.Page = 1 // one page holds every row
+	}
 	if t, ok := urlTicker(s.Selected); ok {
 		s.Selected = t
 	} else {

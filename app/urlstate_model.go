@@ -59,8 +59,12 @@ func (sm *screenModel) applyState(st State) {
 	sm.opts = opts
 	sm.syncScoreOptions()
 	sm.pendingSet = [engine.NumFactors]bool{}
+	sm.columns = columnSet(st.Columns)
 	sm.sortCol, _ = sortColumn(st.Sort)
 	sm.sortDesc = st.SortDesc
+	if !sm.columns.has(sm.sortCol) {
+		sm.sortCol, sm.sortDesc = colRank, false
+	}
 	sm.selected = -1
 	if st.Selected != "" {
 		if r, ok := sm.snap.Lookup(st.Selected); ok {
@@ -80,6 +84,7 @@ func (sm *screenModel) applyState(st State) {
 		sm.rank[j] = int32(p + 1)
 	}
 	sm.sortView()
+	sm.pageSize = st.PageSize
 	sm.page = max(0, min(st.Page-1, sm.pages()-1))
 	sm.changed()
 }
@@ -102,6 +107,8 @@ func (sm *screenModel) fillState(st *State) {
 	st.Missing = o.Missing
 	st.Sort, st.SortDesc = sortKey(sm.sortCol), sm.sortDesc
 	st.Page = sm.page + 1
+	st.PageSize = sm.pageSize
+	st.Columns = uint64(sm.columns)
 	st.Selected = ""
 	if sm.selected >= 0 && sm.selected < len(sm.snap.Ticker) {
 		if t, ok := urlTicker(sm.snap.Ticker[sm.selected]); ok {

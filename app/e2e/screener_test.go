@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
 	"slices"
@@ -166,12 +167,13 @@ func TestSliderReordersAsEnginePredicts(t *testing.T) {
 	if want := exp.topN(w, 20); !slices.Equal(got, want) {
 		t.Fatalf("momentum-only order differs from the engine:\n page   %v\n engine %v", got, want)
 	}
-	pressed := eval[string](t, ctx, `document.querySelector('[data-preset="momentum"]').getAttribute('aria-pressed')`)
-	if pressed != "true" {
-		t.Errorf("momentum preset not shown as pressed after setting its weights by hand (aria-pressed=%q)", pressed)
-	}
+	// The controls around the table catch up once the moves pause.
+	waitJS(t, ctx, 5*time.Second, "the momentum preset shown as pressed after setting its weights by hand",
+		`document.querySelector('[data-preset="momentum"]').getAttribute('aria-pressed') === 'true'`)
 
-	// A burst of 30 input events in one task renders once, with the last value.
+	// A burst of 30 input events in one task re-ranks at most twice: the
+	// first event at once, the other 29 coalesced into the next frame's
+	// write, with the last value.
 	rev0 := eval[int](t, ctx, `+document.getElementById('rank-table').dataset.rev`)
 	eval[bool](t, ctx, `(() => { const el = document.getElementById('w-value');
 	  for (let v = 1; v <= 30; v++) { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }
@@ -193,7 +195,7 @@ func TestSliderReordersAsEnginePredicts(t *testing.T) {
 		t.Fatal("the table did not re-render within 10 s of a burst of 30 slider events")
 	}
 	if renders := rev1 - rev0; renders < 1 || renders > 2 {
-		t.Errorf("a burst of 30 slider events caused %d re-ranks, want 1 (coalesced per frame)", renders)
+		t.Errorf("a burst of 30 slider events caused %d re-ranks, want at most 2 (the first, then the rest coalesced per frame)", renders)
 	}
 	record("renders for a 30-event slider burst", "%d", rev1-rev0)
 	if lbl := eval[string](t, ctx, `document.getElementById('wv-value').textContent`); lbl != "30" {
@@ -220,10 +222,58 @@ func TestSliderReordersAsEnginePredicts(t *testing.T) {
 	// Latency: random single-slider moves, each awaited to the repaint.
 	rng := rand.New(rand.NewSource(1))
 	cur := map[string]int{"profit": 1, "fcf": 0, "balance": 0, "efficiency": 0, "value": 30, "momentum": 100}
+	eval[bool](t, ctx, countAddedNodesJS)
+	lat, inFrame := sliderMoves(t, ctx, rng, cur, 40)
+	if added := eval[int](t, ctx, `window.__addedNodes`); added != 0 {
+		t.Errorf("40 slider moves added %d nodes to the table, want none (cells are written in place)", added)
+	}
+	p50, p95 := percentile(lat, 50), percentile(lat, 95)
+	record("slider input -> repaint", "p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d moves, %d re-ranked inside a frame callback (budget p50 %d, p95 %d)", p50, p95, percentile(lat, 100), len(lat), inFrame, sliderBudgetP50, sliderBudgetP95)
+	var wf engine.Weights
+	for f := engine.Factor(0); f < engine.NumFactors; f++ {
+		wf[f] = float64(cur[f.Key()])
+	}
+	if got, want := topTickers(t, ctx, 50), exp.topN(wf, 50); !slices.Equal(got, want) {
+		t.Errorf("after 40 moves the order is not the engine's:\n page   %v\n engine %v", got[:10], want[:10])
+	}
+	checkSliderBudget(t, "slider input -> repaint", lat)
+	const traced = 20
+	b := traceRun(t, ctx, func() { sliderMoves(t, ctx, rng, cur, traced) })
+	record("slider move main thread (trace)", "%s", b.perMove(traced))
+}
+
+// The slider budget: from the input event to the painted table.
+const (
+	sliderBudgetP50 = 12 // ms
+	sliderBudgetP95 = 20 // ms
+)
+
+// checkSliderBudget fails the test when the latencies miss the budget
+// times budgetSlack (the shared machine's noise).
+func checkSliderBudget(t *testing.T, what string, lat []float64) {
+	t.Helper()
+	p50, p95 := percentile(lat, 50), percentile(lat, 95)
+	if p50 > sliderBudgetP50*budgetSlack() || p95 > sliderBudgetP95*budgetSlack() {
+		t.Errorf("%s p50 %.1f ms, p95 %.1f ms exceed the budget (p50 %d, p95 %d ms) × slack %.1f", what, p50, p95, sliderBudgetP50, sliderBudgetP95, budgetSlack())
+	}
+}
+
+// countAddedNodesJS counts the nodes added in the table's box from now on, in
+// window.__addedNodes.
+const countAddedNodesJS = `(() => {
+  window.__addedNodes = 0;
+  new MutationObserver((recs) => { for (const r of recs) window.__addedNodes += r.addedNodes.length; })
+    .observe(document.getElementById('rank-table-host'), {subtree: true, childList: true});
+  return true;
+})()`
+
+// sliderMoves makes n random single-slider moves from the slider values
+// cur (updated), each awaited to the repaint, and returns each move's
+// latency and how many re-ranked inside a frame callback.
+func sliderMoves(t *testing.T, ctx context.Context, rng *rand.Rand, cur map[string]int, n int) (lat []float64, inFrame int) {
+	t.Helper()
 	keys := engine.FactorKeys()
-	var lat []float64
-	inFrame := 0
-	for range 40 {
+	for range n {
 		k := keys[rng.Intn(len(keys))]
 		v := rng.Intn(101)
 		if v == cur[k] {
@@ -234,18 +284,7 @@ func TestSliderReordersAsEnginePredicts(t *testing.T) {
 		lat = append(lat, r[0])
 		inFrame += int(r[1])
 	}
-	p50, p95 := percentile(lat, 50), percentile(lat, 95)
-	record("slider input -> repaint", "p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d moves, %d re-ranked inside a frame callback (budget p95 50)", p50, p95, percentile(lat, 100), len(lat), inFrame)
-	var wf engine.Weights
-	for f := engine.Factor(0); f < engine.NumFactors; f++ {
-		wf[f] = float64(cur[f.Key()])
-	}
-	if got, want := topTickers(t, ctx, 50), exp.topN(wf, 50); !slices.Equal(got, want) {
-		t.Errorf("after 40 moves the order is not the engine's:\n page   %v\n engine %v", got[:10], want[:10])
-	}
-	if p95 > 50*budgetSlack() {
-		t.Errorf("slider input -> repaint p95 %.1f ms exceeds budget 50 ms × slack %.1f", p95, budgetSlack())
-	}
+	return lat, inFrame
 }
 
 // TestPresetApplies: a preset button sets every slider and re-ranks.

@@ -297,7 +297,7 @@ func TestCSVDownloadMatchesTable(t *testing.T) {
 	begins := chromedp.BrowserEvents(dl, browser.DownloadWillBegin)
 	progress := chromedp.BrowserEvents(dl, browser.DownloadProgress)
 	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`#download-csv`)))
-	name := "screener-" + exp.snap.AsOf + ".csv"
+	name := "screener-quality6-" + exp.snap.AsOf + ".csv" // the screen (default preset) and the data date
 	for ev, err := range begins {
 		if err != nil {
 			t.Fatalf("no download began within 30 s of the click: %v", err)
@@ -327,12 +327,19 @@ func TestCSVDownloadMatchesTable(t *testing.T) {
 	if !bytes.HasPrefix(data, []byte("\uFEFF")) {
 		t.Error("CSV lacks the UTF-8 byte order mark")
 	}
-	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
+	if !bytes.Contains(data, []byte("\r\n# Data as of: "+exp.snap.AsOf+"\r\n")) {
+		t.Error("CSV header block lacks the data date")
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+	r.Comment = '#'
+	recs, err := r.ReadAll()
 	if err != nil {
 		t.Fatalf("parsing the CSV: %v", err)
 	}
 	header, rows := recs[0], recs[1:]
-	if len(header) != 13 || header[0] != "Rank" || header[1] != "Ticker" {
+	// The 13 shown columns, then every metric's value and percentile,
+	// every factor's percentile and z, and the composite.
+	if len(header) != 13+2*int(engine.NumMetrics)+2*int(engine.NumFactors)+1 || header[0] != "Rank" || header[1] != "Ticker" {
 		t.Errorf("CSV header %v", header)
 	}
 	listed := eval[string](t, ctx, `document.getElementById('page-range').textContent`)

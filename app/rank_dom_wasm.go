@@ -1,0 +1,369 @@
+//go:build wasm
+
+package main
+
+import (
+	"strconv"
+	"strings"
+	"syscall/js"
+)
+
+// tableDOM keeps the ranked table's elements alive between writes: a fixed
+// pool of <tr> elements, each with one text node per cell. A re-rank
+// writes only the text nodes and classes whose content changed (Go keeps
+// what each holds), so a slider move creates no DOM node, parses no HTML
+// and leaves unchanged cells untouched for style and layout. The table
+// skeleton, the row template and the header are rebuilt only when the
+// columns, language or sort change.
+type tableDOM struct {
+	host, table, caption, thead, tbody js.Value
+	colsKey, headHTML, captionText     string
+	tmpl                               js.Value // an empty row of the current columns, cloned for new pool rows
+	pool                               []domRow
+	attached                           int // pool[:attached] are in the tbody, in order
+	top, bottom                        js.Value
+	spacers                            bool // top and bottom are in the tbody
+	padTop, padBottom                  float64
+	ncols                              int
+	onScroll                           js.Func
+	scrollHook                         func()
+	js                                 js.Value // the pool's node lists and their writer (poolJS)
+	cache                              cellCache
+	cells                              []cellView // one row's cells, reused
+	batch                              []byte     // this write's changes, for one call of js.apply
+}
+
+// domRow is one pooled row and what it shows now.
+type domRow struct {
+	tr    js.Value
+	cells []cellView
+	row   int // snapshot row shown, -1 for none yet
+	sel   bool
+}
+
+// poolJS keeps each pooled row's text nodes and class targets in
+// JavaScript arrays and applies a frame's changes in one call: a
+// syscall/js call per cell (~650 for a page of a re-rank, each converting
+// its string) cost ~4 ms per frame; one call with every change joined in
+// a string costs a fraction of that. A change is three fields, each ended
+// by \x1e: op, index, value. Ops: t (text of cell k), c (class of cell k:
+// the <td>, or the badge <span> in it), r (row k shows snapshot row and
+// ticker, "row\x1fticker"), s (row k selected: "selected" or "").
+const poolJS = `const T = [], E = [], R = [];
+return {
+  add(tr) {
+    for (const td of tr.cells) {
+      const inner = td.firstElementChild || td, t = document.createTextNode('');
+      inner.appendChild(t);
+      T.push(t);
+      E.push(inner.tagName === 'SPAN' ? inner : td);
+    }
+    R.push(tr);
+  },
+  reset() { T.length = 0; E.length = 0; R.length = 0; },
+  apply(s) {
+    const a = s.split('\x1e');
+    for (let i = 0; i + 2 < a.length; i += 3) {
+      const k = +a[i + 1], v = a[i + 2];
+      switch (a[i]) {
+      case 't': T[k].data = v; break;
+      case 'c': E[k].className = v; break;
+      case 'r': { const p = v.indexOf('\x1f'); R[k].setAttribute('data-row', v.slice(0, p)); R[k].setAttribute('data-ticker', v.slice(p + 1)); break; }
+      case 's': R[k].className = v; if (v) R[k].setAttribute('aria-selected', 'true'); else R[k].removeAttribute('aria-selected'); break;
+      }
+    }
+  },
+};`
+
+// attach finds the table host go-app rendered; the pool is dropped if
+// go-app replaced it (a re-mount).
+func (d *tableDOM) attach() bool {
+	host := js.Global().Get("document").Call("getElementById", "rank-table-host")
+	if !host.Truthy() {
+		return false
+	}
+	if !d.host.Equal(host) {
+		d.release()
+		*d = tableDOM{host: host, scrollHook: d.scrollHook}
+		if d.scrollHook != nil {
+			hook := d.scrollHook
+			d.onScroll = js.FuncOf(func(js.Value, []js.Value) any { hook(); return nil })
+			opts := js.Global().Get("Object").New()
+			opts.Set("passive", true)
+			host.Call("addEventListener", "scroll", d.onScroll, opts)
+		}
+	}
+	return true
+}
+
+// release lets go of the scroll listener.
+func (d *tableDOM) release() {
+	if d.onScroll.Truthy() {
+		d.host.Call("removeEventListener", "scroll", d.onScroll)
+		d.onScroll.Release()
+		d.onScroll = js.Func{}
+	}
+}
+
+// show writes frame f: rows f.rows (member positions) between spacers of
+// f.padTop and f.padBottom pixels (virtualised list; both 0 for a page).
+func (d *tableDOM) show(f *tableFrame) {
+	if !d.attach() {
+		return
+	}
+	if len(f.rows) == 0 {
+		if d.table.Truthy() {
+			d.host.Set("innerHTML", "")
+			*d = tableDOM{host: d.host, onScroll: d.onScroll, scrollHook: d.scrollHook}
+		}
+		return
+	}
+	if !d.table.Truthy() || !d.table.Get("isConnected").Bool() {
+		d.host.Set("innerHTML", `<table id="rank-table" class="rank"><caption class="visually-hidden"></caption><thead></thead><tbody></tbody></table>`)
+		d.table = d.host.Get("firstChild")
+		d.caption = d.table.Get("caption")
+		d.thead = d.table.Get("tHead")
+		d.tbody = d.table.Get("tBodies").Index(0)
+		d.colsKey, d.headHTML, d.captionText = "", "", ""
+		d.pool, d.attached, d.spacers = nil, 0, false
+		d.js = js.Global().Get("Function").New(poolJS).Invoke()
+	}
+	if f.caption != d.captionText {
+		d.caption.Set("textContent", f.caption)
+		d.captionText = f.caption
+	}
+	if key := colsKey(f.cols); key != d.colsKey {
+		d.setColumns(f.cols, key)
+	}
+	if f.headHTML != d.headHTML {
+		d.writeHead(f.headHTML)
+	}
+	d.setSpacers(f)
+	n := len(f.rows)
+	for len(d.pool) < n {
+		d.pool = append(d.pool, d.newRow())
+	}
+	var next js.Value = js.Null()
+	if d.spacers {
+		next = d.bottom
+	}
+	for i := d.attached; i < n; i++ {
+		d.tbody.Call("insertBefore", d.pool[i].tr, next)
+	}
+	for i := n; i < d.attached; i++ {
+		d.pool[i].tr.Call("remove")
+	}
+	d.attached = n
+	d.batch = d.batch[:0]
+	for i, j := range f.rows {
+		d.writeRow(i, f, int(j))
+	}
+	if len(d.batch) > 0 {
+		d.js.Call("apply", string(d.batch))
+	}
+	d.table.Call("setAttribute", "data-rev", strconv.Itoa(f.rev))
+}
+
+// colsKey identifies the columns (and so the row template and the cached
+// cells): each column's id, class and kind.
+func colsKey(cols []tableCol) string {
+	var b strings.Builder
+	for _, c := range cols {
+		b.WriteString(strconv.Itoa(int(c.col)))
+		b.WriteString(c.class)
+		b.WriteByte(byte('0' + c.kind))
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+// setColumns drops the pool and makes the row template for cols.
+func (d *tableDOM) setColumns(cols []tableCol, key string) {
+	for i := 0; i < d.attached; i++ {
+		d.pool[i].tr.Call("remove")
+	}
+	d.pool, d.attached = nil, 0
+	d.js.Call("reset")
+	var w htmlWriter
+	w.WriteString("<tr>")
+	for _, c := range cols {
+		w.tagText(`<td class="`, c.class, `">`)
+		switch c.kind {
+		case cellButton:
+			w.WriteString(`<button type="button" class="link"></button>`)
+		case cellBadge:
+			w.WriteString(`<span class="badge"></span>`)
+		}
+		w.WriteString("</td>")
+	}
+	w.WriteString("</tr>")
+	holder := js.Global().Get("document").Call("createElement", "tbody")
+	holder.Set("innerHTML", w.String())
+	d.tmpl = holder.Get("firstChild")
+	d.ncols = len(cols)
+	d.colsKey = key
+	// Each column past the default ones widens the table (app.css).
+	d.table.Get("style").Call("setProperty", "--extra-cols", strconv.Itoa(max(0, len(cols)-defaultColumnCount)))
+	if d.spacers {
+		for _, sp := range []js.Value{d.top, d.bottom} {
+			sp.Get("firstChild").Set("colSpan", d.ncols)
+		}
+	}
+}
+
+// newRow clones the template; the JavaScript side adds each cell's text
+// node.
+func (d *tableDOM) newRow() domRow {
+	tr := d.tmpl.Call("cloneNode", true)
+	d.js.Call("add", tr)
+	r := domRow{tr: tr, row: -1, cells: make([]cellView, d.ncols)}
+	for c := range r.cells {
+		r.cells[c].class = "\x00" // never a real class: the first write sets it
+	}
+	return r
+}
+
+// writeHead replaces the header row, keeping keyboard focus on the sort
+// button that had it.
+func (d *tableDOM) writeHead(html string) {
+	focusCol := ""
+	if active := js.Global().Get("document").Get("activeElement"); active.Truthy() && d.thead.Call("contains", active).Bool() {
+		if c := active.Get("dataset").Get("col"); c.Truthy() {
+			focusCol = c.String()
+		}
+	}
+	d.thead.Set("innerHTML", html)
+	d.headHTML = html
+	if focusCol != "" {
+		if b := d.thead.Call("querySelector", `button.sort[data-col="`+focusCol+`"]`); b.Truthy() {
+			b.Call("focus")
+		}
+	}
+}
+
+// setSpacers puts the virtualised list's spacer rows in or out of the
+// tbody and sizes them.
+func (d *tableDOM) setSpacers(f *tableFrame) {
+	want := f.virtual
+	if want && !d.top.Truthy() {
+		d.top, d.bottom = d.newSpacer(), d.newSpacer()
+	}
+	if want != d.spacers {
+		if want {
+			d.tbody.Call("insertBefore", d.top, d.tbody.Get("firstChild"))
+			d.tbody.Call("appendChild", d.bottom)
+			for _, sp := range []js.Value{d.top, d.bottom} {
+				sp.Get("firstChild").Set("colSpan", d.ncols)
+			}
+		} else {
+			d.top.Call("remove")
+			d.bottom.Call("remove")
+		}
+		d.spacers = want
+		d.padTop, d.padBottom = -1, -1
+	}
+	if !want {
+		return
+	}
+	if f.padTop != d.padTop {
+		d.top.Get("firstChild").Get("style").Set("height", formatPx(f.padTop))
+		d.padTop = f.padTop
+	}
+	if f.padBottom != d.padBottom {
+		d.bottom.Get("firstChild").Get("style").Set("height", formatPx(f.padBottom))
+		d.padBottom = f.padBottom
+	}
+}
+
+func (d *tableDOM) newSpacer() js.Value {
+	doc := js.Global().Get("document")
+	tr := doc.Call("createElement", "tr")
+	tr.Set("className", "vspace")
+	tr.Call("setAttribute", "aria-hidden", "true")
+	tr.Call("appendChild", doc.Call("createElement", "td"))
+	return tr
+}
+
+func formatPx(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) + "px" }
+
+// writeRow records the changes that show member j in pool row i: the
+// row's identity when the stock changed, then each cell whose text or
+// class changed.
+func (d *tableDOM) writeRow(i int, f *tableFrame, j int) {
+	r := &d.pool[i]
+	row := int(f.model.screen.Members[j])
+	if row != r.row {
+		d.change('r', i, strconv.Itoa(row)+"\x1f"+strings.ReplaceAll(f.model.snap.Ticker[row], "\x1f", " "))
+		r.row = row
+	}
+	if sel := row == f.model.selected; sel != r.sel {
+		v := ""
+		if sel {
+			v = "selected"
+		}
+		d.change('s', i, v)
+		r.sel = sel
+	}
+	k := i * d.ncols
+	if cap(d.cells) < len(f.cols) {
+		d.cells = make([]cellView, len(f.cols))
+	}
+	d.cells = d.cells[:len(f.cols)]
+	d.cache.fill(f.model, f.cols, d.colsKey, j, d.cells)
+	for c, v := range d.cells {
+		if v.text != r.cells[c].text {
+			d.change('t', k+c, v.text)
+			r.cells[c].text = v.text
+		}
+		if v.class != r.cells[c].class {
+			d.change('c', k+c, v.class)
+			r.cells[c].class = v.class
+		}
+	}
+}
+
+// change appends one change to the batch. The separators cannot come from
+// data: they are replaced by spaces (the one \x1f of an r value is ours).
+func (d *tableDOM) change(op byte, k int, v string) {
+	d.batch = append(d.batch, op, 0x1e)
+	d.batch = strconv.AppendInt(d.batch, int64(k), 10)
+	d.batch = append(d.batch, 0x1e)
+	for i := 0; i < len(v); i++ {
+		b := v[i]
+		if b == 0x1e || (b == 0x1f && op != 'r') {
+			b = ' '
+		}
+		d.batch = append(d.batch, b)
+	}
+	d.batch = append(d.batch, 0x1e)
+}
+
+// rowHeight is the height of a table row in CSS pixels (0 when no row is
+// on screen): the virtualised list's unit.
+func (d *tableDOM) rowHeight() float64 {
+	if d.attached == 0 {
+		return 0
+	}
+	return d.pool[0].tr.Call("getBoundingClientRect").Get("height").Float()
+}
+
+// viewport is the table box's scroll offset and visible height.
+func (d *tableDOM) viewport() (scrollTop, height float64) {
+	if !d.host.Truthy() {
+		return 0, 0
+	}
+	return d.host.Get("scrollTop").Float(), d.host.Get("clientHeight").Float()
+}
+
+// focusRow focuses the ticker button of the row showing snapshot row
+// row, if it is in the DOM.
+func (d *tableDOM) focusRow(row int) {
+	for i := 0; i < d.attached; i++ {
+		if d.pool[i].row == row {
+			if b := d.pool[i].tr.Call("querySelector", "button.link"); b.Truthy() {
+				b.Call("focus")
+			}
+			return
+		}
+	}
+}
