@@ -67,6 +67,18 @@ type screenModel struct {
 	// rev counts changes; children receive it as an exported field so that
 	// go-app re-renders them when the model changed under the same pointer.
 	rev int
+
+	// Stock search (search_model.go): the index, the last suggestions, the
+	// unfiltered screen a hidden stock's detail reads, and a ticker the
+	// URL asked for that the snapshot does not have.
+	search      *engine.SearchIndex
+	found       []int32
+	wide        *engine.Screen
+	wideWeights engine.Weights
+	selMissing  string
+	// urlBad lists the address's filter values that did not parse
+	// (StateProblems), shown by urlNotice until dismissed.
+	urlBad []string
 }
 
 // newScreenModel scores the snapshot with the first preset and no filter.

@@ -33,6 +33,9 @@ func (v *screenerView) Render() app.UI {
 			)
 		}),
 		app.Elem("section").Class("results").Body(
+			app.If(!v.Compact, func() app.UI {
+				return divClass("toolbar").Body(&stockSearch{M: m, Lang: l}, &urlNotice{M: m, Lang: l})
+			}),
 			&rankTable{M: m, Rev: m.rev},
 			app.If(!v.Compact, func() app.UI {
 				return &unpricedList{M: m, Opts: m.opts, Lang: l}

@@ -81,13 +81,18 @@ func (f Filter) keepUnsized(s *Snapshot, i int) bool {
 	if !f.inIndex(s, i) {
 		return false
 	}
-	if f.Sectors != 0 && (int(s.Sector[i]) >= 32 || f.Sectors&(1<<s.Sector[i]) == 0) {
+	if !f.inSectors(s, i) {
 		return false
 	}
 	if f.ProfitableOnly && !(s.NI[i] > 0) {
 		return false
 	}
 	return true
+}
+
+// inSectors applies the sector filter (Filter.Sectors, 0 = every sector).
+func (f Filter) inSectors(s *Snapshot, i int) bool {
+	return f.Sectors == 0 || int(s.Sector[i]) < 32 && f.Sectors&(1<<s.Sector[i]) != 0
 }
 
 // UnpricedReason says why a stock has no market value in a snapshot.
