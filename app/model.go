@@ -76,6 +76,9 @@ type screenModel struct {
 	wide        *engine.Screen
 	wideWeights engine.Weights
 	selMissing  string
+	// filterRows are the metric-filter rows added but not yet given a
+	// bound ("v.pe", "p.roe"; metricFilters); a reset clears them.
+	filterRows []string
 	// urlBad lists the address's filter values that did not parse
 	// (StateProblems), shown by urlNotice until dismissed.
 	urlBad []string

@@ -7,6 +7,7 @@ package main
 
 import (
 	"math"
+	"strings"
 
 	"screener/engine"
 )
@@ -98,6 +99,18 @@ func whyText(l lang, sm *screenModel, row int, why engine.Exclusion) string {
 	case engine.LowCoverage:
 		j, _ := sm.screen.Pos(row)
 		return l.tf("why.coverage", int(sm.screen.Coverage[j]), sm.opts.MinCoverage)
+	case engine.ValueFiltered:
+		f, _ := sm.screen.FailedValue(row)
+		r := filterRow{'v', int(f)}
+		v := engine.FieldValue(s, sm.metrics, f, row)
+		value := l.t("flt.missing")
+		if !math.IsNaN(v) {
+			value = formatBoundNumber(math.Round(v*r.scale()*100)/100) + strings.Trim(r.unit(l), "×")
+		}
+		return l.tf("why.value", boundText(l, r, sm.opts.Values[f]), value)
+	case engine.PctFiltered:
+		k, _ := sm.screen.FailedPct(row)
+		return l.tf("why.pct", boundText(l, filterRow{'p', int(k)}, sm.opts.Pcts[k]))
 	case engine.OutOfIndex:
 		return l.t("why.index")
 	case engine.NotProfitable:

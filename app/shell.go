@@ -59,6 +59,7 @@ type shell struct {
 	mounted    bool
 	replaceGen int // cancels a scheduled replaceState
 	replaceDue bool
+	urlBad     []string // the address's filter values that did not parse (StateProblems)
 }
 
 func (s *shell) OnInit() {
@@ -73,10 +74,12 @@ func (s *shell) OnInit() {
 func (s *shell) OnMount(ctx app.Context) {
 	publishTiming("mountAt", pageClock())
 	s.ctx, s.mounted = ctx, true
+	s.urlBad = StateProblems(pageQuery())
 	s.showState(ParseState(pageQuery()))
 	onPopState(ctx, func(ctx app.Context) {
 		s.replaceGen++ // a pending replace belongs to the entry we left
 		s.replaceDue = false
+		s.urlBad = StateProblems(pageQuery())
 		s.showState(ParseState(pageQuery()))
 	})
 	s.etf.OnChange = func() { s.noteChange(true) }
@@ -113,6 +116,7 @@ func (s *shell) OnMount(ctx app.Context) {
 			if model != nil {
 				model.lang = s.lang
 				model.applyState(s.state)
+				model.urlBad = s.urlBad
 				model.onState = s.noteChange
 			}
 		})
@@ -137,6 +141,7 @@ func (s *shell) showState(st State) {
 	if s.model != nil {
 		s.model.lang = s.lang
 		s.model.applyState(st)
+		s.model.urlBad = s.urlBad
 	}
 }
 

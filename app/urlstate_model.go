@@ -92,6 +92,7 @@ func (sm *screenModel) fillState(st *State) {
 	st.Sectors = sectorSetOf(o.Sectors, sm.snap.Sectors)
 	st.MinMcap, st.MaxMcap = o.MinMcap, o.MaxMcap
 	st.ProfitableOnly = o.ProfitableOnly
+	st.Values, st.Pcts = o.Values, o.Pcts
 	st.SectorNeutral = o.SectorNeutral
 	st.ExcludeFinancials = o.ExcludeFinancials
 	st.MinCoverage = o.MinCoverage
