@@ -30,6 +30,7 @@ func (v *screenerView) Render() app.UI {
 				&presetBar{M: m, Active: m.preset, Lang: l},
 				&weightSliders{M: m, Weights: m.weights, Lang: l},
 				&filterPanel{M: m, Opts: m.opts, Lang: l},
+				&savedScreens{M: m, Lang: l},
 			)
 		}),
 		app.Elem("section").Class("results").Body(
