@@ -82,16 +82,16 @@ func (r filterRow) scale() float64 {
 }
 
 // unit is shown after the inputs.
-func (r filterRow) unit(l lang) string {
+func (r filterRow) unit() string {
 	switch {
-	case r.kind == 'p':
-		return l.t("flt.unit.pct")
+	case r.kind == 'p': // the label says "percentile"
+		return ""
 	case r.scale() == 100:
 		return "%"
 	case engine.Field(r.k) == engine.FieldPrice:
 		return "$"
 	}
-	return "×"
+	return "" // a ratio: P/E 15
 }
 
 // rows lists the rows shown: every active bound, then the added ones.
@@ -151,7 +151,7 @@ func (c *metricFilters) renderRow(r filterRow) app.UI {
 		input("min", l.t("flt.min"), b.Min, b.HasMin),
 		rawElem("span", "–", "aria-hidden", "true"),
 		input("max", l.t("flt.max"), b.Max, b.HasMax),
-		rawElem("span", r.unit(l), "class", "mf-unit muted"),
+		rawElem("span", r.unit(), "class", "mf-unit muted", "aria-hidden", "true"),
 		app.Button().Type("button").Class("mf-remove").Aria("label", l.tf("flt.remove", label)).Text("×").
 			OnClick(func(ctx app.Context, e app.Event) { c.onRemove(r) }, app.EventScope("rm-"+id)),
 	}
@@ -276,16 +276,8 @@ func formatBoundNumber(x float64) string {
 // boundText words a bound for a sentence: "P/E ≤ 15", "ROE ≥ 10%",
 // "2 ≤ P/E ≤ 15".
 func boundText(l lang, r filterRow, b engine.Bound) string {
-	unit := r.unit(l)
-	if unit == "×" || unit == l.t("flt.unit.pct") {
-		unit = ""
-	}
-	n := func(x float64) string {
-		if unit == "$" {
-			return "$" + formatBoundNumber(x)
-		}
-		return formatBoundNumber(x*r.scale()) + unit
-	}
+	unit := r.unit()
+	n := func(x float64) string { return fieldNumber(r, unit, x) }
 	name := r.label(l)
 	switch {
 	case b.HasMin && b.HasMax:
@@ -294,4 +286,13 @@ func boundText(l lang, r filterRow, b engine.Bound) string {
 		return name + " ≥ " + n(b.Min)
 	}
 	return name + " ≤ " + n(b.Max)
+}
+
+// fieldNumber writes x in the row's display unit: "10%" for a fraction
+// 0.1, "$12.5" for a price, "15" for a ratio or a percentile.
+func fieldNumber(r filterRow, unit string, x float64) string {
+	if unit == "$" {
+		return "$" + formatBoundNumber(x)
+	}
+	return formatBoundNumber(x*r.scale()) + unit
 }

@@ -488,7 +488,6 @@ var enStrings = map[string]string{
 	"flt.remove":           "Remove the %s filter",
 	"flt.bad":              "Not a number: type e.g. 15 or 10.5 (empty = no bound).",
 	"flt.pct":              "%s (percentile)",
-	"flt.unit.pct":         "pctile",
 	"flt.missing":          "missing",
 	"flt.pe":               "P/E",
 	"flt.ev_ebit":          "EV/EBIT",

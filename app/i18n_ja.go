@@ -490,7 +490,6 @@ var jaStrings = map[string]string{
 	"flt.remove":           "%s の条件を削除",
 	"flt.bad":              "数値ではありません。例：15、10.5（空欄は制限なし）。",
 	"flt.pct":              "%s（パーセンタイル）",
-	"flt.unit.pct":         "パーセンタイル",
 	"flt.missing":          "欠損",
 	"flt.pe":               "PER",
 	"flt.ev_ebit":          "EV/EBIT",

@@ -7,7 +7,6 @@ package main
 
 import (
 	"math"
-	"strings"
 
 	"screener/engine"
 )
@@ -104,8 +103,11 @@ func whyText(l lang, sm *screenModel, row int, why engine.Exclusion) string {
 		r := filterRow{'v', int(f)}
 		v := engine.FieldValue(s, sm.metrics, f, row)
 		value := l.t("flt.missing")
-		if !math.IsNaN(v) {
-			value = formatBoundNumber(math.Round(v*r.scale()*100)/100) + strings.Trim(r.unit(l), "×")
+		switch {
+		case math.IsInf(v, 0): // net debt / EBITDA of a company without debt
+			value = metricText(l, engine.NetDebtToEBITDA, v)
+		case !math.IsNaN(v):
+			value = fieldNumber(r, r.unit(), math.Round(v*r.scale()*100)/100/r.scale())
 		}
 		return l.tf("why.value", boundText(l, r, sm.opts.Values[f]), value)
 	case engine.PctFiltered:

@@ -87,3 +87,27 @@ func TestNextOption(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyNamesTheFailedFilter: a stock a value bound hides is explained
+// with the bound and its own value, in the bound's unit.
+func TestWhyNamesTheFailedFilter(t *testing.T) {
+	m := tinyModel(t)
+	o := m.opts
+	o.Values[engine.FieldROE] = engine.Bound{Min: 0.5, HasMin: true}
+	m.setOptions(o)
+	for row := 0; row < m.snap.N; row++ {
+		if m.why(row) != engine.ValueFiltered {
+			continue
+		}
+		txt := whyText(langEN, m, row, engine.ValueFiltered)
+		if !strings.Contains(txt, "ROE ≥ 50%") {
+			t.Fatalf("why text %q does not name the bound", txt)
+		}
+		v := engine.FieldValue(m.snap, m.metrics, engine.FieldROE, row)
+		if !math.IsNaN(v) && !strings.Contains(txt, "%)") {
+			t.Fatalf("why text %q does not give the value %v in percent", txt, v)
+		}
+		return
+	}
+	t.Fatal("no stock hidden by ROE ≥ 50%")
+}
