@@ -180,3 +180,18 @@ func FuzzParseWhere(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkNewScreenWithFilters is a filter change with value and
+// percentile bounds (metrics reused), beside BenchmarkNewScreenSectorNeutral.
+func BenchmarkNewScreenWithFilters(b *testing.B) {
+	s := decodeCurrent(b)
+	m := ComputeMetrics(s)
+	var o Options
+	if err := ParseWhere("pe<25,roe>0.05,debt_assets<0.6,pct.mom12_1>=30", &o.Filter); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		NewScreen(s, m, o).Score(Weights{1, 1, 1, 1, 1, 1})
+	}
+}
