@@ -25,6 +25,11 @@ func (v *screenerView) Render() app.UI {
 		class += " compact"
 	}
 	return app.Div().Class(class).OnKeyDown(v.onKeyDown).Body(
+		// Search first: on a phone it comes before the controls, not
+		// after them.
+		app.If(!v.Compact, func() app.UI {
+			return divClass("toolbar").Body(&stockSearch{M: m, Lang: l}, &urlNotice{M: m, Lang: l})
+		}),
 		app.If(!v.Compact, func() app.UI {
 			return app.Elem("aside").Class("controls").Aria("label", l.t("weights.title")).Body(
 				&presetBar{M: m, Active: m.preset, Lang: l},
@@ -34,9 +39,6 @@ func (v *screenerView) Render() app.UI {
 			)
 		}),
 		app.Elem("section").Class("results").Body(
-			app.If(!v.Compact, func() app.UI {
-				return divClass("toolbar").Body(&stockSearch{M: m, Lang: l}, &urlNotice{M: m, Lang: l})
-			}),
 			&rankTable{M: m, Rev: m.rev},
 			app.If(!v.Compact, func() app.UI {
 				return &unpricedList{M: m, Opts: m.opts, Lang: l}

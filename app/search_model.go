@@ -6,7 +6,9 @@ package main
 // Pure Go (no DOM), so it is tested natively.
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"screener/engine"
 )
@@ -15,14 +17,36 @@ import (
 const searchLimit = 8
 
 // findStocks returns the best matches for q in the whole snapshot (listed
-// or not), best first, at most searchLimit; the index is built on first
-// use and reused for every keystroke.
+// or not), best first, at most searchLimit: by how well they match
+// (engine.SearchIndex.Find), and within one kind of match the stocks the
+// table lists before the hidden ones. The index is built on first use and
+// reused for every keystroke.
 func (sm *screenModel) findStocks(q string) []int32 {
 	if sm.search == nil {
 		sm.search = engine.NewSearchIndex(sm.snap.Ticker, sm.snap.Name)
 	}
-	sm.found = sm.search.Find(q, searchLimit, sm.found)
-	return sm.found
+	sm.found = sm.search.Find(q, 8*searchLimit, sm.found)
+	found := sm.found
+	for lo := 0; lo < len(found); {
+		class := sm.search.Match(q, int(found[lo]))
+		hi := lo + 1
+		for hi < len(found) && sm.search.Match(q, int(found[hi])) == class {
+			hi++
+		}
+		slices.SortStableFunc(found[lo:hi], func(a, b int32) int {
+			return cmp.Compare(sm.hiddenRank(a), sm.hiddenRank(b))
+		})
+		lo = hi
+	}
+	return found[:min(len(found), searchLimit)]
+}
+
+// hiddenRank is 0 for a stock the table lists, 1 otherwise.
+func (sm *screenModel) hiddenRank(row int32) int {
+	if sm.why(int(row)) == engine.Listed {
+		return 0
+	}
+	return 1
 }
 
 // why says why snapshot row is not in the table (engine.Listed if it is).

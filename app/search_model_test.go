@@ -111,3 +111,27 @@ func TestWhyNamesTheFailedFilter(t *testing.T) {
 	}
 	t.Fatal("no stock hidden by ROE ≥ 50%")
 }
+
+// TestSearchPrefersListed: among equally good matches, the stocks the
+// table lists come first; a better match still wins over a listed one.
+func TestSearchPrefersListed(t *testing.T) {
+	m := tinyModel(t)
+	o := m.opts
+	o.Sectors = 1 << 10 // utilities: T0004, T0006, T0007, T0012, ...
+	m.setOptions(o)
+	got := m.findStocks("holdings")
+	seenHidden := false
+	for _, r := range got {
+		hidden := m.why(int(r)) != engine.Listed
+		if !hidden && seenHidden {
+			t.Fatalf("a listed stock after a hidden one: %v", got)
+		}
+		seenHidden = seenHidden || hidden
+	}
+	if !seenHidden && len(got) == searchLimit {
+		t.Log("every suggestion listed")
+	}
+	if got := m.findStocks("t0000"); m.snap.Ticker[got[0]] != "T0000" {
+		t.Fatalf("exact ticker T0000 (hidden) not first: %v", got)
+	}
+}
