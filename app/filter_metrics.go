@@ -123,7 +123,7 @@ func (c *metricFilters) Render() app.UI {
 	for _, r := range rows {
 		body = append(body, c.renderRow(r))
 	}
-	body = append(body, selectElem("mf-add", c.onAdd, c.addOptions(rows)))
+	body = append(body, divClass("mf-add").OnChange(c.onAdd).Body(c.addSelect(rows)))
 	return divClass("field metric-filters").ID("metric-filters").Body(body...)
 }
 
@@ -161,42 +161,34 @@ func (c *metricFilters) renderRow(r filterRow) app.UI {
 	return divClass("mf-row").DataSet("filter", r.id()).Body(parts...)
 }
 
-// addOptions offers every value field and metric percentile not shown.
-func (c *metricFilters) addOptions(shown []filterRow) []app.UI {
+// addSelect offers every value field and metric percentile not shown,
+// as one HTML string (a delegated change handler reads the choice): 31
+// go-app option elements slowed the screener's first render.
+func (c *metricFilters) addSelect(shown []filterRow) app.UI {
 	l := c.Lang
-	isShown := func(r filterRow) bool {
-		for _, s := range shown {
-			if s == r {
-				return true
+	var w htmlWriter
+	w.WriteString(`<select id="mf-add">`)
+	w.elem("option", l.t("flt.add"), "value", "")
+	group := func(label string, kind byte, n int) {
+		w.open("optgroup", "label", label)
+		for k := 0; k < n; k++ {
+			r := filterRow{kind, k}
+			if !slices.Contains(shown, r) {
+				w.elem("option", r.label(l), "value", r.id())
 			}
 		}
-		return false
+		w.close("optgroup")
 	}
-	opts := []app.UI{app.Elem("option").Attr("value", "").Attr("selected", true).Text(l.t("flt.add"))}
-	group := func(label string, rows []filterRow) {
-		var items []app.UI
-		for _, r := range rows {
-			if !isShown(r) {
-				items = append(items, app.Elem("option").Attr("value", r.id()).Text(r.label(l)))
-			}
-		}
-		opts = append(opts, app.Elem("optgroup").Attr("label", label).Body(items...))
-	}
-	var values, pcts []filterRow
-	for k := 0; k < int(engine.NumFields); k++ {
-		values = append(values, filterRow{'v', k})
-	}
-	for k := 0; k < engine.NumMetrics; k++ {
-		pcts = append(pcts, filterRow{'p', k})
-	}
-	group(l.t("flt.group.values"), values)
-	group(l.t("flt.group.pcts"), pcts)
-	return opts
+	group(l.t("flt.group.values"), 'v', int(engine.NumFields))
+	group(l.t("flt.group.pcts"), 'p', engine.NumMetrics)
+	w.WriteString(`</select>`)
+	return w.UI()
 }
 
 func (c *metricFilters) onAdd(ctx app.Context, e app.Event) {
-	id := ctx.JSSrc().Get("value").String()
-	ctx.JSSrc().Set("value", "")
+	sel := e.Get("target")
+	id := sel.Get("value").String()
+	sel.Set("value", "")
 	if _, ok := parseFilterRow(id); !ok {
 		return
 	}

@@ -247,30 +247,27 @@ func (p *filterPanel) sectorChecks(sectors []string) app.UI {
 	l := p.M.lang
 	mask := p.M.opts.Sectors
 	var picked []string
-	boxes := []app.UI{}
+	// The boxes are one HTML string with one delegated change handler: a
+	// go-app element chain per box made the first render of the screener
+	// measurably slower.
+	var w htmlWriter
+	w.WriteString(`<div class="sector-boxes">`)
 	for i, name := range sectors {
 		if i >= 32 {
 			break
 		}
-		bit := uint32(1) << uint(i)
-		on := mask&bit != 0
+		on := mask&(1<<uint(i)) != 0
+		checked := ""
 		if on {
 			picked = append(picked, l.sector(name))
+			checked = " checked"
 		}
 		id := "f-sec-" + itoa(i)
-		boxes = append(boxes, divClass("check").Body(
-			app.Input().Type("checkbox").ID(id).Checked(on).OnChange(func(ctx app.Context, e app.Event) {
-				o := p.M.opts
-				if ctx.JSSrc().Get("checked").Bool() {
-					o.Sectors |= bit
-				} else {
-					o.Sectors &^= bit
-				}
-				p.M.setOptions(o)
-			}, app.EventScope(id)),
-			rawElem("label", l.sector(name), "for", id),
-		))
+		w.WriteString(`<div class="check"><input type="checkbox" id="` + id + `" data-bit="` + itoa(i) + `"` + checked + `>`)
+		w.elem("label", l.sector(name), "for", id)
+		w.WriteString(`</div>`)
 	}
+	w.WriteString(`</div>`)
 	summary := l.t("filters.sector.all")
 	switch {
 	case len(picked) > 2:
@@ -282,9 +279,26 @@ func (p *filterPanel) sectorChecks(sectors []string) app.UI {
 		rawElem("span", l.t("filters.sector"), "class", "field-label", "id", "f-sector-label"),
 		app.Elem("details").ID("f-sector").Class("sector-picker").Body(
 			app.Elem("summary").Aria("describedby", "f-sector-label").Text(summary),
-			divClass("sector-boxes").Body(boxes...),
+			app.Div().OnChange(p.onSectorBox).Body(w.UI()),
 		),
 	)
+}
+
+// onSectorBox adds or removes the sector of the box that changed.
+func (p *filterPanel) onSectorBox(ctx app.Context, e app.Event) {
+	t := e.Get("target")
+	bit, err := strconv.Atoi(t.Get("dataset").Get("bit").String())
+	if err != nil || bit < 0 || bit >= 32 || bit >= len(p.M.snap.Sectors) {
+		ctx.PreventUpdate()
+		return
+	}
+	o := p.M.opts
+	if t.Get("checked").Bool() {
+		o.Sectors |= 1 << uint(bit)
+	} else {
+		o.Sectors &^= 1 << uint(bit)
+	}
+	p.M.setOptions(o)
 }
 
 // mcapFree offers market-cap bounds of any size, typed in USD millions,
