@@ -183,8 +183,8 @@ func NewScreen(s *Snapshot, m *Metrics, o Options) *Screen {
 	values := o.hasValues()
 	for i := 0; i < s.N; i++ {
 		sc.rowPos[i] = -1
-		switch priced := s.Priced(i); {
-		case !priced:
+		switch {
+		case !s.Priced(i):
 			if o.keepUnsized(s, i) && !(values && o.failsValue(s, m, i, true)) {
 				sc.Unpriced = append(sc.Unpriced, int32(i))
 			}

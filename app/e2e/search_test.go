@@ -101,6 +101,25 @@ func TestUnknownSelectedTickerIsNamed(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll('#stock-detail').length`); n != 0 {
 		t.Errorf("a detail panel opened for an unknown ticker")
 	}
+
+	// A stock no screen can rank (no price) opens from a link too, saying why.
+	exp := loadExpectation(t)
+	unpriced := ""
+	for i := 0; i < exp.snap.N && unpriced == ""; i++ {
+		if !exp.snap.Priced(i) {
+			unpriced = exp.snap.Ticker[i]
+		}
+	}
+	if unpriced == "" {
+		t.Skip("every stock of the snapshot has a price")
+	}
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?sel="+unpriced))
+	waitTable(t, ctx)
+	waitJS(t, ctx, 10*time.Second, "the unpriced stock's panel with its reason",
+		fmt.Sprintf(`(() => { const d = document.getElementById('stock-detail'); const n = document.getElementById('detail-hidden'); return d && d.dataset.ticker === %q && n && n.textContent.includes('no price') })()`, unpriced))
+	if rank := eval[string](t, ctx, `document.querySelector('#stock-detail .detail-rank').textContent`); !strings.Contains(rank, "—") {
+		t.Errorf("unpriced stock shows a rank: %q", rank)
+	}
 }
 
 // keyDown presses and releases key without the "char" event that
