@@ -253,7 +253,7 @@ func parseTypedBound(text string, scale float64) (x float64, has, ok bool) {
 		}
 	}
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.Abs(v) > maxBoundValue {
+	if err != nil || math.Abs(v) > engine.MaxFilterValue {
 		return 0, false, false
 	}
 	return v / scale, true, true

@@ -20,8 +20,6 @@ import (
 const (
 	keyValues = "fv"
 	keyPcts   = "fp"
-	// maxBoundValue bounds a value filter's magnitude; larger is a typo.
-	maxBoundValue = 1e12
 )
 
 // urlBounds reads NAME~MIN~MAX triples; lookup maps a name to its index
@@ -64,14 +62,14 @@ func urlBoundNumber(v string) (x float64, has, ok bool) {
 		}
 	}
 	x, err := strconv.ParseFloat(v, 64)
-	if err != nil || math.Abs(x) > maxBoundValue {
+	if err != nil || math.Abs(x) > engine.MaxFilterValue {
 		return 0, false, false
 	}
 	return x, true, true
 }
 
 // normalizeBound clamps a bound to its range (percentiles: whole numbers
-// 0..100; values: ±maxBoundValue), drops NaN and infinite sides, zeroes
+// 0..100; values: ±engine.MaxFilterValue), drops NaN and infinite sides, zeroes
 // open sides and puts the sides in order, so that equal filters compare
 // equal.
 func normalizeBound(b engine.Bound, pct bool) engine.Bound {
@@ -82,7 +80,7 @@ func normalizeBound(b engine.Bound, pct bool) engine.Bound {
 		if pct {
 			return math.Round(math.Max(0, math.Min(100, x))), true
 		}
-		return math.Max(-maxBoundValue, math.Min(maxBoundValue, x)), true
+		return math.Max(-engine.MaxFilterValue, math.Min(engine.MaxFilterValue, x)), true
 	}
 	b.Min, b.HasMin = side(b.Min, b.HasMin)
 	b.Max, b.HasMax = side(b.Max, b.HasMax)

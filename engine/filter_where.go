@@ -20,9 +20,9 @@ const WhereGrammar = `clauses separated by commas: NAME OP NUMBER
   A stock whose value is missing fails the clause.
   example: "pe<15,roe>0.10,mcap>=300,pct.mom12_1>=50"`
 
-// maxFilterValue bounds the magnitude of a filter number: larger is a
-// typo, and it keeps every bound finite and printable.
-const maxFilterValue = 1e12
+// MaxFilterValue bounds the magnitude of a filter number (CLI, URL, UI):
+// larger is a typo, and it keeps every bound finite and printable.
+const MaxFilterValue = 1e12
 
 // ParseWhere reads a where clause list (WhereGrammar) into f's bounds:
 // Values, Pcts, and MinMcap/MaxMcap for "mcap". Each field may have one
@@ -118,7 +118,7 @@ func splitClause(clause string) (name, op, num string, err error) {
 
 // parseFilterNumber reads a plain decimal ("15", "-0.5", "1e3"); for a
 // fraction field a trailing "%" divides by 100. NaN, infinities, hex and
-// magnitudes above maxFilterValue are rejected.
+// magnitudes above MaxFilterValue are rejected.
 func parseFilterNumber(s string, fraction bool) (float64, error) {
 	pct := strings.HasSuffix(s, "%")
 	if pct {
@@ -133,8 +133,8 @@ func parseFilterNumber(s string, fraction bool) (float64, error) {
 		}
 	}
 	x, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(x) || math.Abs(x) > maxFilterValue {
-		return 0, fmt.Errorf("%q is not a number within ±%g", s, maxFilterValue)
+	if err != nil || math.IsNaN(x) || math.Abs(x) > MaxFilterValue {
+		return 0, fmt.Errorf("%q is not a number within ±%g", s, MaxFilterValue)
 	}
 	if pct {
 		x /= 100
