@@ -21,14 +21,14 @@ import (
 )
 
 func init() {
-	register("rank", "rank the snapshot: rank [--weights value=2,momentum=1 | --preset quality6] [--universe iwm] [--top 25] [--format table|csv|json]", runRank)
+	register("rank", "rank the snapshot: rank [--weights value=2,momentum=1 | --preset quality6] [--universe iwm] [--where \"pe<15,roe>0.10\"] [--top 25] [--format table|csv|json]", runRank)
 	register("explain", "explain one stock's metrics, percentiles and contributions: explain TICKER [rank flags]", runExplain)
 }
 
 // screenFlags are the options shared by rank and explain.
 type screenFlags struct {
 	snapshot, weights, preset, universe, sectors string
-	missing                                      string
+	missing, where                               string
 	minMcap, maxMcap                             float64
 	profitable, neutral, exFin                   bool
 	minCoverage                                  int
@@ -47,6 +47,7 @@ func (sf *screenFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&sf.minCoverage, "min-coverage", engine.DefaultMinCoverage, "rank only stocks with at least this many of the 6 factors present (0 = all)")
 	fs.BoolVar(&sf.exFin, "exclude-financials", false, "leave Financials and Real Estate out of metrics that do not apply to them")
 	registerMissing(fs, &sf.missing)
+	fs.StringVar(&sf.where, "where", "", "filters on any metric, "+engine.WhereGrammar)
 }
 
 // resolve loads the snapshot and turns the flags into engine options and weights.
@@ -73,6 +74,9 @@ func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weigh
 	if o.Missing, err = parseMissing(sf.missing); err != nil {
 		return nil, o, w, "", err
 	}
+	if err := applyWhere(sf.where, &o.Filter); err != nil {
+		return nil, o, w, "", err
+	}
 
 	s, err := readDecoded(sf.snapshot, "--snapshot", engine.Decode)
 	if err != nil {
@@ -82,6 +86,30 @@ func (sf *screenFlags) resolve() (*engine.Snapshot, engine.Options, engine.Weigh
 		return nil, o, w, "", err
 	}
 	return s, o, w, label, nil
+}
+
+// applyWhere adds the --where bounds (engine.ParseWhere) to f; a market
+// cap bound given both there and by --min-mcap/--max-mcap is an error,
+// not a silent choice.
+func applyWhere(spec string, f *engine.Filter) error {
+	var wf engine.Filter
+	if err := engine.ParseWhere(spec, &wf); err != nil {
+		return fmt.Errorf("--where: %w", err)
+	}
+	if wf.MinMcap > 0 && f.MinMcap > 0 || wf.MaxMcap > 0 && f.MaxMcap > 0 {
+		return fmt.Errorf("--where: a market cap bound is also set by --min-mcap/--max-mcap; give it once")
+	}
+	if wf.MinMcap > 0 {
+		f.MinMcap = wf.MinMcap
+	}
+	if wf.MaxMcap > 0 {
+		f.MaxMcap = wf.MaxMcap
+	}
+	if f.MinMcap > 0 && f.MaxMcap > 0 && f.MinMcap > f.MaxMcap {
+		return fmt.Errorf("--where: market cap lower bound %g is above the upper bound %g", f.MinMcap, f.MaxMcap)
+	}
+	f.Values, f.Pcts = wf.Values, wf.Pcts
+	return nil
 }
 
 // cliSectors maps a comma-separated list of sector names (any case, or a
@@ -150,7 +178,11 @@ func runRank(args []string, stdout io.Writer) error {
 	case "json":
 		return rankJSON(stdout, sc, order, w)
 	}
-	fmt.Fprintf(stdout, "%s · %s · %d stocks in universe · %s · missing factors: %s\n\n", s.Kind, s.AsOf, len(sc.Members), label, o.Missing.Key())
+	where := ""
+	if w := engine.FormatWhere(o.Filter); w != "" {
+		where = " · where " + w
+	}
+	fmt.Fprintf(stdout, "%s · %s · %d stocks in universe · %s · missing factors: %s%s\n\n", s.Kind, s.AsOf, len(sc.Members), label, o.Missing.Key(), where)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	hdr := []string{"rank", "ticker", "name", "composite%"}
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
@@ -315,7 +347,13 @@ func runExplain(args []string, stdout io.Writer) error {
 		return fmt.Errorf("%s is not ranked: no price or market cap in the data on %s (%s); the screen lists it apart", s.Ticker[row], s.AsOf, s.WhyUnpriced(row).Key())
 	}
 	if !in {
-		return fmt.Errorf("%s is in the snapshot but not in the selected universe (--universe %s, sector/market-cap/profitable filters)", s.Ticker[row], sf.universe)
+		why := sc.Why(row).Key()
+		if f, ok := sc.FailedValue(row); ok {
+			why += " " + f.Key()
+		} else if k, ok := sc.FailedPct(row); ok {
+			why += " pct." + k.Key()
+		}
+		return fmt.Errorf("%s is in the snapshot but not in the selected universe (filtered out by: %s)", s.Ticker[row], why)
 	}
 	return writeExplain(stdout, sc, m, row, j, w, label)
 }

@@ -46,40 +46,12 @@ func (sm *screenModel) csvComments() []string {
 	for f := engine.Factor(0); f < engine.NumFactors; f++ {
 		weights = append(weights, l.t("factor."+f.Key())+" "+plainNum(sm.weights[f], 'f', -1))
 	}
-	sectors := l.t("filters.sector.all")
-	if o.Sectors != 0 {
-		var names []string
-		for i, name := range sm.snap.Sectors {
-			if i < 32 && o.Sectors&(1<<uint(i)) != 0 {
-				names = append(names, l.sector(name))
-			}
-		}
-		sectors = strings.Join(names, " / ")
-	}
-	mcap := l.t("filters.mcap.none")
-	if o.MinMcap > 0 || o.MaxMcap > 0 {
-		mcap = plainNum(o.MinMcap, 'f', -1) + "–" + plainNum(o.MaxMcap, 'f', -1) + " (USD M)"
-	}
-	filters := []string{
-		l.t("filters.index") + ": " + l.t("filters.index."+o.Index.Key()),
-		l.t("filters.sector") + ": " + sectors,
-		l.t("filters.mcap") + ": " + mcap,
-		l.t("filters.coverage") + ": ≥ " + itoa(o.MinCoverage) + "/6",
-	}
-	for _, on := range []struct {
-		set bool
-		key string
-	}{{o.ProfitableOnly, "filters.profitable"}, {o.SectorNeutral, "filters.sectorneutral"}, {o.ExcludeFinancials, "filters.exclfin"}} {
-		if on.set {
-			filters = append(filters, l.t(on.key))
-		}
-	}
 	return []string{
 		l.t("app.title"),
 		l.t("csv.asof") + ": " + sm.snap.AsOf,
 		l.t("csv.screen") + ": " + screen,
 		l.t("csv.weights") + ": " + strings.Join(weights, "; "),
-		l.t("csv.filters") + ": " + strings.Join(filters, "; "),
+		l.t("csv.filters") + ": " + strings.Join(filterPhrases(l, o, sm.snap.Sectors), "; "),
 		l.t("filters.missing") + ": " + l.t("filters.missing."+o.Missing.Key()),
 		l.tf("csv.rows", formatCount(len(sm.view))),
 	}
@@ -191,4 +163,43 @@ func csvNum(x float64) string {
 		return "-inf"
 	}
 	return plainNum(x, 'g', -1)
+}
+
+// filterPhrases says in words what narrows the universe of a screen with
+// options o: index, sectors (names from the snapshot's list), market cap,
+// coverage, each on/off option, and the value and percentile bounds in
+// the --where grammar. The CSV header and the embed caption both say it.
+func filterPhrases(l lang, o engine.Options, snapSectors []string) []string {
+	sectors := l.t("filters.sector.all")
+	if o.Sectors != 0 {
+		var names []string
+		for i, name := range snapSectors {
+			if i < 32 && o.Sectors&(1<<uint(i)) != 0 {
+				names = append(names, l.sector(name))
+			}
+		}
+		sectors = strings.Join(names, " / ")
+	}
+	mcap := l.t("filters.mcap.none")
+	if o.MinMcap > 0 || o.MaxMcap > 0 {
+		mcap = plainNum(o.MinMcap, 'f', -1) + "–" + plainNum(o.MaxMcap, 'f', -1) + " (USD M)"
+	}
+	out := []string{
+		l.t("filters.index") + ": " + l.t("filters.index."+o.Index.Key()),
+		l.t("filters.sector") + ": " + sectors,
+		l.t("filters.mcap") + ": " + mcap,
+		l.t("filters.coverage") + ": ≥ " + itoa(o.MinCoverage) + "/6",
+	}
+	for _, on := range []struct {
+		set bool
+		key string
+	}{{o.ProfitableOnly, "filters.profitable"}, {o.SectorNeutral, "filters.sectorneutral"}, {o.ExcludeFinancials, "filters.exclfin"}} {
+		if on.set {
+			out = append(out, l.t(on.key))
+		}
+	}
+	if w := engine.FormatWhere(engine.Filter{Values: o.Values, Pcts: o.Pcts}); w != "" {
+		out = append(out, w)
+	}
+	return out
 }

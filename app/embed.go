@@ -39,10 +39,10 @@ func embedBlockCSS(block string) string {
 }
 
 // embedCaption says which screen an embedded table shows: the preset (or
-// "custom weights") with each weighted factor's share, the filters that
-// narrow the universe, the missing-factor rule when it is not the
-// default, and the data date.
-func embedCaption(l lang, st State, asOf string) string {
+// "custom weights") with each weighted factor's share, the filters
+// (filterPhrases; sectors is the snapshot's list), the missing-factor
+// rule when it is not the default, and the data date.
+func embedCaption(l lang, st State, asOf string, sectors []string) string {
 	var parts []string
 	name := l.t("embed.custom")
 	if st.Preset != "" {
@@ -59,38 +59,7 @@ func embedCaption(l lang, st State, asOf string) string {
 		}
 	}
 	parts = append(parts, name+" ("+strings.Join(shares, ", ")+")")
-	if st.Index != engine.IndexAny {
-		parts = append(parts, l.t("filters.index."+st.Index.Key()))
-	}
-	if slugs := st.Sectors.Slugs(); len(slugs) > 0 {
-		names := make([]string, len(slugs))
-		for i, s := range slugs {
-			names[i] = l.sector(SectorName(s))
-		}
-		parts = append(parts, strings.Join(names, l.t("list.sep")))
-	}
-	if st.MinMcap > 0 || st.MaxMcap > 0 {
-		lo, hi := l.t("filters.mcap.none"), l.t("filters.mcap.none")
-		if st.MinMcap > 0 {
-			lo = l.mcap(st.MinMcap)
-		}
-		if st.MaxMcap > 0 {
-			hi = l.mcap(st.MaxMcap)
-		}
-		parts = append(parts, l.t("filters.mcap")+" "+lo+"–"+hi)
-	}
-	if st.MinCoverage > 0 {
-		parts = append(parts, l.tf("embed.coverage", st.MinCoverage))
-	}
-	if st.ProfitableOnly {
-		parts = append(parts, l.t("filters.profitable"))
-	}
-	if st.SectorNeutral {
-		parts = append(parts, l.t("filters.sectorneutral"))
-	}
-	if st.ExcludeFinancials {
-		parts = append(parts, l.t("filters.exclfin"))
-	}
+	parts = append(parts, filterPhrases(l, st.Options(sectors), sectors)...)
 	if st.Missing != engine.MissingNeutral {
 		parts = append(parts, l.t("filters.missing")+": "+l.t("filters.missing."+st.Missing.Key()))
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -31,6 +32,8 @@ type filterPanel struct {
 	M    *screenModel
 	Opts engine.Options
 	Lang lang // re-render on a language switch
+
+	mcapBad string // the free market-cap field whose value did not parse
 }
 
 // coverageChoices are the minimum numbers of factors offered.
@@ -52,12 +55,14 @@ func (p *filterPanel) Render() app.UI {
 	body := []app.UI{
 		app.Elem("summary").Body(rawElem("h2", l.t("filters.title"))),
 		labelledSelect(l.t("filters.index"), "f-index", p.onIndex, p.indexOptions()),
-		labelledSelect(l.t("filters.sector"), "f-sector", p.onSector, p.sectorOptions(m.snap.Sectors)),
+		p.sectorChecks(m.snap.Sectors),
 		divClass("field mcap").Body(
 			rawElem("span", l.t("filters.mcap"), "class", "field-label", "id", "f-mcap-label"),
 			p.mcapSelect("f-mcap-min", l.t("filters.mcap.min"), o.MinMcap, p.onMinMcap),
 			p.mcapSelect("f-mcap-max", l.t("filters.mcap.max"), o.MaxMcap, p.onMaxMcap),
+			p.mcapFree(),
 		),
+		&metricFilters{M: m, Opts: o, Lang: l},
 		labelledSelect(l.t("filters.coverage"), "f-coverage", p.onCoverage, p.coverageOptions()),
 		labelledSelect(l.t("filters.missing"), "f-missing", p.onMissing, p.missingOptions()),
 		rawElem("p", l.t("filters.missing.note."+o.Missing.Key()), "class", "muted small field-note", "id", "f-missing-note"),
@@ -123,21 +128,6 @@ func (p *filterPanel) indexOptions() []app.UI {
 	return selectOptions(vals, labels, sel)
 }
 
-func (p *filterPanel) sectorOptions(sectors []string) []app.UI {
-	l, sel := p.M.lang, -1
-	vals, labels := []string{"-1"}, []string{l.t("filters.sector.all")}
-	if p.M.opts.Sectors == 0 {
-		sel = 0
-	}
-	for i, name := range sectors {
-		vals, labels = append(vals, itoa(i)), append(labels, l.sector(name))
-		if p.M.opts.Sectors == 1<<uint(i) {
-			sel = i + 1
-		}
-	}
-	return selectOptions(vals, labels, sel)
-}
-
 func (p *filterPanel) coverageOptions() []app.UI {
 	l, sel := p.M.lang, -1
 	var vals, labels []string
@@ -179,6 +169,9 @@ func (p *filterPanel) mcapOptions(value float64) []app.UI {
 			sel = i
 		}
 	}
+	if sel < 0 { // a bound typed in the free fields: shown, not offered
+		vals, labels, sel = append(vals, "custom"), append(labels, l.mcap(value)), len(vals)
+	}
 	return selectOptions(vals, labels, sel)
 }
 
@@ -209,19 +202,6 @@ func (p *filterPanel) onIndex(ctx app.Context, e app.Event) {
 			p.M.setOptions(o)
 		}
 	}
-}
-
-func (p *filterPanel) onSector(ctx app.Context, e app.Event) {
-	k, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-	if err != nil || k >= len(p.M.snap.Sectors) || k >= 32 {
-		return
-	}
-	o := p.M.opts
-	o.Sectors = 0
-	if k >= 0 {
-		o.Sectors = 1 << uint(k)
-	}
-	p.M.setOptions(o)
 }
 
 // parseMcap reads a market-cap bound from a select; only offered steps count.
@@ -255,5 +235,103 @@ func (p *filterPanel) onMaxMcap(ctx app.Context, e app.Event) {
 }
 
 func (p *filterPanel) onReset(ctx app.Context, e app.Event) {
+	p.M.filterRows = nil
 	p.M.setOptions(engine.Options{MinCoverage: engine.DefaultMinCoverage})
+}
+
+// sectorChecks is the sector filter: a disclosure whose summary names the
+// selection and whose checkboxes pick any number of sectors (none = every
+// sector). The URL keeps them as GICS slugs (sec=health.tech), the form a
+// single-sector link already had.
+func (p *filterPanel) sectorChecks(sectors []string) app.UI {
+	l := p.M.lang
+	mask := p.M.opts.Sectors
+	var picked []string
+	// The boxes are one HTML string with one delegated change handler: a
+	// go-app element chain per box made the first render of the screener
+	// measurably slower.
+	var w htmlWriter
+	w.WriteString(`<div class="sector-boxes">`)
+	for i, name := range sectors {
+		if i >= 32 {
+			break
+		}
+		on := mask&(1<<uint(i)) != 0
+		checked := ""
+		if on {
+			picked = append(picked, l.sector(name))
+			checked = " checked"
+		}
+		id := "f-sec-" + itoa(i)
+		w.WriteString(`<div class="check"><input type="checkbox" id="` + id + `" data-bit="` + itoa(i) + `"` + checked + `>`)
+		w.elem("label", l.sector(name), "for", id)
+		w.WriteString(`</div>`)
+	}
+	w.WriteString(`</div>`)
+	summary := l.t("filters.sector.all")
+	switch {
+	case len(picked) > 2:
+		summary = l.tf("filters.sector.n", len(picked))
+	case len(picked) > 0:
+		summary = strings.Join(picked, l.t("list.sep"))
+	}
+	return divClass("field").Body(
+		rawElem("span", l.t("filters.sector"), "class", "field-label", "id", "f-sector-label"),
+		app.Elem("details").ID("f-sector").Class("sector-picker").Body(
+			app.Elem("summary").Aria("describedby", "f-sector-label").Text(summary),
+			app.Div().OnChange(p.onSectorBox).Body(w.UI()),
+		),
+	)
+}
+
+// onSectorBox adds or removes the sector of the box that changed.
+func (p *filterPanel) onSectorBox(ctx app.Context, e app.Event) {
+	t := e.Get("target")
+	bit, err := strconv.Atoi(t.Get("dataset").Get("bit").String())
+	if err != nil || bit < 0 || bit >= 32 || bit >= len(p.M.snap.Sectors) {
+		ctx.PreventUpdate()
+		return
+	}
+	o := p.M.opts
+	if t.Get("checked").Bool() {
+		o.Sectors |= 1 << uint(bit)
+	} else {
+		o.Sectors &^= 1 << uint(bit)
+	}
+	p.M.setOptions(o)
+}
+
+// mcapFree offers market-cap bounds of any size, typed in USD millions,
+// beside the steps of the selects.
+func (p *filterPanel) mcapFree() app.UI {
+	l := p.M.lang
+	o := p.M.opts
+	field := func(id, label string, v float64, set func(*engine.Options, float64)) app.UI {
+		value := ""
+		if v > 0 {
+			value = formatBoundNumber(v)
+		}
+		return app.Label().Class("inline").For(id).Body(
+			rawElem("span", label),
+			app.Input().Type("text").ID(id).Class("mf-input").Attr("inputmode", "numeric").Placeholder("$M").
+				Aria("invalid", p.mcapBad == id).Value(value).OnChange(func(ctx app.Context, e app.Event) {
+				x, has, ok := parseTypedBound(ctx.JSSrc().Get("value").String(), 1)
+				if !ok || has && !(x > 0) {
+					p.mcapBad = id
+					return
+				}
+				p.mcapBad = ""
+				o := p.M.opts
+				set(&o, mcapBound(x))
+				if o.MinMcap > 0 && o.MaxMcap > 0 && o.MinMcap > o.MaxMcap {
+					o.MinMcap, o.MaxMcap = o.MaxMcap, o.MinMcap
+				}
+				p.M.setOptions(o)
+			}, app.EventScope(id)),
+		)
+	}
+	return divClass("mcap-free").Body(
+		field("f-mcap-min-free", l.t("filters.mcap.minfree"), o.MinMcap, func(o *engine.Options, x float64) { o.MinMcap = x }),
+		field("f-mcap-max-free", l.t("filters.mcap.maxfree"), o.MaxMcap, func(o *engine.Options, x float64) { o.MaxMcap = x }),
+	)
 }

@@ -97,6 +97,9 @@ func usedKeys(t *testing.T) map[string]bool {
 			used[p+r.Key()] = true
 		}
 	}
+	for f := engine.Field(0); f < engine.NumFields; f++ {
+		used["flt."+f.Key()] = true
+	}
 	for r := engine.NoPrice; r < engine.NumUnpricedReasons; r++ {
 		used["unpriced.reason."+r.Key()] = true
 	}

@@ -54,6 +54,9 @@ type screenModel struct {
 	view     []int32 // member positions in display order
 	rank     []int32 // member position -> 1-based composite rank
 	selected int     // snapshot row of the open detail panel, -1 for none
+	// reveal is a view position the table brings into its box on its next
+	// write under "all rows" (a stock found by the search), -1 for none.
+	reveal int
 	// compare are the snapshot rows picked for the side-by-side
 	// comparison (at most MaxCompare, in the order picked); compareOpen
 	// shows it.
@@ -82,11 +85,26 @@ type screenModel struct {
 	// rev counts changes; children receive it as an exported field so that
 	// go-app re-renders them when the model changed under the same pointer.
 	rev int
+
+	// Stock search (search_model.go): the index, the last suggestions, the
+	// unfiltered screen a hidden stock's detail reads, and a ticker the
+	// URL asked for that the snapshot does not have.
+	search      *engine.SearchIndex
+	found       []int32
+	wide        *engine.Screen
+	wideWeights engine.Weights
+	selMissing  string
+	// filterRows are the metric-filter rows added but not yet given a
+	// bound ("v.pe", "p.roe"; metricFilters); a reset clears them.
+	filterRows []string
+	// urlBad lists the address's filter values that did not parse
+	// (StateProblems), shown by urlNotice until dismissed.
+	urlBad []string
 }
 
 // newScreenModel scores the snapshot with the first preset and no filter.
 func newScreenModel(l lang, s *engine.Snapshot, m *engine.Metrics) *screenModel {
-	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, pageSize: DefaultPageSize, columns: DefaultColumns, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
+	sm := &screenModel{lang: l, snap: s, metrics: m, selected: -1, reveal: -1, pageSize: DefaultPageSize, columns: DefaultColumns, opts: engine.Options{MinCoverage: engine.DefaultMinCoverage}}
 	sm.weights, _ = PresetWeights(DefaultPreset)
 	sm.preset = DefaultPreset
 	sm.rebuild()

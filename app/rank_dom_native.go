@@ -11,3 +11,4 @@ func (d *tableDOM) release()                         {}
 func (d *tableDOM) rowHeight() float64               { return 0 }
 func (d *tableDOM) viewport() (scrollTop, h float64) { return 0, 0 }
 func (d *tableDOM) focusRow(int)                     {}
+func (d *tableDOM) setScrollTop(float64)             {}

@@ -355,6 +355,13 @@ func (d *tableDOM) viewport() (scrollTop, height float64) {
 	return d.host.Get("scrollTop").Float(), d.host.Get("clientHeight").Float()
 }
 
+// setScrollTop scrolls the table box to y pixels from its top.
+func (d *tableDOM) setScrollTop(y float64) {
+	if d.host.Truthy() {
+		d.host.Set("scrollTop", y)
+	}
+}
+
 // focusRow focuses the ticker button of the row showing snapshot row
 // row, if it is in the DOM.
 func (d *tableDOM) focusRow(row int) {

@@ -176,7 +176,14 @@ func (t *rankTable) write() {
 	f.rows, f.virtual, f.padTop, f.padBottom = m.pageRows(), false, 0, 0
 	measured := true
 	if m.pageSize == pageAll {
-		measured = t.dom.rowHeight() > 0
+		rowH := t.dom.rowHeight()
+		measured = rowH > 0
+		if m.reveal >= 0 && measured {
+			// Centre the revealed row in the box; the window follows.
+			_, h := t.dom.viewport()
+			t.dom.setScrollTop(max(0, float64(m.reveal)*rowH-h/2))
+			m.reveal = -1
+		}
 		t.windowRows(f)
 	}
 	t.dom.show(f)

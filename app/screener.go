@@ -32,6 +32,11 @@ func (v *screenerView) Render() app.UI {
 		class += " compact"
 	}
 	return app.Div().Class(class).OnKeyDown(v.onKeyDown).Body(
+		// Search first: on a phone it comes before the controls, not
+		// after them.
+		app.If(!v.Compact, func() app.UI {
+			return divClass("toolbar").Body(&stockSearch{M: m, Lang: l}, &urlNotice{M: m, Lang: l})
+		}),
 		app.If(!v.Compact, func() app.UI {
 			return app.Button().Type("button").ID("controls-toggle").Class("controls-toggle").
 				Aria("expanded", v.controlsOpen).Aria("controls", "controls").Text(l.t("controls.toggle")).
@@ -46,6 +51,7 @@ func (v *screenerView) Render() app.UI {
 				&presetBar{M: m, Active: m.preset, Lang: l},
 				&weightSliders{M: m, Weights: m.weights, Lang: l},
 				&filterPanel{M: m, Opts: m.opts, Lang: l},
+				&savedScreens{M: m, Lang: l},
 			)
 		}),
 		app.If(v.Compact && v.Sliders, func() app.UI {

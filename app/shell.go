@@ -69,6 +69,7 @@ type shell struct {
 	mounted    bool
 	replaceGen int // cancels a scheduled replaceState
 	replaceDue bool
+	urlBad     []string // the address's filter values that did not parse (StateProblems)
 }
 
 func (s *shell) OnInit() {
@@ -85,10 +86,12 @@ func (s *shell) OnInit() {
 func (s *shell) OnMount(ctx app.Context) {
 	publishTiming("mountAt", pageClock())
 	s.ctx, s.mounted = ctx, true
+	s.urlBad = StateProblems(pageQuery())
 	s.showState(ParseState(pageQuery()))
 	onPopState(ctx, func(ctx app.Context) {
 		s.replaceGen++ // a pending replace belongs to the entry we left
 		s.replaceDue = false
+		s.urlBad = StateProblems(pageQuery())
 		s.showState(ParseState(pageQuery()))
 	})
 	s.etf.OnChange = func() { s.noteChange(true) }
@@ -131,6 +134,7 @@ func (s *shell) OnMount(ctx app.Context) {
 				model.lang = s.lang
 				model.index = s.index
 				model.applyState(s.state)
+				model.urlBad = s.urlBad
 				model.onState = s.noteChange
 				s.checkNewData()
 			}
@@ -179,6 +183,7 @@ func (s *shell) showState(st State) {
 	if s.model != nil {
 		s.model.lang = s.lang
 		s.model.applyState(st)
+		s.model.urlBad = s.urlBad
 	}
 }
 
@@ -341,10 +346,10 @@ func (s *shell) renderEmbed() app.UI {
 	case s.model != nil && s.state.Card != "":
 		main = stockCard{M: s.model, Ticker: s.state.Card}.render()
 		full.Selected = s.state.Card
-		caption = rawElem("p", embedCaption(l, s.state, s.model.snap.AsOf), "class", "embed-caption", "id", "embed-caption")
+		caption = rawElem("p", embedCaption(l, s.state, s.model.snap.AsOf, s.model.snap.Sectors), "class", "embed-caption", "id", "embed-caption")
 	case s.model != nil && s.view == viewScreener:
 		main = s.renderView()
-		caption = rawElem("p", embedCaption(l, s.state, s.model.snap.AsOf), "class", "embed-caption", "id", "embed-caption")
+		caption = rawElem("p", embedCaption(l, s.state, s.model.snap.AsOf, s.model.snap.Sectors), "class", "embed-caption", "id", "embed-caption")
 	default:
 		main = s.renderView()
 	}

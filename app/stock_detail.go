@@ -29,17 +29,27 @@ func (d *stockDetail) Render() app.UI {
 	l := m.lang
 	s := m.snap
 	row := m.selected
-	j, ok := m.screen.Pos(row)
-	if !ok || row < 0 {
+	if row < 0 || row >= s.N {
 		return app.Div()
 	}
-	sc := m.screen
+	sc, j := m.detailScreen(row)
 	contrib := sc.Contributions(j, m.weights)
-	rank := formatCount(int(m.rank[j]))
-	if math.IsNaN(sc.Composite[j]) {
-		rank = missingText
+	rank := missingText
+	switch {
+	case j < 0 || math.IsNaN(sc.Composite[j]):
+	case sc == m.screen:
+		rank = formatCount(int(m.rank[j]))
+	default:
+		rank = formatCount(sc.Rank(j))
 	}
-	missing := missingFactorsText(m, j)
+	missing := missingFactorsText(m, sc, j)
+	hidden := ""
+	if why := m.why(row); why != engine.Listed {
+		hidden = l.tf("detail.hidden", whyText(l, m, row, why))
+		if sc != m.screen {
+			hidden += " " + l.t("detail.hidden.wide")
+		}
+	}
 	var head htmlWriter
 	head.tagText(`<div><h2><span class="ticker">`, s.Ticker[row], `</span> <span class="company">`)
 	head.tagText("", s.Name[row], `</span></h2><p class="muted">`)
@@ -49,7 +59,10 @@ func (d *stockDetail) Render() app.UI {
 			head.UI(),
 			app.Button().Type("button").ID("detail-close").Class("close").Aria("label", l.t("detail.close")).Text("×").OnClick(d.onClose),
 		),
-		rawElem("p", l.tf("detail.rank", rank, formatCount(len(sc.Members)), formatFixed(sc.CompositePct[j], 1)), "class", "detail-rank"),
+		app.If(hidden != "", func() app.UI {
+			return rawElem("p", hidden, "class", "small hidden-note", "id", "detail-hidden")
+		}),
+		rawElem("p", l.tf("detail.rank", rank, formatCount(len(sc.Members)), formatFixed(memberValue(sc.CompositePct, j), 1)), "class", "detail-rank"),
 		rawElem("p", l.t("detail.index")+": IWM "+weightText(l, s.IWM[row])+" · IJR "+weightText(l, s.IJR[row]), "class", "muted small"),
 		divClass("detail-actions").Body(
 			d.renderCompareButton(row),
@@ -68,7 +81,7 @@ func (d *stockDetail) Render() app.UI {
 			return rawElem("p", missing, "class", "small missing-note", "id", "detail-missing")
 		}),
 		rawElem("h3", l.t("detail.metrics")),
-		d.renderMetrics(j, row),
+		d.renderMetrics(sc, j, row),
 		rawElem("p", l.t("detail.restated"), "class", "muted small"),
 	)
 }
@@ -76,24 +89,31 @@ func (d *stockDetail) Render() app.UI {
 // missingFactorsText says which weighted factors member j lacks and how
 // the composite treated them under the screen's rule; "" when none is
 // missing.
-func missingFactorsText(m *screenModel, j int) string {
+func missingFactorsText(m *screenModel, sc *engine.Screen, j int) string {
 	l := m.lang
 	var names []string
-	for _, f := range m.screen.MissingWeighted(j, m.weights) {
+	for _, f := range sc.MissingWeighted(j, m.weights) {
 		names = append(names, l.t("factor."+f.Key()))
 	}
 	if len(names) == 0 {
 		return ""
 	}
-	return l.tf("detail.missing."+m.screen.Opts.Missing.Key(), strings.Join(names, l.t("list.sep")))
+	return l.tf("detail.missing."+sc.Opts.Missing.Key(), strings.Join(names, l.t("list.sep")))
+}
+
+// memberValue is column[j], NaN for j < 0 (a stock no screen ranks).
+func memberValue(column []float64, j int) float64 {
+	if j < 0 || j >= len(column) {
+		return math.NaN()
+	}
+	return column[j]
 }
 
 // renderMetrics writes the metric table as one HTML string: it is
 // read-only, and a string is a fraction of the wasm of element chains.
-func (d *stockDetail) renderMetrics(j, row int) app.UI {
+func (d *stockDetail) renderMetrics(sc *engine.Screen, j, row int) app.UI {
 	m := d.M
 	l := m.lang
-	sc := m.screen
 	var w htmlWriter
 	// One root element: go-app keeps only the first of raw HTML.
 	w.WriteString(`<div><div class="table-wrap"><table class="metrics"><thead><tr>`)
@@ -107,10 +127,10 @@ func (d *stockDetail) renderMetrics(j, row int) app.UI {
 		w.WriteString(`<tr class="factor-row">`)
 		w.elem("th", l.t("factor."+f.Key()), "scope", "rowgroup", "class", "txt")
 		w.WriteString(`<td></td>`)
-		w.elem("td", formatFixed(sc.FactorPct[f][j], 0), "class", "num")
+		w.elem("td", formatFixed(memberValue(sc.FactorPct[f], j), 0), "class", "num")
 		w.WriteString(`<td colspan="2"></td></tr>`)
 		for _, mt := range engine.FactorMetrics(f) {
-			d.writeMetricRow(&w, mt, j, row)
+			d.writeMetricRow(&w, sc, mt, j, row)
 		}
 	}
 	w.WriteString(`</tbody></table></div>`)
@@ -127,12 +147,12 @@ func (d *stockDetail) renderMetrics(j, row int) app.UI {
 // writeMetricRow writes one metric: its value and percentile, and for each
 // distinct input block the fiscal period end and publish date, with the
 // data source under the metric's name.
-func (d *stockDetail) writeMetricRow(w *htmlWriter, mt engine.Metric, j, row int) {
+func (d *stockDetail) writeMetricRow(w *htmlWriter, sc *engine.Screen, mt engine.Metric, j, row int) {
 	m := d.M
 	l := m.lang
 	s := m.snap
 	v := m.metrics.Value[mt][row]
-	pct := m.screen.MetricPct[mt][j]
+	pct := memberValue(sc.MetricPct[mt], j)
 	var ends, pubs htmlWriter
 	var sources []string
 	for _, p := range inputPeriods(s, mt, row) {

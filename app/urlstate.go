@@ -64,6 +64,10 @@ type State struct {
 	ProfitableOnly    bool
 	SectorNeutral     bool
 	ExcludeFinancials bool
+	// Values and Pcts bound metric values and percentiles (fv=, fp=;
+	// engine.Filter.Values and .Pcts; urlstate_filters.go).
+	Values [engine.NumFields]engine.Bound
+	Pcts   [engine.NumMetrics]engine.Bound
 
 	Sort     string // a key of SortKeys
 	SortDesc bool
@@ -150,7 +154,7 @@ const (
 	keyWeights     = "w"
 	keyIndex       = "u"
 	keySectors     = "sec"
-	keyMcap        = "cap"
+	keyMcap        = "cap" // then fv, fp: urlstate_filters.go
 	keyProfitable  = "prof"
 	keyNeutral     = "sn"
 	keyExcludeFin  = "xfin"
@@ -228,6 +232,7 @@ func ParseState(rawQuery string) State {
 			s.MinMcap, s.MaxMcap = lo, hi
 		}
 	}
+	parseFilterBounds(vals, &s)
 	if v, ok := get(keyCoverage); ok {
 		if n, ok := urlInt(v, 0, engine.NumFactors); ok {
 			s.MinCoverage = n
@@ -363,6 +368,7 @@ func (s State) Query() string {
 	if s.MinMcap != 0 || s.MaxMcap != 0 {
 		add(keyMcap, formatMcapBound(s.MinMcap)+"-"+formatMcapBound(s.MaxMcap))
 	}
+	addFilterBounds(s, add)
 	if s.MinCoverage != d.MinCoverage {
 		add(keyCoverage, itoa(s.MinCoverage))
 	}
@@ -474,6 +480,7 @@ func (s State) Normalize() State {
 	if s.MinMcap > 0 && s.MaxMcap > 0 && s.MinMcap > s.MaxMcap {
 		s.MinMcap, s.MaxMcap = s.MaxMcap, s.MinMcap
 	}
+	normalizeFilterBounds(&s)
 	s.MinCoverage = urlClamp(s.MinCoverage, 0, engine.NumFactors)
 	if s.Missing >= engine.NumMissingRules {
 		s.Missing = d.Missing
@@ -542,6 +549,8 @@ func (s State) Options(sectors []string) engine.Options {
 			MinMcap:        s.MinMcap,
 			MaxMcap:        s.MaxMcap,
 			ProfitableOnly: s.ProfitableOnly,
+			Values:         s.Values,
+			Pcts:           s.Pcts,
 		},
 		SectorNeutral:     s.SectorNeutral,
 		ExcludeFinancials: s.ExcludeFinancials,

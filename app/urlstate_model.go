@@ -42,9 +42,8 @@ func sectorSetOf(mask uint32, sectors []string) SectorSet {
 }
 
 // applyState shows st in the model: filters (recomputing percentiles only
-// when they changed), weights, sort, page and the open stock. A ticker not
-// in the filtered universe closes the panel; a page past the end shows
-// the last page. st is normalised first, so anything from a URL is safe.
+// when they changed), weights, sort, page and the open stock. A ticker
+// the filters hide still opens; a page past the end shows the last page. st is normalised first, so anything from a URL is safe.
 func (sm *screenModel) applyState(st State) {
 	st = st.Normalize()
 	opts := st.Options(sm.snap.Sectors)
@@ -65,12 +64,15 @@ func (sm *screenModel) applyState(st State) {
 	if !sm.columns.has(sm.sortCol) {
 		sm.sortCol, sm.sortDesc = colRank, false
 	}
-	sm.selected = -1
+	// A stock the filters hide opens anyway (its panel says why it is not
+	// listed); one the snapshot lacks is named in a notice, not dropped
+	// silently.
+	sm.selected, sm.selMissing = -1, ""
 	if st.Selected != "" {
 		if r, ok := sm.snap.Lookup(st.Selected); ok {
-			if _, ok := sm.screen.Pos(r); ok {
-				sm.selected = r
-			}
+			sm.selected = r
+		} else {
+			sm.selMissing = st.Selected
 		}
 	}
 	sm.compare = sm.compare[:0]
@@ -101,6 +103,7 @@ func (sm *screenModel) fillState(st *State) {
 	st.Sectors = sectorSetOf(o.Sectors, sm.snap.Sectors)
 	st.MinMcap, st.MaxMcap = o.MinMcap, o.MaxMcap
 	st.ProfitableOnly = o.ProfitableOnly
+	st.Values, st.Pcts = o.Values, o.Pcts
 	st.SectorNeutral = o.SectorNeutral
 	st.ExcludeFinancials = o.ExcludeFinancials
 	st.MinCoverage = o.MinCoverage

@@ -48,7 +48,8 @@ type Screen struct {
 	// composites last, ties by ticker.
 	Order []int32
 
-	rowPos      []int32 // snapshot row -> member position, -1 if filtered out
+	metrics     *Metrics
+	rowPos      []int32 // snapshot row -> member position; -1 filtered out, -2-k by metric k's percentile bound
 	rankOf      []int32 // member position -> 0-based position in Order (set by Score)
 	tickerOrder []int32 // member positions sorted by ticker: the radix sort's start
 	rad         radix   // sort buffers, reused by every Score
@@ -81,13 +82,18 @@ func (f Filter) keepUnsized(s *Snapshot, i int) bool {
 	if !f.inIndex(s, i) {
 		return false
 	}
-	if f.Sectors != 0 && (int(s.Sector[i]) >= 32 || f.Sectors&(1<<s.Sector[i]) == 0) {
+	if !f.inSectors(s, i) {
 		return false
 	}
 	if f.ProfitableOnly && !(s.NI[i] > 0) {
 		return false
 	}
 	return true
+}
+
+// inSectors applies the sector filter (Filter.Sectors, 0 = every sector).
+func (f Filter) inSectors(s *Snapshot, i int) bool {
+	return f.Sectors == 0 || int(s.Sector[i]) < 32 && f.Sectors&(1<<s.Sector[i]) != 0
 }
 
 // UnpricedReason says why a stock has no market value in a snapshot.
@@ -172,16 +178,17 @@ func (f Filter) inIndex(s *Snapshot, i int) bool {
 // percentile is always across the whole filtered universe. Call Score
 // before reading Composite, CompositePct or Order.
 func NewScreen(s *Snapshot, m *Metrics, o Options) *Screen {
-	sc := &Screen{Snap: s, Opts: o}
+	sc := &Screen{Snap: s, Opts: o, metrics: m}
 	sc.rowPos = make([]int32, s.N)
+	values := o.hasValues()
 	for i := 0; i < s.N; i++ {
 		sc.rowPos[i] = -1
 		switch {
 		case !s.Priced(i):
-			if o.keepUnsized(s, i) {
+			if o.keepUnsized(s, i) && !(values && o.failsValue(s, m, i, true)) {
 				sc.Unpriced = append(sc.Unpriced, int32(i))
 			}
-		case o.Keep(s, i):
+		case o.Keep(s, i) && !(values && o.failsValue(s, m, i, false)):
 			sc.rowPos[i] = int32(len(sc.Members))
 			sc.Members = append(sc.Members, int32(i))
 		}
@@ -241,6 +248,10 @@ func NewScreen(s *Snapshot, m *Metrics, o Options) *Screen {
 			}
 		}
 		sc.FactorPct[f], sc.FactorZ[f] = pct, z
+	}
+	if o.hasPcts() {
+		sc.applyPcts()
+		n = len(sc.Members)
 	}
 
 	sc.Composite = nanSlice(n)

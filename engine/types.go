@@ -94,6 +94,14 @@ type Filter struct {
 	MinMcap, MaxMcap float64
 	// ProfitableOnly keeps stocks with positive TTM net income.
 	ProfitableOnly bool
+	// Values bounds fields in their own units (FieldValue: P/E, ROE, …);
+	// a stock whose value is missing fails an active bound.
+	Values [NumFields]Bound
+	// Pcts bounds metric percentiles (0..100, 100 = best, as
+	// Screen.MetricPct). They apply after the percentiles are computed
+	// over the universe the other filters leave, without re-ranking (see
+	// Screen.applyPcts); a missing percentile fails an active bound.
+	Pcts [NumMetrics]Bound
 }
 
 // Options are the settings that change percentiles (and so need a new Screen).
