@@ -92,7 +92,7 @@ func (b *shareBar) embedURL() string {
 func (b *shareBar) renderEmbedOptions() app.UI {
 	l := b.Lang
 	if b.View == viewScreener {
-		return app.Span().Class("check inline").Body(
+		return app.Span().Class("check inline embed-extra").Body(
 			app.Input().Type("checkbox").ID("embed-sliders").Checked(b.sliders).
 				OnChange(func(ctx app.Context, e app.Event) { b.sliders = ctx.JSSrc().Get("checked").Bool() }),
 			app.Label().For("embed-sliders").Text(l.t("share.sliders")),
@@ -115,7 +115,7 @@ func (b *shareBar) renderEmbedOptions() app.UI {
 			sel = i + 1
 		}
 	}
-	return app.Span().Class("embed-block-pick").Body(
+	return app.Span().Class("embed-block-pick embed-extra").Body(
 		rawElem("label", l.t("share.block"), "for", "embed-block"),
 		selectElem("embed-block", func(ctx app.Context, e app.Event) { b.block = ctx.JSSrc().Get("value").String() }, selectOptions(vals, labels, sel)),
 	)

@@ -22,6 +22,9 @@ func TestLookSearchAndFilters(t *testing.T) {
 			name = lang + "-" + name
 			step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?lang="+lang+"&fv=pe~~15~roe~0.1~&fp=mom12_1~50~&sec=health.tech&cap=250-"))
 			waitTable(t, ctx)
+			// On a phone the weights and filters fold behind their toggle.
+			eval[bool](t, ctx, `(() => { const b = document.getElementById('controls-toggle'); if (b && b.offsetParent !== null && b.getAttribute('aria-expanded') !== 'true') b.click(); return true })()`)
+			waitJS(t, ctx, 10*time.Second, "the filters to be shown", `!!document.querySelector('details.filters') && document.querySelector('details.filters').offsetParent !== null`)
 			eval[bool](t, ctx, `(document.querySelector('details.filters').open = true, document.getElementById('f-sector').open = true, true)`)
 			step(t, ctx, 10*time.Second, chromedp.ScrollIntoView(chromedp.ID("metric-filters")))
 			eval[bool](t, ctx, `(document.getElementById('f-sector').scrollIntoView({block: 'start'}), true)`)
