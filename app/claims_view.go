@@ -169,7 +169,8 @@ func writeClaimCard(w *htmlWriter, l lang, c engine.ClaimCard, narrow bool) {
 			}
 			w.open("tr", "class", cls)
 			w.open("td")
-			w.elem("code", v.Key)
+			w.elem("span", claimLabel(l, v.Key), "class", "claim-def")
+			w.elem("code", v.Key, "class", "claim-key")
 			if primary {
 				w.elem("span", l.t("claims.primary"), "class", "tag")
 			}

@@ -50,6 +50,11 @@ func usedKeys(t *testing.T) map[string]bool {
 		used["preset.desc."+p.Key] = true
 	}
 	used["preset.desc.custom"] = true
+	for k := range enStrings {
+		if strings.HasPrefix(k, "claims.tok.") {
+			used[k] = true // claimLabel looks the parts up by name
+		}
+	}
 	for _, v := range []string{ViewETFs, ViewHistory} {
 		for _, id := range embedBlocks[v] {
 			used["embed.block."+id] = true
