@@ -91,13 +91,9 @@ type DayDiff struct {
 // / previous close − 1. A day either series lacks is left out (and
 // breaks no run: it is not a day on which A beat B or lost).
 func (dp *DailyPrices) DailyDiffs(a, b string, from, to Day) ([]DayDiff, error) {
-	sa, ok := dp.Lookup(a)
-	if !ok {
-		return nil, fmt.Errorf("no daily prices for %s", a)
-	}
-	sb, ok := dp.Lookup(b)
-	if !ok {
-		return nil, fmt.Errorf("no daily prices for %s", b)
+	sa, sb, err := dp.pair(a, b)
+	if err != nil {
+		return nil, err
 	}
 	var out []DayDiff
 	for i := 1; i < len(dp.Days); i++ {
@@ -112,6 +108,18 @@ func (dp *DailyPrices) DailyDiffs(a, b string, from, to Day) ([]DayDiff, error) 
 		out = append(out, DayDiff{d, (ca/pa - 1) - (cb/pb - 1)})
 	}
 	return out, nil
+}
+
+// pair is the series of a and b, or an error naming the one missing.
+func (dp *DailyPrices) pair(a, b string) (sa, sb *DailySeries, err error) {
+	var ok bool
+	if sa, ok = dp.Lookup(a); !ok {
+		return nil, nil, fmt.Errorf("no daily prices for %s", a)
+	}
+	if sb, ok = dp.Lookup(b); !ok {
+		return nil, nil, fmt.Errorf("no daily prices for %s", b)
+	}
+	return sa, sb, nil
 }
 
 // Streak is a run of consecutive trading days on which A's daily return
@@ -159,13 +167,9 @@ type RatioPoint struct {
 // day whose window starts before the first common close has PriorHigh
 // NaN and High false.
 func (dp *DailyPrices) RatioHighs(a, b string, months int, from, to Day) ([]RatioPoint, error) {
-	sa, ok := dp.Lookup(a)
-	if !ok {
-		return nil, fmt.Errorf("no daily prices for %s", a)
-	}
-	sb, ok := dp.Lookup(b)
-	if !ok {
-		return nil, fmt.Errorf("no daily prices for %s", b)
+	sa, sb, err := dp.pair(a, b)
+	if err != nil {
+		return nil, err
 	}
 	ratio := func(i int) float64 { return sa.Close[i] / sb.Close[i] } // NaN when either is
 	firstCommon := -1
