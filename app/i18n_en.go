@@ -25,6 +25,7 @@ var enStrings = map[string]string{
 	"status.age":                      "statements: median %s months old",
 	"status.age.title":                "Median age of the income statements behind the factors, from fiscal period end to the data date. Statements more than 15 months past their period end are not used.",
 	"unpriced.summary":                "%s stocks not ranked: no price or market cap in the data on %s",
+	"unpriced.summary.one":            "%s stock not ranked: no price or market cap in the data on %s",
 	"unpriced.note":                   "A stock without a price or a share count cannot be valued or bought at a known price, so it is listed here instead of ranked. The price files keep only names still trading in mid-2026; about a quarter of the holdings have no statements with a share count.",
 	"unpriced.reason":                 "Why",
 	"unpriced.reason.no_price":        "no price on this date",

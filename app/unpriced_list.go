@@ -29,7 +29,11 @@ func (u *unpricedList) Render() app.UI {
 	}
 	var w htmlWriter
 	w.open("details", "id", "unpriced", "class", "unpriced")
-	w.elem("summary", l.tf("unpriced.summary", formatCount(len(rows)), l.date(s.AsOf)))
+	summary := l.tf("unpriced.summary", formatCount(len(rows)), l.date(s.AsOf))
+	if len(rows) == 1 {
+		summary = l.tf("unpriced.summary.one", formatCount(len(rows)), l.date(s.AsOf))
+	}
+	w.elem("summary", summary)
 	w.elem("p", l.t("unpriced.note"), "class", "muted small")
 	w.WriteString(`<div class="table-wrap"><table class="unpriced-table"><thead><tr>`)
 	w.elem("th", l.t("col.ticker"), "scope", "col", "class", "txt")
