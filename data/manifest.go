@@ -6,12 +6,6 @@ import (
 	"screener/data/schema"
 )
 
-// manifestEntry is one file of the data manifest (schema.IndexFile).
-type manifestEntry struct {
-	name, kind, asof, hash string
-	bytes                  int
-}
-
 // manifest renders index.json's body: the files in the order given, each
 // with its kind and date from the report's stats. Its own entry is not
 // listed: it cannot hash itself.
@@ -20,27 +14,23 @@ func manifest(files []File, stats []SnapshotStats) []byte {
 	for _, s := range stats {
 		byName[s.Name] = s
 	}
-	entries := make([]manifestEntry, 0, len(files))
-	for _, f := range files {
-		st := byName[f.Name]
-		entries = append(entries, manifestEntry{name: f.Name, kind: st.Kind, asof: st.AsOf, hash: f.Hash, bytes: len(f.Data)})
-	}
 	var w jsonWriter
 	w.raw(`{"kind":`)
 	w.str(schema.KindIndex)
 	w.raw(`,"files":[`)
-	for i, e := range entries {
+	for i, f := range files {
 		if i > 0 {
 			w.raw(",")
 		}
+		st := byName[f.Name]
 		w.raw(`{"name":`)
-		w.str(e.name)
+		w.str(f.Name)
 		w.raw(`,"kind":`)
-		w.str(e.kind)
+		w.str(st.Kind)
 		w.raw(`,"asof":`)
-		w.str(e.asof)
-		w.raw(`,"bytes":` + strconv.Itoa(e.bytes) + `,"hash":`)
-		w.str(e.hash)
+		w.str(st.AsOf)
+		w.raw(`,"bytes":` + strconv.Itoa(len(f.Data)) + `,"hash":`)
+		w.str(f.Hash)
 		w.raw("}")
 	}
 	w.raw("]}")
