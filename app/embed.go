@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"screener/engine"
@@ -24,7 +25,7 @@ var embedBlocks = map[string][]string{
 // embedBlockIndex is block's position among view's blocks, -1 if it is
 // not one (anything from a URL is checked here before it reaches CSS).
 func embedBlockIndex(view, block string) int {
-	return indexOf(embedBlocks[view], block)
+	return slices.Index(embedBlocks[view], block)
 }
 
 // embedBlockCSS hides, inside #main, every element that neither holds the

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -265,7 +266,7 @@ func urlCompare(list []string) [MaxCompare]string {
 	n := 0
 	for _, v := range list {
 		t, ok := urlTicker(v)
-		if !ok || n == MaxCompare || indexOf(out[:n], t) >= 0 {
+		if !ok || n == MaxCompare || slices.Contains(out[:n], t) {
 			continue
 		}
 		out[n] = t
@@ -283,15 +284,4 @@ func (s State) CompareList() []string {
 		}
 	}
 	return out
-}
-
-// indexOf is the position of s in list, -1 if absent (no generics in
-// wasm-side code: each instantiation costs bytes).
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
