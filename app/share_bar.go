@@ -68,14 +68,11 @@ func (b *shareBar) Render() app.UI {
 
 func (b *shareBar) linkURL() string { return pageURL(b.Query) }
 
-// embedURL is the page URL for the iframe: the same screen in embed mode,
-// starting at rank 1 with no panel open, without the language, so each
-// reader gets the page in their own browser's language.
+// embedURL is the page URL for the iframe: the same screen as an embed
+// shows it (State.ForEmbed), with the options chosen beside the button.
 func (b *shareBar) embedURL() string {
-	st := ParseState(b.Query)
-	st.Lang = ""
-	st.Page, st.Selected, st.Compare = 1, "", [MaxCompare]string{}
-	st.Embed, st.Transparent = true, b.transparent
+	st := ParseState(b.Query).ForEmbed()
+	st.Transparent = b.transparent
 	st.Sliders = b.sliders && b.View == viewScreener
 	switch {
 	case b.View == viewClaims && b.block != "":

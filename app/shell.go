@@ -341,17 +341,17 @@ func (s *shell) renderEmbed() app.UI {
 	l := s.lang
 	full := s.state
 	full.Embed, full.Transparent, full.Block, full.Card, full.Sliders = false, false, "", "", false
+	card := s.model != nil && s.state.Card != ""
 	var caption, main app.UI
-	switch {
-	case s.model != nil && s.state.Card != "":
+	if card {
 		main = stockCard{M: s.model, Ticker: s.state.Card}.render()
 		full.Selected = s.state.Card
-		caption = rawElem("p", embedCaption(l, s.state, s.model.snap.AsOf, s.model.snap.Sectors), "class", "embed-caption", "id", "embed-caption")
-	case s.model != nil && s.view == viewScreener:
+	} else {
 		main = s.renderView()
+	}
+	// A ranked list or a card says which screen it comes from.
+	if card || s.model != nil && s.view == viewScreener {
 		caption = rawElem("p", embedCaption(l, s.state, s.model.snap.AsOf, s.model.snap.Sectors), "class", "embed-caption", "id", "embed-caption")
-	default:
-		main = s.renderView()
 	}
 	return app.Div().ID("app").Class("app embed").Body(
 		app.If(caption != nil, func() app.UI { return caption }),

@@ -253,9 +253,8 @@ func (d *stockDetail) onClose(ctx app.Context, e app.Event) {
 // screen (weights, filters) in embed mode with card= the ticker.
 func (d *stockDetail) onCopyCard(ctx app.Context, e app.Event) {
 	m := d.M
-	st := ParseState(pageQuery())
-	st.Lang, st.Page, st.Selected, st.Compare = "", 1, "", [MaxCompare]string{}
-	st.Embed, st.Card = true, m.snap.Ticker[m.selected]
+	st := ParseState(pageQuery()).ForEmbed()
+	st.Card = m.snap.Ticker[m.selected]
 	d.copied, d.manual = "", ""
 	text := embedSnippet(pageURL(st.Query()), embedCardHeight, m.lang.t("embed.frame"))
 	copyText(ctx, text, func(ctx app.Context, ok bool) {

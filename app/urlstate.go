@@ -559,6 +559,15 @@ func (s State) Options(sectors []string) engine.Options {
 	}
 }
 
+// ForEmbed is s as an embed shows it: in embed mode, at rank 1, with no
+// panel open and no comparison picked, and without the language, so each
+// reader gets the page in their own browser's language.
+func (s State) ForEmbed() State {
+	s.Lang, s.Page, s.Selected, s.Compare = "", 1, "", [MaxCompare]string{}
+	s.Embed = true
+	return s
+}
+
 // WithPreset selects a preset and its weights; an unknown key changes nothing.
 func (s State) WithPreset(key string) State {
 	if w, ok := PresetWeights(key); ok {
