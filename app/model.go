@@ -54,8 +54,9 @@ type screenModel struct {
 	view     []int32 // member positions in display order
 	rank     []int32 // member position -> 1-based composite rank
 	selected int     // snapshot row of the open detail panel, -1 for none
-	// reveal is a view position the table brings into its box on its next
-	// write under "all rows" (a stock found by the search), -1 for none.
+	// reveal is a position on the table's page that the table brings into
+	// its box on its next write (a stock found by the search), -1 for
+	// none.
 	reveal int
 	// compare are the snapshot rows picked for the side-by-side
 	// comparison (at most MaxCompare, in the order picked); compareOpen

@@ -21,9 +21,7 @@ type tableDOM struct {
 	tmpl                               js.Value // an empty row of the current columns, cloned for new pool rows
 	pool                               []domRow
 	attached                           int // pool[:attached] are in the tbody, in order
-	top, bottom                        js.Value
-	spacers                            bool // top and bottom are in the tbody
-	padTop, padBottom                  float64
+	top, bottom                        spacer
 	ncols                              int
 	onScroll                           js.Func
 	scrollHook                         func()
@@ -105,8 +103,17 @@ func (d *tableDOM) release() {
 	}
 }
 
+// spacer is a row standing in for the rows of the list outside the
+// window, in the tbody only while it has a height: at either end of the
+// list the tbody's first or last row is the table's own.
+type spacer struct {
+	tr     js.Value
+	in     bool    // in the tbody
+	height float64 // CSS pixels, as last written
+}
+
 // show writes frame f: rows f.rows (member positions) between spacers of
-// f.padTop and f.padBottom pixels (virtualised list; both 0 for a page).
+// f.padTop and f.padBottom pixels.
 func (d *tableDOM) show(f *tableFrame) {
 	if !d.attach() {
 		return
@@ -125,7 +132,8 @@ func (d *tableDOM) show(f *tableFrame) {
 		d.thead = d.table.Get("tHead")
 		d.tbody = d.table.Get("tBodies").Index(0)
 		d.colsKey, d.headHTML, d.captionText = "", "", ""
-		d.pool, d.attached, d.spacers = nil, 0, false
+		d.pool, d.attached = nil, 0
+		d.top.in, d.bottom.in = false, false
 		d.js = js.Global().Get("Function").New(poolJS).Invoke()
 	}
 	if f.caption != d.captionText {
@@ -144,8 +152,8 @@ func (d *tableDOM) show(f *tableFrame) {
 		d.pool = append(d.pool, d.newRow())
 	}
 	var next js.Value = js.Null()
-	if d.spacers {
-		next = d.bottom
+	if d.bottom.in {
+		next = d.bottom.tr
 	}
 	for i := d.attached; i < n; i++ {
 		d.tbody.Call("insertBefore", d.pool[i].tr, next)
@@ -204,9 +212,9 @@ func (d *tableDOM) setColumns(cols []tableCol, key string) {
 	d.colsKey = key
 	// Each column past the default ones widens the table (app.css).
 	d.table.Get("style").Call("setProperty", "--extra-cols", strconv.Itoa(max(0, len(cols)-defaultColumnCount)))
-	if d.spacers {
-		for _, sp := range []js.Value{d.top, d.bottom} {
-			sp.Get("firstChild").Set("colSpan", d.ncols)
+	for _, sp := range []*spacer{&d.top, &d.bottom} {
+		if sp.tr.Truthy() {
+			sp.tr.Get("firstChild").Set("colSpan", d.ncols)
 		}
 	}
 }
@@ -241,37 +249,35 @@ func (d *tableDOM) writeHead(html string) {
 	}
 }
 
-// setSpacers puts the virtualised list's spacer rows in or out of the
-// tbody and sizes them.
+// setSpacers puts the spacer rows in or out of the tbody and sizes them.
 func (d *tableDOM) setSpacers(f *tableFrame) {
-	want := f.virtual
-	if want && !d.top.Truthy() {
-		d.top, d.bottom = d.newSpacer(), d.newSpacer()
-	}
-	if want != d.spacers {
+	d.setSpacer(&d.top, f.padTop, true)
+	d.setSpacer(&d.bottom, f.padBottom, false)
+}
+
+// setSpacer gives sp height h: in the tbody, first (atTop) or last, while
+// h is positive.
+func (d *tableDOM) setSpacer(sp *spacer, h float64, atTop bool) {
+	want := h > 0
+	if want != sp.in {
 		if want {
-			d.tbody.Call("insertBefore", d.top, d.tbody.Get("firstChild"))
-			d.tbody.Call("appendChild", d.bottom)
-			for _, sp := range []js.Value{d.top, d.bottom} {
-				sp.Get("firstChild").Set("colSpan", d.ncols)
+			if !sp.tr.Truthy() {
+				sp.tr = d.newSpacer()
+			}
+			sp.tr.Get("firstChild").Set("colSpan", d.ncols)
+			if atTop {
+				d.tbody.Call("insertBefore", sp.tr, d.tbody.Get("firstChild"))
+			} else {
+				d.tbody.Call("appendChild", sp.tr)
 			}
 		} else {
-			d.top.Call("remove")
-			d.bottom.Call("remove")
+			sp.tr.Call("remove")
 		}
-		d.spacers = want
-		d.padTop, d.padBottom = -1, -1
+		sp.in, sp.height = want, -1
 	}
-	if !want {
-		return
-	}
-	if f.padTop != d.padTop {
-		d.top.Get("firstChild").Get("style").Set("height", formatPx(f.padTop))
-		d.padTop = f.padTop
-	}
-	if f.padBottom != d.padBottom {
-		d.bottom.Get("firstChild").Get("style").Set("height", formatPx(f.padBottom))
-		d.padBottom = f.padBottom
+	if want && h != sp.height {
+		sp.tr.Get("firstChild").Get("style").Set("height", formatPx(h))
+		sp.height = h
 	}
 }
 

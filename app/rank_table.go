@@ -11,8 +11,12 @@ import (
 )
 
 // rankTable is the ranked universe in the chosen sort order, with
-// sortable headers and a pager: one page of rows, or every row through a
-// virtualised window (only the rows in view and a few more are in the DOM).
+// sortable headers and a pager: a page of 50 or 100 rows, or every row.
+// Either way the table box scrolls and only the rows in its view, and a
+// few more, are in the DOM (a virtualised window between spacer rows): a
+// slider move's style, layout and paint grow with the rows in the DOM,
+// and at the default 50 rows the ~20 below the box's fold were a third of
+// that work for nothing on screen.
 //
 // go-app renders the host element empty; the table inside it is written by
 // tableDOM (rank_dom_wasm.go). Every model change (slider, sort, page,
@@ -40,7 +44,11 @@ type rankTable struct {
 	writing     bool // a write is under way (its own model changes need no other)
 	frameDue    bool // a write happened since the last frame began
 	writtenRev  int
-	scrolled    bool      // the table box scrolled since the last write
+	scrolled    bool      // the table box scrolled (or resized) since the last write
+	lean        bool      // the last write left out the window's overscan rows
+	// The table box's row height, scroll offset and visible height, as
+	// last measured (on a scroll, a resize, or the first rows shown).
+	rowH, boxTop, boxH float64
 	headKey     headKey   // what the frame's columns and header were made for
 	statusText  [2]string // what setStatus wrote: in view, hidden
 	shownOpen   int       // the snapshot row whose detail was open at the last write, -1 for none
@@ -61,7 +69,6 @@ type tableFrame struct {
 	cols              []tableCol
 	headHTML, caption string
 	rows              []int32 // member positions, top to bottom
-	virtual           bool    // rows is a window of every row, between spacers
 	padTop, padBottom float64 // spacer heights in CSS pixels
 	rev               int
 }
@@ -71,11 +78,15 @@ func (t *rankTable) OnMount(ctx app.Context) {
 	t.writtenRev = -1
 	t.shownOpen = t.M.selected
 	t.dom.scrollHook = func() {
-		if t.M.pageSize == pageAll {
-			t.scrolled = true
-			t.queueWrite(ctx)
-		}
+		t.scrolled = true
+		t.queueWrite(ctx)
 	}
+	t.queueWrite(ctx)
+}
+
+// OnResize re-measures the table box: its height follows the window's.
+func (t *rankTable) OnResize(ctx app.Context) {
+	t.scrolled = true
 	t.queueWrite(ctx)
 }
 
@@ -152,6 +163,13 @@ func (t *rankTable) settleLater(ctx app.Context) {
 		dispatch(ctx, func(ctx app.Context) {
 			if gen != t.settleGen {
 				ctx.PreventUpdate() // a later write has its own
+				return
+			}
+			if t.lean {
+				// The changes paused: the window takes its overscan rows
+				// back, ready for a scroll.
+				t.scrolled = true
+				t.queueWrite(ctx)
 			}
 		})
 	})
@@ -164,6 +182,7 @@ func (t *rankTable) write() {
 	if t.writtenRev == m.rev && !t.scrolled {
 		return
 	}
+	scrolled := t.scrolled
 	t.scrolled = false
 	f := &t.frame
 	f.model, f.rev = m, m.rev
@@ -173,19 +192,31 @@ func (t *rankTable) write() {
 		f.headHTML = t.headHTML(f.cols)
 		t.headKey = k
 	}
-	f.rows, f.virtual, f.padTop, f.padBottom = m.pageRows(), false, 0, 0
-	measured := true
-	if m.pageSize == pageAll {
-		rowH := t.dom.rowHeight()
-		measured = rowH > 0
-		if m.reveal >= 0 && measured {
-			// Centre the revealed row in the box; the window follows.
-			_, h := t.dom.viewport()
-			t.dom.setScrollTop(max(0, float64(m.reveal)*rowH-h/2))
-			m.reveal = -1
-		}
-		t.windowRows(f)
+	f.rows = m.pageRows()
+	if scrolled || t.rowH <= 0 {
+		// Reading the box's geometry lays out the page, which a slider
+		// move has just changed: ~0.5 ms a move. Only a scroll or a
+		// resize changes it.
+		t.rowH = t.dom.rowHeight()
+		t.boxTop, t.boxH = t.dom.viewport()
 	}
+	measured := t.rowH > 0
+	if m.reveal >= 0 && measured {
+		// Centre the revealed row in the box; the window follows.
+		t.boxTop = max(0, float64(m.reveal)*t.rowH-t.boxH/2)
+		t.dom.setScrollTop(t.boxTop)
+		m.reveal = -1
+	}
+	// A model change's write (a slider move) shows only the rows in the
+	// box: the overscan rows are there for a scroll, and each row written
+	// adds to the move's work. They come back once the changes pause
+	// (settleLater) or the box scrolls.
+	overscan := 0
+	if scrolled {
+		overscan = windowOverscan
+	}
+	t.lean = overscan == 0
+	t.windowRows(f, overscan)
 	t.dom.show(f)
 	// The row height is known once a row is on screen: the next frame
 	// sizes the window with it (writeNow).
@@ -207,13 +238,13 @@ func (t *rankTable) write() {
 	t.writtenRev = m.rev
 }
 
-// windowRows narrows f.rows (every row) to the window in view in the
-// table box, between spacers for the rest.
-func (t *rankTable) windowRows(f *tableFrame) {
-	top, h := t.dom.viewport()
-	w := virtualWindow(len(f.rows), t.dom.rowHeight(), top, h, windowOverscan)
+// windowRows narrows f.rows (the page's rows) to the window in view in
+// the table box and overscan rows either side, between spacers for the
+// rest.
+func (t *rankTable) windowRows(f *tableFrame, overscan int) {
+	w := virtualWindow(len(f.rows), t.rowH, t.boxTop, t.boxH, overscan)
 	f.rows = f.rows[w.first : w.first+w.count]
-	f.virtual, f.padTop, f.padBottom = true, w.padTop, w.padBottom
+	f.padTop, f.padBottom = w.padTop, w.padBottom
 }
 
 // setStatus sets the status line's element id to text unless the table
@@ -376,8 +407,8 @@ func (t *rankTable) onColumn(ctx app.Context, e app.Event) {
 
 func (t *rankTable) onPageSize(ctx app.Context, e app.Event) {
 	if n, ok := parsePageSize(ctx.JSSrc().Get("value").String()); ok {
-		t.M.setPageSize(n)
 		t.scrollTableTop()
+		t.M.setPageSize(n)
 	}
 }
 
@@ -394,22 +425,24 @@ func (t *rankTable) renderPager() app.UI {
 	hi := min(lo+m.pageSize-1, n)
 	return app.Elem("nav").Class("pager").Aria("label", l.tf("pager.page", m.page+1, m.pages())).Body(
 		app.Button().Type("button").ID("page-prev").Disabled(m.page == 0).Text("‹ "+l.t("pager.prev")).
-			OnClick(func(ctx app.Context, e app.Event) { m.setPage(m.page - 1); t.scrollTableTop() }),
+			OnClick(func(ctx app.Context, e app.Event) { t.scrollTableTop(); m.setPage(m.page - 1) }),
 		app.Span().ID("page-range").Class("range").Text(l.tf("pager.range", formatCount(lo), formatCount(hi), formatCount(n))),
 		app.Button().Type("button").ID("page-next").Disabled(m.page >= m.pages()-1).Text(l.t("pager.next")+" ›").
-			OnClick(func(ctx app.Context, e app.Event) { m.setPage(m.page + 1); t.scrollTableTop() }),
+			OnClick(func(ctx app.Context, e app.Event) { t.scrollTableTop(); m.setPage(m.page + 1) }),
 	)
 }
 
-// scrollTableTop brings the top of the table into view after a page jump
+// scrollTableTop brings the top of the table into view for a page jump
 // (the pager is below the table; the new page starts above it) and
-// scrolls the table box back to its first row.
+// scrolls the table box back to its first row, before the new page's
+// write uses the box's scroll offset.
 func (t *rankTable) scrollTableTop() {
 	host := app.Window().GetElementByID("rank-table-host")
 	if !host.Truthy() {
 		return
 	}
 	host.Set("scrollTop", 0)
+	t.boxTop = 0
 	if top := host.Call("getBoundingClientRect").Get("top").Float(); top < 0 {
 		// scrollBy moves this document only; scrollIntoView would also
 		// scroll the page an embed sits in.

@@ -8,10 +8,11 @@ type rowWindow struct {
 	padTop, padBottom float64
 }
 
-// windowOverscan is how many rows beyond the visible ones are kept on each
-// side, so a fast scroll shows rows, not blank spacer, before the next
-// frame's write.
-const windowOverscan = 6
+// windowOverscan is how many rows beyond the visible ones the window keeps
+// on each side while the table is still, so a scroll shows rows, not
+// blank spacer, before the next frame's write: three rows (~90 px) cover
+// a frame's step of a smooth wheel or keyboard scroll.
+const windowOverscan = 3
 
 // virtualWindow is the window of n rows of height rowH shown in a box
 // scrolled by scrollTop with viewH pixels of visible height:

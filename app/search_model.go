@@ -80,7 +80,7 @@ func (sm *screenModel) showStock(row int) bool {
 	case i >= 0 && sm.pageSize == pageAll:
 		sm.page, sm.reveal = 0, i
 	case i >= 0:
-		sm.page = i / sm.pageSize
+		sm.page, sm.reveal = i/sm.pageSize, i%sm.pageSize
 	}
 	sm.selectRow(row)
 	return i >= 0

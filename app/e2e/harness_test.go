@@ -234,11 +234,41 @@ func waitTable(t *testing.T, ctx context.Context) {
 	step(t, ctx, 60*time.Second, chromedp.WaitVisible(chromedp.CSS("#rank-table tbody tr")))
 }
 
-// topTickers reads the first n tickers of the table, in display order.
+// topTickers reads the first n tickers of the table's page, in display
+// order. Only the rows in the table box's view are in the DOM: when fewer
+// than n are, the box is opened for the read (openTableBoxJS).
 func topTickers(t *testing.T, ctx context.Context, n int) []string {
-	return eval[[]string](t, ctx, fmt.Sprintf(
-		`Array.from(document.querySelectorAll('#rank-table tbody tr')).slice(0, %d).map(r => r.dataset.ticker)`, n))
+	t.Helper()
+	read := fmt.Sprintf(`Array.from(document.querySelectorAll('#rank-table tbody tr[data-row]')).slice(0, %d).map(r => r.dataset.ticker)`, n)
+	if got := eval[[]string](t, ctx, read); len(got) >= n || !eval[bool](t, ctx, `!!document.querySelector('#rank-table tbody tr.vspace:last-child')`) {
+		return got
+	}
+	eval[bool](t, ctx, openTableBoxJS)
+	defer eval[bool](t, ctx, closeTableBoxJS)
+	return eval[[]string](t, ctx, read)
 }
+
+// openTableBoxJS opens the table box to its full height, scrolled to the
+// top, and resolves once the window of rows in the DOM covers the page
+// (no bottom spacer is left); closeTableBoxJS puts the box back.
+const (
+	openTableBoxJS = `(async () => {
+  const host = document.getElementById('rank-table-host');
+  const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  host.style.maxHeight = 'none';
+  host.scrollTop = 0;
+  host.dispatchEvent(new Event('scroll'));
+  for (let i = 0; i < 100 && host.querySelector('tbody tr.vspace:last-child'); i++) await frame();
+  return !host.querySelector('tbody tr.vspace:last-child');
+})()`
+	closeTableBoxJS = `(async () => {
+  const host = document.getElementById('rank-table-host');
+  host.style.maxHeight = '';
+  host.dispatchEvent(new Event('scroll'));
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  return true;
+})()`
+)
 
 // timing reads what the page measured about itself (window.screenerTiming).
 func timing(t *testing.T, ctx context.Context) map[string]float64 {

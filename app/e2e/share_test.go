@@ -241,14 +241,16 @@ document.addEventListener("load", e => { if (e.target.tagName === "IFRAME") wind
 	})
 	inFrame, err := chromedp.Run(c, chromedp.Poll[[]string](`(() => {
 	  if (document.querySelector('.topbar') || document.getElementById('share')) return ['chrome shown'];
-	  return Array.from(document.querySelectorAll('#rank-table tbody tr')).slice(0, 20).map(r => r.dataset.ticker);
+	  return Array.from(document.querySelectorAll('#rank-table tbody tr[data-row]')).slice(0, 20).map(r => r.dataset.ticker);
 	})()`, chromedp.WithPollingInFrame(frames[0])))
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The rows in the frame's table box are in the DOM: at least the
+	// first few.
 	mom, _ := engine.PresetByKey("momentum")
 	want := exp.listedOrder(sliderWeights(mom.Weights), engine.Options{Filter: engine.Filter{Index: engine.IndexIJR}})
-	if !slices.Equal(inFrame, want[:20]) {
+	if len(inFrame) < 5 || !slices.Equal(inFrame, want[:len(inFrame)]) {
 		t.Errorf("embedded ranking:\n frame  %v\n engine %v", inFrame, want[:20])
 	}
 	// The height message arrives from the frame's origin and the snippet
@@ -347,7 +349,10 @@ func TestCSVDownloadMatchesTable(t *testing.T) {
 		t.Errorf("CSV has %d rows, the table lists %q", len(rows), listed)
 	}
 	type cell struct{ Rank, Ticker, Score string }
-	table := eval[[]cell](t, ctx, `Array.from(document.querySelectorAll('#rank-table tbody tr')).map(r => ({
+	if !eval[bool](t, ctx, openTableBoxJS) {
+		t.Fatal("the table box opened to its full height still leaves rows out of the DOM")
+	}
+	table := eval[[]cell](t, ctx, `Array.from(document.querySelectorAll('#rank-table tbody tr[data-row]')).map(r => ({
 	  rank: r.querySelector('td.rank').textContent, ticker: r.dataset.ticker, score: r.querySelector('td.score').textContent}))`)
 	if len(table) != 50 || len(rows) < 50 {
 		t.Fatalf("table %d rows, CSV %d rows", len(table), len(rows))

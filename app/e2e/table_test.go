@@ -85,14 +85,13 @@ func TestSliderBudgetAllRows(t *testing.T) {
 	eval[bool](t, ctx, `(() => { const h = document.getElementById('rank-table-host'); h.scrollTop = h.scrollHeight / 2; return true })()`)
 	waitPainted(t, ctx)
 	rng := rand.New(rand.NewSource(2))
-	cur := map[string]int{"profit": 100, "fcf": 100, "balance": 100, "efficiency": 100, "value": 100, "momentum": 100}
-	lat, inFrame := sliderMoves(t, ctx, rng, cur, 40)
-	record("slider input -> repaint, all rows", "p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d moves, %d inside a frame callback (budget p50 %d, p95 %d)",
-		percentile(lat, 50), percentile(lat, 95), percentile(lat, 100), len(lat), inFrame, sliderBudgetP50, sliderBudgetP95)
-	checkSliderBudget(t, "slider input -> repaint (all rows)", lat)
-	const traced = 20
-	b := traceRun(t, ctx, func() { sliderMoves(t, ctx, rng, cur, traced) })
-	record("slider move main thread, all rows", "%s", b.perMove(traced))
+	lat, reranked := dragSliders(t, ctx, rng, 6, 10)
+	record("slider drag -> repaint, all rows", "p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d moves, %d showed a re-ranked table (budget p50 %d, p95 %d)",
+		percentile(lat, 50), percentile(lat, 95), percentile(lat, 100), len(lat), reranked, sliderBudgetP50, sliderBudgetP95)
+	checkSliderBudget(t, "slider drag -> repaint (all rows)", lat)
+	var traced []float64
+	b := traceRun(t, ctx, func() { traced, _ = dragSliders(t, ctx, rng, 2, 10) })
+	record("slider drag main thread, all rows", "%s", b.perMove(len(traced)))
 	if n := eval[int](t, ctx, `document.querySelectorAll('#rank-table tbody tr[data-row]').length`); n > 120 {
 		t.Errorf("%d rows in the DOM after the moves", n)
 	}
