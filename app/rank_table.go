@@ -46,13 +46,14 @@ type rankTable struct {
 	writtenRev  int
 	scrolled    bool      // the table box scrolled (or resized) since the last write
 	lean        bool      // the last write left out the window's overscan rows
-	// The table box's row height, scroll offset and visible height, as
-	// last measured (on a scroll, a resize, or the first rows shown).
-	rowH, boxTop, boxH float64
 	headKey     headKey   // what the frame's columns and header were made for
 	statusText  [2]string // what setStatus wrote: in view, hidden
 	shownOpen   int       // the snapshot row whose detail was open at the last write, -1 for none
 	settleGen   int       // counts settleLater calls: only the last one re-renders
+
+	// The table box's row height, scroll offset and visible height, as
+	// last measured (on a scroll, a resize, or the first rows shown).
+	rowH, boxTop, boxH float64
 }
 
 // headKey is what the columns and the header row depend on.
