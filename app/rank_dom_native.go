@@ -4,7 +4,7 @@ package main
 
 // tableDOM is the browser's row pool (rank_dom_wasm.go); outside the
 // browser (pre-rendering, native tests) there is no DOM to write.
-type tableDOM struct{ scrollHook func() }
+type tableDOM struct{ boxHook func() }
 
 func (d *tableDOM) show(*tableFrame)                 {}
 func (d *tableDOM) release()                         {}

@@ -23,8 +23,9 @@ type tableDOM struct {
 	attached                           int // pool[:attached] are in the tbody, in order
 	top, bottom                        spacer
 	ncols                              int
-	onScroll                           js.Func
-	scrollHook                         func()
+	onBox                              js.Func  // calls boxHook
+	boxHook                            func()   // the table box scrolled or changed size
+	sizes                              js.Value // the ResizeObserver watching the box
 	js                                 js.Value // the pool's node lists and their writer (poolJS)
 	cache                              cellCache
 	cells                              []cellView // one row's cells, reused
@@ -82,24 +83,30 @@ func (d *tableDOM) attach() bool {
 	}
 	if !d.host.Equal(host) {
 		d.release()
-		*d = tableDOM{host: host, scrollHook: d.scrollHook}
-		if d.scrollHook != nil {
-			hook := d.scrollHook
-			d.onScroll = js.FuncOf(func(js.Value, []js.Value) any { hook(); return nil })
+		*d = tableDOM{host: host, boxHook: d.boxHook}
+		if d.boxHook != nil {
+			hook := d.boxHook
+			d.onBox = js.FuncOf(func(js.Value, []js.Value) any { hook(); return nil })
 			opts := js.Global().Get("Object").New()
 			opts.Set("passive", true)
-			host.Call("addEventListener", "scroll", d.onScroll, opts)
+			host.Call("addEventListener", "scroll", d.onBox, opts)
+			// A resize observer reports a new size after layout and
+			// before paint, so the window fits the box in the same frame
+			// (an embed's frame is resized once it reports its height).
+			d.sizes = js.Global().Get("ResizeObserver").New(d.onBox)
+			d.sizes.Call("observe", host)
 		}
 	}
 	return true
 }
 
-// release lets go of the scroll listener.
+// release lets go of the scroll listener and the resize observer.
 func (d *tableDOM) release() {
-	if d.onScroll.Truthy() {
-		d.host.Call("removeEventListener", "scroll", d.onScroll)
-		d.onScroll.Release()
-		d.onScroll = js.Func{}
+	if d.onBox.Truthy() {
+		d.host.Call("removeEventListener", "scroll", d.onBox)
+		d.sizes.Call("disconnect")
+		d.onBox.Release()
+		d.onBox, d.sizes = js.Func{}, js.Value{}
 	}
 }
 
@@ -121,7 +128,7 @@ func (d *tableDOM) show(f *tableFrame) {
 	if len(f.rows) == 0 {
 		if d.table.Truthy() {
 			d.host.Set("innerHTML", "")
-			*d = tableDOM{host: d.host, onScroll: d.onScroll, scrollHook: d.scrollHook}
+			*d = tableDOM{host: d.host, onBox: d.onBox, boxHook: d.boxHook, sizes: d.sizes}
 		}
 		return
 	}

@@ -44,7 +44,7 @@ type rankTable struct {
 	writing     bool // a write is under way (its own model changes need no other)
 	frameDue    bool // a write happened since the last frame began
 	writtenRev  int
-	scrolled    bool      // the table box scrolled (or resized) since the last write
+	scrolled    bool      // the table box scrolled or changed size since the last write
 	lean        bool      // the last write left out the window's overscan rows
 	headKey     headKey   // what the frame's columns and header were made for
 	statusText  [2]string // what setStatus wrote: in view, hidden
@@ -52,7 +52,8 @@ type rankTable struct {
 	settleGen   int       // counts settleLater calls: only the last one re-renders
 
 	// The table box's row height, scroll offset and visible height, as
-	// last measured (on a scroll, a resize, or the first rows shown).
+	// last measured (when it scrolled or changed size, or the first rows
+	// were shown).
 	rowH, boxTop, boxH float64
 }
 
@@ -78,16 +79,10 @@ func (t *rankTable) OnMount(ctx app.Context) {
 	t.M.onChange = func() { t.queueWrite(ctx) }
 	t.writtenRev = -1
 	t.shownOpen = t.M.selected
-	t.dom.scrollHook = func() {
+	t.dom.boxHook = func() {
 		t.scrolled = true
 		t.queueWrite(ctx)
 	}
-	t.queueWrite(ctx)
-}
-
-// OnResize re-measures the table box: its height follows the window's.
-func (t *rankTable) OnResize(ctx app.Context) {
-	t.scrolled = true
 	t.queueWrite(ctx)
 }
 
@@ -196,8 +191,8 @@ func (t *rankTable) write() {
 	f.rows = m.pageRows()
 	if scrolled || t.rowH <= 0 {
 		// Reading the box's geometry lays out the page, which a slider
-		// move has just changed: ~0.5 ms a move. Only a scroll or a
-		// resize changes it.
+		// move has just changed: ~0.5 ms a move. Only a scroll or a new
+		// size of the box changes it.
 		t.rowH = t.dom.rowHeight()
 		t.boxTop, t.boxH = t.dom.viewport()
 	}

@@ -271,6 +271,9 @@ document.addEventListener("load", e => { if (e.target.tagName === "IFRAME") wind
 		t.Errorf("height report: %+v (want origin %s, height > 300, iframe sized to it)", m, siteURL)
 	}
 	record("embed: snippet in cross-site iframe", "height %d px reported by %s, iframe resized; storage blocked", m.Height, m.Origin)
+	// The frame is another renderer process: give it time to present the
+	// layout at its new size before the host page is captured.
+	time.Sleep(500 * time.Millisecond)
 	saveScreenshot(t, ctx, "share-embed-blog-1200-light", false)
 }
 
