@@ -9,18 +9,22 @@ import (
 )
 
 // tableDOM keeps the ranked table's elements alive between writes: a fixed
-// pool of <tr> elements, each with one text node per cell. A re-rank
-// writes only the text nodes and classes whose content changed (Go keeps
-// what each holds), so a slider move creates no DOM node, parses no HTML
-// and leaves unchanged cells untouched for style and layout. The table
-// skeleton, the row template and the header are rebuilt only when the
-// columns, language or sort change.
+// pool of <tr> elements, each with one text node per cell, each showing a
+// position of the list (rowRing). A re-rank writes only the text nodes and
+// classes whose content changed (Go keeps what each holds), so a slider
+// move creates no DOM node, moves no row, parses no HTML and leaves
+// unchanged cells untouched for style and layout; a scroll moves the rows
+// that left the window to its other end. Moving a row in the DOM costs
+// about what rewriting it does, so a re-rank keeps the rows in place
+// rather than following its stocks. The table skeleton, the row template
+// and the header are rebuilt only when the columns, language or sort
+// change.
 type tableDOM struct {
 	host, table, caption, thead, tbody js.Value
 	colsKey, headHTML, captionText     string
 	tmpl                               js.Value // an empty row of the current columns, cloned for new pool rows
 	pool                               []domRow
-	attached                           int // pool[:attached] are in the tbody, in order
+	ring                               rowRing // which pool rows show which list positions, in the tbody
 	top, bottom                        spacer
 	ncols                              int
 	onBox                              js.Func  // calls boxHook
@@ -47,8 +51,12 @@ type domRow struct {
 // a string costs a fraction of that. A change is three fields, each ended
 // by \x1e: op, index, value. Ops: t (text of cell k), c (class of cell k:
 // the <td>, or the badge <span> in it), r (row k shows snapshot row and
-// ticker, "row\x1fticker"), s (row k selected: "selected" or "").
+// ticker, "row\x1fticker"), s (row k selected: "selected" or ""), m (row
+// k goes before row v, or at the end for -1: before the bottom spacer
+// bind gave), x (row k leaves the tbody). A moved row that held the
+// keyboard focus gets it back.
 const poolJS = `const T = [], E = [], R = [];
+let body = null, end = null;
 return {
   add(tr) {
     for (const td of tr.cells) {
@@ -60,7 +68,9 @@ return {
     R.push(tr);
   },
   reset() { T.length = 0; E.length = 0; R.length = 0; },
+  bind(tbody, last) { body = tbody; end = last; },
   apply(s) {
+    const focus = document.activeElement;
     const a = s.split('\x1e');
     for (let i = 0; i + 2 < a.length; i += 3) {
       const k = +a[i + 1], v = a[i + 2];
@@ -69,8 +79,11 @@ return {
       case 'c': E[k].className = v; break;
       case 'r': { const p = v.indexOf('\x1f'); R[k].setAttribute('data-row', v.slice(0, p)); R[k].setAttribute('data-ticker', v.slice(p + 1)); break; }
       case 's': R[k].className = v; if (v) R[k].setAttribute('aria-selected', 'true'); else R[k].removeAttribute('aria-selected'); break;
+      case 'm': body.insertBefore(R[k], v === '-1' ? end : R[+v]); break;
+      case 'x': R[k].remove(); break;
       }
     }
+    if (focus && focus !== document.activeElement && focus.isConnected) focus.focus({preventScroll: true});
   },
 };`
 
@@ -139,9 +152,11 @@ func (d *tableDOM) show(f *tableFrame) {
 		d.thead = d.table.Get("tHead")
 		d.tbody = d.table.Get("tBodies").Index(0)
 		d.colsKey, d.headHTML, d.captionText = "", "", ""
-		d.pool, d.attached = nil, 0
+		d.pool = nil
+		d.ring.reset()
 		d.top.in, d.bottom.in = false, false
 		d.js = js.Global().Get("Function").New(poolJS).Invoke()
+		d.js.Call("bind", d.tbody, js.Null())
 	}
 	if f.caption != d.captionText {
 		d.caption.Set("textContent", f.caption)
@@ -154,24 +169,18 @@ func (d *tableDOM) show(f *tableFrame) {
 		d.writeHead(f.headHTML)
 	}
 	d.setSpacers(f)
-	n := len(f.rows)
-	for len(d.pool) < n {
+	for range d.ring.place(f.first, len(f.rows)) {
 		d.pool = append(d.pool, d.newRow())
 	}
-	var next js.Value = js.Null()
-	if d.bottom.in {
-		next = d.bottom.tr
-	}
-	for i := d.attached; i < n; i++ {
-		d.tbody.Call("insertBefore", d.pool[i].tr, next)
-	}
-	for i := n; i < d.attached; i++ {
-		d.pool[i].tr.Call("remove")
-	}
-	d.attached = n
 	d.batch = d.batch[:0]
+	for _, k := range d.ring.removed {
+		d.change('x', k, "")
+	}
+	for _, m := range d.ring.moves {
+		d.change('m', m.row, strconv.Itoa(m.before))
+	}
 	for i, j := range f.rows {
-		d.writeRow(i, f, int(j))
+		d.writeRow(d.ring.want[i], f, int(j))
 	}
 	if len(d.batch) > 0 {
 		d.js.Call("apply", string(d.batch))
@@ -194,10 +203,11 @@ func colsKey(cols []tableCol) string {
 
 // setColumns drops the pool and makes the row template for cols.
 func (d *tableDOM) setColumns(cols []tableCol, key string) {
-	for i := 0; i < d.attached; i++ {
-		d.pool[i].tr.Call("remove")
+	for _, k := range d.ring.order {
+		d.pool[k].tr.Call("remove")
 	}
-	d.pool, d.attached = nil, 0
+	d.pool = nil
+	d.ring.reset()
 	d.js.Call("reset")
 	var w htmlWriter
 	w.WriteString("<tr>")
@@ -281,6 +291,13 @@ func (d *tableDOM) setSpacer(sp *spacer, h float64, atTop bool) {
 			sp.tr.Call("remove")
 		}
 		sp.in, sp.height = want, -1
+		if !atTop {
+			end := js.Null()
+			if want {
+				end = sp.tr
+			}
+			d.js.Call("bind", d.tbody, end)
+		}
 	}
 	if want && h != sp.height {
 		sp.tr.Get("firstChild").Get("style").Set("height", formatPx(h))
@@ -354,10 +371,10 @@ func (d *tableDOM) change(op byte, k int, v string) {
 // rowHeight is the height of a table row in CSS pixels (0 when no row is
 // on screen): the virtualised list's unit.
 func (d *tableDOM) rowHeight() float64 {
-	if d.attached == 0 {
+	if len(d.ring.order) == 0 {
 		return 0
 	}
-	return d.pool[0].tr.Call("getBoundingClientRect").Get("height").Float()
+	return d.pool[d.ring.order[0]].tr.Call("getBoundingClientRect").Get("height").Float()
 }
 
 // viewport is the table box's scroll offset and visible height.
@@ -378,9 +395,9 @@ func (d *tableDOM) setScrollTop(y float64) {
 // focusRow focuses the ticker button of the row showing snapshot row
 // row, if it is in the DOM.
 func (d *tableDOM) focusRow(row int) {
-	for i := 0; i < d.attached; i++ {
-		if d.pool[i].row == row {
-			if b := d.pool[i].tr.Call("querySelector", "button.link"); b.Truthy() {
+	for _, k := range d.ring.order {
+		if d.pool[k].row == row {
+			if b := d.pool[k].tr.Call("querySelector", "button.link"); b.Truthy() {
 				b.Call("focus")
 			}
 			return

@@ -71,6 +71,7 @@ type tableFrame struct {
 	cols              []tableCol
 	headHTML, caption string
 	rows              []int32 // member positions, top to bottom
+	first             int     // the position of rows[0] in the page's list
 	padTop, padBottom float64 // spacer heights in CSS pixels
 	rev               int
 }
@@ -239,7 +240,7 @@ func (t *rankTable) write() {
 // rest.
 func (t *rankTable) windowRows(f *tableFrame, overscan int) {
 	w := virtualWindow(len(f.rows), t.rowH, t.boxTop, t.boxH, overscan)
-	f.rows = f.rows[w.first : w.first+w.count]
+	f.rows, f.first = f.rows[w.first:w.first+w.count], w.first
 	f.padTop, f.padBottom = w.padTop, w.padBottom
 }
 
