@@ -178,8 +178,8 @@ func setHistSliders(t *testing.T, ctx context.Context, vals map[string]int) {
 // requestAnimationFrame callback, the same frame paints it and a 0 ms
 // timeout queued then fires after that paint; otherwise the next frame
 // paints it, so the measure waits for that frame's callback and a timeout
-// after it (as measureMoveJS does for the screener). The engine time is
-// what the page measured around Backtest.Run.
+// after it. The engine time is what the page measured around
+// Backtest.Run.
 const measureHistMoveJS = `(async (key, value) => {
   if (!window.__histRafWrapped) {
     const orig = window.requestAnimationFrame.bind(window);
