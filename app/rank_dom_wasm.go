@@ -25,6 +25,7 @@ type tableDOM struct {
 	tmpl                               js.Value // an empty row of the current columns, cloned for new pool rows
 	pool                               []domRow
 	ring                               rowRing // which pool rows show which list positions, in the tbody
+	rowCount                           int     // the table's aria-rowcount: the list's rows and the header
 	top, bottom                        spacer
 	ncols                              int
 	onBox                              js.Func  // calls boxHook
@@ -53,8 +54,9 @@ type domRow struct {
 // the <td>, or the badge <span> in it), r (row k shows snapshot row and
 // ticker, "row\x1fticker"), s (row k selected: "selected" or ""), m (row
 // k goes before row v, or at the end for -1: before the bottom spacer
-// bind gave), x (row k leaves the tbody). A moved row that held the
-// keyboard focus gets it back.
+// bind gave, and is row number v2 of the table, aria-rowindex: "v\x1fv2"),
+// x (row k leaves the tbody). A moved row that held the keyboard focus
+// gets it back.
 const poolJS = `const T = [], E = [], R = [];
 let body = null, end = null;
 return {
@@ -79,7 +81,7 @@ return {
       case 'c': E[k].className = v; break;
       case 'r': { const p = v.indexOf('\x1f'); R[k].setAttribute('data-row', v.slice(0, p)); R[k].setAttribute('data-ticker', v.slice(p + 1)); break; }
       case 's': R[k].className = v; if (v) R[k].setAttribute('aria-selected', 'true'); else R[k].removeAttribute('aria-selected'); break;
-      case 'm': body.insertBefore(R[k], v === '-1' ? end : R[+v]); break;
+      case 'm': { const p = v.indexOf('\x1f'), b = v.slice(0, p); body.insertBefore(R[k], b === '-1' ? end : R[+b]); R[k].setAttribute('aria-rowindex', v.slice(p + 1)); break; }
       case 'x': R[k].remove(); break;
       }
     }
@@ -151,7 +153,7 @@ func (d *tableDOM) show(f *tableFrame) {
 		d.caption = d.table.Get("caption")
 		d.thead = d.table.Get("tHead")
 		d.tbody = d.table.Get("tBodies").Index(0)
-		d.colsKey, d.headHTML, d.captionText = "", "", ""
+		d.colsKey, d.headHTML, d.captionText, d.rowCount = "", "", "", 0
 		d.pool = nil
 		d.ring.reset()
 		d.top.in, d.bottom.in = false, false
@@ -177,13 +179,19 @@ func (d *tableDOM) show(f *tableFrame) {
 		d.change('x', k, "")
 	}
 	for _, m := range d.ring.moves {
-		d.change('m', m.row, strconv.Itoa(m.before))
+		// Screen readers read only the rows in the DOM: each says where
+		// it is in the table (the header is row 1).
+		d.change('m', m.row, strconv.Itoa(m.before)+"\x1f"+strconv.Itoa(d.ring.at[m.row]+2))
 	}
 	for i, j := range f.rows {
 		d.writeRow(d.ring.want[i], f, int(j))
 	}
 	if len(d.batch) > 0 {
 		d.js.Call("apply", string(d.batch))
+	}
+	if n := f.listLen + 1; n != d.rowCount {
+		d.table.Call("setAttribute", "aria-rowcount", strconv.Itoa(n))
+		d.rowCount = n
 	}
 	d.table.Call("setAttribute", "data-rev", strconv.Itoa(f.rev))
 }
@@ -353,14 +361,15 @@ func (d *tableDOM) writeRow(i int, f *tableFrame, j int) {
 }
 
 // change appends one change to the batch. The separators cannot come from
-// data: they are replaced by spaces (the one \x1f of an r value is ours).
+// data: they are replaced by spaces (the one \x1f of an r or m value is
+// ours).
 func (d *tableDOM) change(op byte, k int, v string) {
 	d.batch = append(d.batch, op, 0x1e)
 	d.batch = strconv.AppendInt(d.batch, int64(k), 10)
 	d.batch = append(d.batch, 0x1e)
 	for i := 0; i < len(v); i++ {
 		b := v[i]
-		if b == 0x1e || (b == 0x1f && op != 'r') {
+		if b == 0x1e || (b == 0x1f && op != 'r' && op != 'm') {
 			b = ' '
 		}
 		d.batch = append(d.batch, b)

@@ -72,6 +72,7 @@ type tableFrame struct {
 	headHTML, caption string
 	rows              []int32 // member positions, top to bottom
 	first             int     // the position of rows[0] in the page's list
+	listLen           int     // the rows in the page's list
 	padTop, padBottom float64 // spacer heights in CSS pixels
 	rev               int
 }
@@ -240,6 +241,7 @@ func (t *rankTable) write() {
 // rest.
 func (t *rankTable) windowRows(f *tableFrame, overscan int) {
 	w := virtualWindow(len(f.rows), t.rowH, t.boxTop, t.boxH, overscan)
+	f.listLen = len(f.rows)
 	f.rows, f.first = f.rows[w.first:w.first+w.count], w.first
 	f.padTop, f.padBottom = w.padTop, w.padBottom
 }
@@ -280,7 +282,7 @@ func (t *rankTable) Render() app.UI {
 func (t *rankTable) headHTML(cols []tableCol) string {
 	m := t.M
 	var w htmlWriter
-	w.WriteString(`<tr>`)
+	w.WriteString(`<tr aria-rowindex="1">`)
 	for _, h := range cols {
 		sort, arrow := "none", ""
 		if m.sortCol == h.col {

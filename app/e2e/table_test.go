@@ -37,7 +37,8 @@ func inViewCount(t *testing.T, ctx context.Context) int {
 
 // TestAllRowsScrollsToTheLastStock: with every row selected the table
 // keeps only the rows in view in the DOM, and scrolling its box to the
-// bottom shows the last stock, whose rank is the count in view.
+// bottom shows the last stock, whose rank is the count in view, with the
+// table's row count and each row's index for screen readers.
 func TestAllRowsScrollsToTheLastStock(t *testing.T) {
 	exp := loadExpectation(t)
 	ctx := openScreenerAt(t, "", 1440, 900)
@@ -71,6 +72,16 @@ func TestAllRowsScrollsToTheLastStock(t *testing.T) {
 		  const r = document.querySelectorAll('#rank-table tbody tr[data-row]'); const b = r[r.length-1].getBoundingClientRect();
 		  const head = document.querySelector('#rank-table thead th').getBoundingClientRect();
 		  return JSON.stringify({host: h.getBoundingClientRect(), st: h.scrollTop, sh: h.scrollHeight, ch: h.clientHeight, last: b, head}) })()`))
+	}
+	// Screen readers meet only the rows in the DOM: the table says how
+	// many rows it has, each row where it stands (the header is row 1).
+	if got := eval[string](t, ctx, `document.getElementById('rank-table').getAttribute('aria-rowcount')`); got != fmt.Sprint(n+1) {
+		t.Errorf("aria-rowcount %q, want %d", got, n+1)
+	}
+	if bad := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#rank-table tbody tr[data-row]'))
+	  .filter(r => +r.getAttribute('aria-rowindex') !== +r.querySelector('td.rank').textContent + 1)
+	  .map(r => r.querySelector('td.rank').textContent + ':' + r.getAttribute('aria-rowindex'))`); len(bad) > 0 {
+		t.Errorf("rows whose aria-rowindex is not their rank + 1 (rank:index): %v", bad)
 	}
 	saveScreenshot(t, ctx, "table-all-rows-scrolled-1440-light", false)
 	// Back up to the top: the first stock again, in the engine's order.
