@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand"
 	"slices"
 	"strings"
@@ -289,12 +290,16 @@ func TestPresetApplies(t *testing.T) {
 		step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`[data-preset="`+p.Key+`"]`)))
 		step(t, ctx, 10*time.Second, chromedp.Poll[chromedp.Void](`document.getElementById('rank-table').dataset.rev !== `+mustJSON(rev)))
 		w := sliderWeights(p.Weights)
+		// The table is written at once; the controls around it catch up
+		// once the changes pause.
+		want := map[string]int{}
 		for f := engine.Factor(0); f < engine.NumFactors; f++ {
-			v := eval[string](t, ctx, `document.getElementById('w-`+f.Key()+`').value`)
-			if v != fmt.Sprint(int(w[f])) {
-				t.Errorf("preset %s: slider %s = %s, want %v", p.Key, f.Key(), v, w[f])
-			}
+			want[f.Key()] = int(w[f])
 		}
+		waitUntil(t, 5*time.Second, "preset "+p.Key+" to set every slider", func() (bool, string) {
+			got := sliderWeightsNow(t, ctx)
+			return maps.Equal(got, want), fmt.Sprintf("sliders %v, want %v", got, want)
+		})
 		if pressed := eval[string](t, ctx, `document.querySelector('[data-preset="`+p.Key+`"]').getAttribute('aria-pressed')`); pressed != "true" {
 			t.Errorf("preset %s button aria-pressed=%q", p.Key, pressed)
 		}
