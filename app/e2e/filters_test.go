@@ -92,11 +92,7 @@ func TestAnyMetricFilterRoundTrips(t *testing.T) {
 // TestMalformedFilterIsNamed: a filter value that does not parse is
 // ignored with a visible notice; the rest of the link still applies.
 func TestMalformedFilterIsNamed(t *testing.T) {
-	srv := serveSite(distDir(t), "", nil)
-	t.Cleanup(srv.Close)
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?fv=pe~abc~~roe~0.1~&sec=util"))
-	waitTable(t, ctx)
+	ctx, _ := openScreenerAt(t, "fv=pe~abc~~roe~0.1~&sec=util", 1440, 900)
 	step(t, ctx, 10*time.Second, chromedp.WaitVisible(chromedp.ID("url-notice")))
 	if txt := eval[string](t, ctx, `document.getElementById('url-notice').textContent`); !strings.Contains(txt, "fv=pe~abc~") {
 		t.Errorf("notice %q does not name the bad value", txt)

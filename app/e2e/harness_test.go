@@ -220,10 +220,21 @@ func waitViewport(t *testing.T, ctx context.Context, width int64, dark bool) {
 // waits for the ranked table; the server stops when the test ends.
 func openScreener(t *testing.T) (context.Context, *httptest.Server) {
 	t.Helper()
+	return openScreenerAt(t, "", 1440, 900)
+}
+
+// openScreenerAt is openScreener at query q (without "?", "" for none) in
+// a width×height browser.
+func openScreenerAt(t *testing.T, q string, width, height int) (context.Context, *httptest.Server) {
+	t.Helper()
 	srv := serveSite(distDir(t), "", nil)
 	t.Cleanup(srv.Close)
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/"))
+	ctx := newBrowser(t, width, height)
+	path := "/"
+	if q != "" {
+		path += "?" + q
+	}
+	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+path))
 	waitTable(t, ctx)
 	return ctx, srv
 }

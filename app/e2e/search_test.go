@@ -52,11 +52,7 @@ func TestSearchOpensListedStockOnItsPage(t *testing.T) {
 // out by sector, and "Show anyway" opens its detail with the same note.
 func TestSearchExplainsHiddenStock(t *testing.T) {
 	exp := loadExpectation(t)
-	srv := serveSite(distDir(t), "", nil)
-	t.Cleanup(srv.Close)
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?sec=util"))
-	waitTable(t, ctx)
+	ctx, _ := openScreenerAt(t, "sec=util", 1440, 900)
 	var tk, sector string
 	for _, cand := range exp.topN(sliderWeights(engine.Presets()[0].Weights), 50) {
 		row, _ := exp.snap.Lookup(cand)
@@ -89,11 +85,7 @@ func TestSearchExplainsHiddenStock(t *testing.T) {
 // TestUnknownSelectedTickerIsNamed: ?sel= with a ticker the snapshot lacks
 // shows a notice naming it, and the list still shows.
 func TestUnknownSelectedTickerIsNamed(t *testing.T) {
-	srv := serveSite(distDir(t), "", nil)
-	t.Cleanup(srv.Close)
-	ctx := newBrowser(t, 1440, 900)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?sel=ZZZZQ"))
-	waitTable(t, ctx)
+	ctx, srv := openScreenerAt(t, "sel=ZZZZQ", 1440, 900)
 	step(t, ctx, 10*time.Second, chromedp.WaitVisible(chromedp.ID("notice-sel")))
 	if txt := eval[string](t, ctx, `document.getElementById('notice-sel').textContent`); !strings.Contains(txt, "ZZZZQ") {
 		t.Errorf("notice %q does not name the ticker", txt)

@@ -16,18 +16,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// openScreenerAt opens the built site at query q (without "?") in a
-// width×height browser and waits for the table.
-func openScreenerAt(t *testing.T, q string, width, height int) context.Context {
-	t.Helper()
-	srv := serveSite(distDir(t), "", nil)
-	t.Cleanup(srv.Close)
-	ctx := newBrowser(t, width, height)
-	step(t, ctx, 60*time.Second, chromedp.Navigate(srv.URL+"/?"+q))
-	waitTable(t, ctx)
-	return ctx
-}
-
 // inViewCount is the number of ranked stocks the status line says are in
 // view, read from the pager ("1–3,012 of 3,012").
 func inViewCount(t *testing.T, ctx context.Context) int {
@@ -41,7 +29,7 @@ func inViewCount(t *testing.T, ctx context.Context) int {
 // table's row count and each row's index for screen readers.
 func TestAllRowsScrollsToTheLastStock(t *testing.T) {
 	exp := loadExpectation(t)
-	ctx := openScreenerAt(t, "", 1440, 900)
+	ctx, _ := openScreener(t)
 	step(t, ctx, 10*time.Second, chromedp.SetValue(chromedp.ID("page-size"), "all"))
 	eval[bool](t, ctx, `document.getElementById('page-size').dispatchEvent(new Event('change', {bubbles: true}))`)
 	waitJS(t, ctx, 10*time.Second, "the URL to say rows=all", `location.search.includes('rows=all')`)
@@ -91,7 +79,7 @@ func TestAllRowsScrollsToTheLastStock(t *testing.T) {
 
 // TestSliderBudgetAllRows: the slider budget holds with every row listed.
 func TestSliderBudgetAllRows(t *testing.T) {
-	ctx := openScreenerAt(t, "rows=all", 1440, 900)
+	ctx, _ := openScreenerAt(t, "rows=all", 1440, 900)
 	// Scroll into the middle of the list first: the window is not at 0.
 	eval[bool](t, ctx, `(() => { const h = document.getElementById('rank-table-host'); h.scrollTop = h.scrollHeight / 2; return true })()`)
 	waitPainted(t, ctx)
@@ -112,7 +100,7 @@ func TestSliderBudgetAllRows(t *testing.T) {
 // or Escape) puts the keyboard focus back on the ticker of the row that
 // opened it.
 func TestFocusReturnsToTheRow(t *testing.T) {
-	ctx := openScreenerAt(t, "", 1440, 900)
+	ctx, _ := openScreener(t)
 	third := eval[string](t, ctx, `document.querySelectorAll('#rank-table tbody tr[data-row]')[2].dataset.ticker`)
 	focused := `(() => { const a = document.activeElement; const tr = a && a.closest('tr[data-row]');
 	  return !!tr && a.matches('button.link') && tr.dataset.ticker === ` + mustJSON(third) + ` })()`
@@ -151,7 +139,7 @@ const captureDownloadsJS = `(() => {
 // the URL, and the CSV carries it among the shown columns; removing a
 // factor column takes it out of both.
 func TestColumnChooserChangesTableAndCSV(t *testing.T) {
-	ctx := openScreenerAt(t, "", 1440, 900)
+	ctx, _ := openScreener(t)
 	eval[bool](t, ctx, captureDownloadsJS)
 	// Open the menu; tick "Return on equity: value", untick "Momentum".
 	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.CSS(`#col-chooser > summary`)))
@@ -254,7 +242,7 @@ func slicesEqualStr(a, b []string) bool {
 // filters fold behind a toggle, so a result row is on the first screen;
 // the toggle unfolds them, and on a desktop they show without it.
 func TestPhoneFirstScreenShowsResults(t *testing.T) {
-	ctx := openScreenerAt(t, "", 390, 844)
+	ctx, _ := openScreenerAt(t, "", 390, 844)
 	setView(t, ctx, 390, 844, false)
 	waitViewport(t, ctx, 390, false)
 	bottom := eval[float64](t, ctx, `document.querySelector('#rank-table tbody tr[data-row]').getBoundingClientRect().bottom`)
@@ -315,7 +303,7 @@ func TestTableScreenshots(t *testing.T) {
 // TestPagerKeepsTheTableTopInView: Next, clicked below a long page, shows
 // the next page from its first row, with the top of the table on screen.
 func TestPagerKeepsTheTableTopInView(t *testing.T) {
-	ctx := openScreenerAt(t, "", 1440, 900)
+	ctx, _ := openScreener(t)
 	eval[bool](t, ctx, `(() => { const h = document.getElementById('rank-table-host'); h.scrollTop = h.scrollHeight; window.scrollTo(0, document.body.scrollHeight); return true })()`)
 	step(t, ctx, 10*time.Second, chromedp.Click(chromedp.ID("page-next")))
 	waitJS(t, ctx, 10*time.Second, "page 2 from rank 51", `document.querySelector('#rank-table tbody tr[data-row] td.rank').textContent === '51'`)
