@@ -184,7 +184,7 @@ func (d *tableDOM) show(f *tableFrame) {
 		d.change('m', m.row, strconv.Itoa(m.before)+"\x1f"+strconv.Itoa(d.ring.at[m.row]+2))
 	}
 	for i, j := range f.rows {
-		d.writeRow(d.ring.want[i], f, int(j))
+		d.writeRow(d.ring.order[i], f, int(j))
 	}
 	if len(d.batch) > 0 {
 		d.js.Call("apply", string(d.batch))

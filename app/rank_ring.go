@@ -10,13 +10,13 @@ package main
 // does not move the window, so it moves no row.
 type rowRing struct {
 	at    []int // pool row -> the list position it shows, -1 for none
-	order []int // the pool rows in the tbody, top to bottom
+	order []int // the pool rows in the tbody, top to bottom: window position i is on order[i]
 
 	// The last plan: take removed out of the tbody, then carry out moves
-	// in order; want is the pool row of each window position.
+	// in order; the tbody is then order.
 	removed []int
 	moves   []rowMove
-	want    []int
+	next    []int // scratch: the order being planned
 }
 
 // rowMove puts pool row row before pool row before (-1: at the end).
@@ -27,8 +27,9 @@ func (r *rowRing) reset() {
 	r.at, r.order = r.at[:0], r.order[:0]
 }
 
-// place plans showing list positions [first, first+count). It returns how
-// many pool rows the caller must add first (they take the next indices).
+// place plans showing list positions [first, first+count) and makes order
+// the tbody's order after the plan. It returns how many pool rows the
+// caller must add first (they take the next indices).
 func (r *rowRing) place(first, count int) (grow int) {
 	r.removed, r.moves = r.removed[:0], r.moves[:0]
 	if count > len(r.at) {
@@ -61,9 +62,9 @@ func (r *rowRing) place(first, count int) (grow int) {
 			r.at[k] = -1
 		}
 	}
-	r.want = r.want[:0]
+	r.next = r.next[:0]
 	for a := first; a < first+count; a++ {
-		r.want = append(r.want, a%p)
+		r.next = append(r.next, a%p)
 	}
 	// Positions above the run go, in order, before its first row; those
 	// below it (or all, without a run) at the end.
@@ -79,7 +80,7 @@ func (r *rowRing) place(first, count int) (grow int) {
 		r.moves = append(r.moves, rowMove{k, before})
 		r.at[k] = a
 	}
-	r.order = append(r.order[:0], r.want...)
+	r.order, r.next = r.next, r.order
 	return grow
 }
 

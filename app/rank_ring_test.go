@@ -69,10 +69,10 @@ func TestRowRingShowsTheWindow(t *testing.T) {
 			touched[m.row] = true
 		}
 		tbody = applyRing(t, tbody, &r)
-		if !slices.Equal(tbody, r.want) || !slices.Equal(r.order, r.want) || len(r.want) != count {
-			t.Fatalf("step %d: window [%d,+%d): tbody %v, want %v", step, first, count, tbody, r.want)
+		if !slices.Equal(tbody, r.order) || len(r.order) != count {
+			t.Fatalf("step %d: window [%d,+%d): tbody %v, want %v", step, first, count, tbody, r.order)
 		}
-		for i, k := range r.want {
+		for i, k := range r.order {
 			if r.at[k] != first+i {
 				t.Fatalf("step %d: pool row %d shows %d, want %d", step, k, r.at[k], first+i)
 			}
@@ -81,7 +81,7 @@ func TestRowRingShowsTheWindow(t *testing.T) {
 			}
 		}
 		clear(shown)
-		for i, k := range r.want {
+		for i, k := range r.order {
 			shown[first+i] = k
 		}
 	}
@@ -100,8 +100,8 @@ func TestRowRingScrollMovesFew(t *testing.T) {
 		t.Fatalf("scroll down by 2: moves %v removed %v, want two rows to the end", r.moves, r.removed)
 	}
 	r.place(0, 33)
-	if len(r.moves) != 2 || r.moves[0].before != r.want[2] {
-		t.Fatalf("scroll up by 2: moves %v, want two rows before row %d", r.moves, r.want[2])
+	if len(r.moves) != 2 || r.moves[0].before != r.order[2] {
+		t.Fatalf("scroll up by 2: moves %v, want two rows before row %d", r.moves, r.order[2])
 	}
 	r.place(0, 27)
 	if len(r.moves) != 0 || len(r.removed) != 6 {
